@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Sets up a Debian 12 machine for Copydesk, builds it, and runs it or its tests.
+#
+#   bash packaging/dev.sh run [copydesk arguments...]   build, then open the window on the default library
+#   bash packaging/dev.sh test                          build, then run the whole test suite
+#   bash packaging/dev.sh build                         build only
+#   bash packaging/dev.sh bench [bench arguments...]    build, then print the benchmark figures
+#
+# Only what is missing is installed (apt-get, as root or through sudo). The build goes to ./build.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${COPYDESK_BUILD_DIR:-$here/build}
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian packages Copydesk builds and runs with. Keep in step with README.md.
+packages=(
+    g++ cmake ninja-build pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
+    qt6-webengine-dev libqt6webenginecore6-bin
+    libgumbo-dev libuchardet-dev libsqlite3-dev
+    fonts-dejavu-core
+)
+
+log() { printf 'copydesk: %s\n' "$*" >&2; }
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        log "these packages are missing and installing them needs root: $*"
+        exit 1
+    fi
+}
+
+install_missing() {
+    local missing=()
+    local package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$package")
+        fi
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return 0
+    fi
+    log "installing ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    install_missing "${packages[@]}"
+    if [ ! -f "$build_dir/build.ninja" ]; then
+        cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    fi
+    cmake --build "$build_dir" --parallel "$jobs"
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+    build)
+        build
+        ;;
+    run)
+        build
+        if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+            # No screen (a server, a container): run in a virtual one so the window still starts.
+            install_missing xvfb xauth
+            log "no display found; starting Copydesk in a virtual X server (xvfb-run)"
+            exec xvfb-run -a -s "-screen 0 1600x1000x24" "$build_dir/src/app/copydesk" "$@"
+        fi
+        exec "$build_dir/src/app/copydesk" "$@"
+        ;;
+    test)
+        build
+        cd "$build_dir"
+        exec ctest --output-on-failure --parallel "$jobs" --timeout 600
+        ;;
+    bench)
+        build
+        exec "$build_dir/tests/bench/copydesk_bench" "$@"
+        ;;
+    *)
+        sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac

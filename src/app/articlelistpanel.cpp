@@ -1,0 +1,64 @@
+#include "articlelistpanel.h"
+
+#include "articlelistmodel.h"
+
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
+    : QWidget(parent)
+    , m_model(model)
+    , m_search(new QLineEdit(this))
+    , m_list(new QListView(this))
+{
+    m_search->setPlaceholderText(tr("Search the library"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    m_list->setModel(model);
+    m_list->setUniformItemSizes(true); // the list may be long; equal rows keep scrolling cheap
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setAccessibleName(tr("Articles"));
+    m_list->setTextElideMode(Qt::ElideRight);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 0, 0);
+    layout->addWidget(m_search);
+    layout->addWidget(m_list);
+
+    // Search as you type, once typing pauses.
+    auto *searchDelay = new QTimer(this);
+    searchDelay->setSingleShot(true);
+    searchDelay->setInterval(200);
+    connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
+    connect(searchDelay, &QTimer::timeout, this, [this] { m_model->setQuery(m_search->text()); });
+
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    emit articleActivated(current.data(ArticleListModel::IdRole).toLongLong());
+            });
+}
+
+void ArticleListPanel::selectArticle(qint64 id)
+{
+    int row = m_model->rowOf(id);
+    while (row < 0 && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+        row = m_model->rowOf(id);
+    }
+    if (row >= 0)
+        m_list->setCurrentIndex(m_model->index(row));
+}
+
+qint64 ArticleListPanel::selectedArticle() const
+{
+    return m_list->currentIndex().data(ArticleListModel::IdRole).toLongLong();
+}
+
+} // namespace Copydesk

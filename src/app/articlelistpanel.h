@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QListView;
+
+namespace Copydesk {
+
+class ArticleListModel;
+
+// The library list with its search field. Selecting a row asks for that article to be opened.
+class ArticleListPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ArticleListPanel(ArticleListModel *model, QWidget *parent = nullptr);
+
+    void selectArticle(qint64 id);
+    qint64 selectedArticle() const;
+    QLineEdit *searchField() const { return m_search; }
+    QListView *listView() const { return m_list; }
+
+signals:
+    void articleActivated(qint64 id);
+
+private:
+    ArticleListModel *m_model;
+    QLineEdit *m_search;
+    QListView *m_list;
+};
+
+} // namespace Copydesk

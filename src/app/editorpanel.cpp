@@ -1,0 +1,220 @@
+#include "editorpanel.h"
+
+#include "documenthtmlwriter.h"
+#include "ui_editorpanel.h"
+
+#include <QAction>
+#include <QInputDialog>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextList>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+// Qt's HTML import gives <blockquote> these margins; the writer recognises them the same way.
+constexpr qreal blockquoteMargin = 40;
+} // namespace
+
+EditorPanel::EditorPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::EditorPanel>())
+{
+    m_ui->setupUi(this);
+    for (const ArticleStatus status : allStatuses())
+        m_ui->statusCombo->addItem(statusDisplayName(status), statusToString(status));
+    m_ui->bodyEdit->setAcceptRichText(true);
+    setupFormatActions();
+    setEnabled(false);
+
+    auto reportEdit = [this] {
+        if (!m_loading)
+            emit edited();
+    };
+    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit,
+                            m_ui->datelineEdit})
+        connect(edit, &QLineEdit::textEdited, this, reportEdit);
+    connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit);
+    connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit);
+    connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
+}
+
+EditorPanel::~EditorPanel() = default;
+
+QLineEdit *EditorPanel::headlineEdit() const
+{
+    return m_ui->headlineEdit;
+}
+
+QTextEdit *EditorPanel::bodyEdit() const
+{
+    return m_ui->bodyEdit;
+}
+
+void EditorPanel::setupFormatActions()
+{
+    QToolBar *bar = m_ui->formatBar;
+    auto add = [this, bar](const QString &text, const QString &icon, const QKeySequence &shortcut,
+                           auto slot) {
+        QAction *action = bar->addAction(QIcon::fromTheme(icon), text);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(shortcut.isEmpty() ? text
+                                              : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    m_bold = add(tr("Bold"), u"format-text-bold"_s, QKeySequence::Bold, [this](bool on) {
+        QTextCharFormat format;
+        format.setFontWeight(on ? QFont::Bold : QFont::Normal);
+        mergeCharFormat(format);
+    });
+    m_italic = add(tr("Italic"), u"format-text-italic"_s, QKeySequence::Italic, [this](bool on) {
+        QTextCharFormat format;
+        format.setFontItalic(on);
+        mergeCharFormat(format);
+    });
+    m_strike = add(tr("Strikethrough"), u"format-text-strikethrough"_s, QKeySequence(), [this](bool on) {
+        QTextCharFormat format;
+        format.setFontStrikeOut(on);
+        mergeCharFormat(format);
+    });
+    for (QAction *action : {m_bold, m_italic, m_strike})
+        action->setCheckable(true);
+    bar->addSeparator();
+    add(tr("Paragraph"), u"format-justify-left"_s, QKeySequence(u"Ctrl+0"_s), [this] { setBlockHeading(0); });
+    add(tr("Subheading"), u"format-text-heading"_s, QKeySequence(u"Ctrl+2"_s), [this] { setBlockHeading(2); });
+    add(tr("Minor subheading"), u"format-text-heading-3"_s, QKeySequence(u"Ctrl+3"_s),
+        [this] { setBlockHeading(3); });
+    bar->addSeparator();
+    add(tr("Bulleted list"), u"format-list-unordered"_s, QKeySequence(u"Ctrl+Shift+8"_s),
+        [this] { toggleList(false); });
+    add(tr("Numbered list"), u"format-list-ordered"_s, QKeySequence(u"Ctrl+Shift+7"_s),
+        [this] { toggleList(true); });
+    add(tr("Block quote"), u"format-text-blockquote"_s, QKeySequence(u"Ctrl+Shift+9"_s),
+        [this] { toggleBlockquote(); });
+    add(tr("Link…"), u"insert-link"_s, QKeySequence(u"Ctrl+K"_s), [this] { insertLink(); });
+    // Without an icon theme the toolbar still reads well as text.
+    bar->setToolButtonStyle(QIcon::hasThemeIcon(u"format-text-bold"_s) ? Qt::ToolButtonIconOnly
+                                                                       : Qt::ToolButtonTextOnly);
+}
+
+void EditorPanel::mergeCharFormat(const QTextCharFormat &format)
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    if (!cursor.hasSelection())
+        cursor.select(QTextCursor::WordUnderCursor);
+    cursor.mergeCharFormat(format);
+    m_ui->bodyEdit->mergeCurrentCharFormat(format);
+}
+
+void EditorPanel::setBlockHeading(int level)
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    cursor.beginEditBlock();
+    QTextBlockFormat block = cursor.blockFormat();
+    block.setHeadingLevel(level);
+    cursor.setBlockFormat(block);
+    // Headings take their size from the level, as QTextDocument does when it reads <h2>.
+    QTextCharFormat chars;
+    chars.setFontWeight(level > 0 ? QFont::Bold : QFont::Normal);
+    chars.setProperty(QTextFormat::FontSizeAdjustment, level == 2 ? 2 : level == 3 ? 1 : 0);
+    cursor.select(QTextCursor::BlockUnderCursor);
+    cursor.mergeCharFormat(chars);
+    cursor.endEditBlock();
+}
+
+void EditorPanel::toggleList(bool ordered)
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    cursor.beginEditBlock();
+    if (QTextList *list = cursor.currentList()) {
+        list->remove(cursor.block());
+        QTextBlockFormat block = cursor.blockFormat();
+        block.setIndent(0);
+        cursor.setBlockFormat(block);
+    } else {
+        cursor.createList(ordered ? QTextListFormat::ListDecimal : QTextListFormat::ListDisc);
+    }
+    cursor.endEditBlock();
+}
+
+void EditorPanel::toggleBlockquote()
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    QTextBlockFormat block = cursor.blockFormat();
+    const bool quoted = block.leftMargin() >= blockquoteMargin;
+    block.setLeftMargin(quoted ? 0 : blockquoteMargin);
+    block.setRightMargin(quoted ? 0 : blockquoteMargin);
+    cursor.setBlockFormat(block);
+}
+
+void EditorPanel::insertLink()
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    bool ok = false;
+    const QString address = QInputDialog::getText(this, tr("Link"), tr("Address (https://…):"), QLineEdit::Normal,
+                                                  cursor.charFormat().anchorHref(), &ok)
+                                .trimmed();
+    if (!ok)
+        return;
+    QTextCharFormat format;
+    format.setAnchor(!address.isEmpty());
+    format.setAnchorHref(address);
+    format.setFontUnderline(!address.isEmpty());
+    format.setForeground(address.isEmpty() ? palette().text() : palette().link());
+    if (!cursor.hasSelection())
+        cursor.select(QTextCursor::WordUnderCursor);
+    cursor.mergeCharFormat(format);
+}
+
+void EditorPanel::updateFormatActions()
+{
+    const QTextCharFormat format = m_ui->bodyEdit->currentCharFormat();
+    m_bold->setChecked(format.fontWeight() >= QFont::DemiBold);
+    m_italic->setChecked(format.fontItalic());
+    m_strike->setChecked(format.fontStrikeOut());
+}
+
+void EditorPanel::setArticle(const Article &article)
+{
+    m_loading = true;
+    setEnabled(true);
+    m_ui->headlineEdit->setText(article.headline);
+    m_ui->standfirstEdit->setText(article.standfirst);
+    m_ui->bylineEdit->setText(article.byline);
+    m_ui->sectionEdit->setText(article.section);
+    m_ui->datelineEdit->setText(article.dateline);
+    m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
+    m_ui->bodyEdit->setHtml(article.bodyHtml);
+    m_ui->bodyEdit->document()->clearUndoRedoStacks();
+    m_ui->bodyEdit->document()->setModified(false);
+    m_loading = false;
+}
+
+void EditorPanel::clear()
+{
+    m_loading = true;
+    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit,
+                            m_ui->datelineEdit})
+        edit->clear();
+    m_ui->bodyEdit->clear();
+    setEnabled(false);
+    m_loading = false;
+}
+
+void EditorPanel::applyTo(Article &article) const
+{
+    article.headline = m_ui->headlineEdit->text().trimmed();
+    article.standfirst = m_ui->standfirstEdit->text().trimmed();
+    article.byline = m_ui->bylineEdit->text().trimmed();
+    article.section = m_ui->sectionEdit->text().trimmed();
+    article.dateline = m_ui->datelineEdit->text().trimmed();
+    article.status = statusFromString(m_ui->statusCombo->currentData().toString()).value_or(article.status);
+    article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
+}
+
+} // namespace Copydesk

@@ -1,0 +1,106 @@
+#include "importcontroller.h"
+
+#include "articlerepository.h"
+#include "librarydatabase.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProgressDialog>
+#include <QPromise>
+#include <QtConcurrent>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+// A folder stands for the article files in it, and in its subfolders.
+QStringList expandFolders(const QStringList &paths)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        if (!QFileInfo(path).isDir()) {
+            files.append(path);
+            continue;
+        }
+        QDirIterator it(path, {u"*.txt"_s, u"*.md"_s, u"*.text"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QStringList found;
+        while (it.hasNext())
+            found.append(it.next());
+        found.sort();
+        files.append(found);
+    }
+    return files;
+}
+
+void importInWorker(QPromise<ImportOutcome> &promise, const LibraryDatabase *database, const QStringList &files)
+{
+    ArticleRepository repository(*database); // this thread's own connection
+    ImportService service(repository);
+    promise.setProgressRange(0, int(files.size()));
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        if (promise.isCanceled())
+            return;
+        promise.setProgressValueAndText(int(i), QFileInfo(files.at(i)).fileName());
+        promise.addResult(service.importFile(files.at(i)));
+    }
+    promise.setProgressValue(int(files.size()));
+}
+
+} // namespace
+
+ImportController::ImportController(const LibraryDatabase &database, QWidget *dialogParent, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_dialogParent(dialogParent)
+{
+    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
+        ImportSummary summary;
+        summary.cancelled = m_watcher.isCanceled();
+        const QList<ImportOutcome> outcomes = m_watcher.future().results();
+        for (const ImportOutcome &outcome : outcomes) {
+            summary.importedIds.append(outcome.articleIds);
+            if (outcome.status == ImportOutcome::Status::Skipped)
+                ++summary.skipped;
+            if (!outcome.error.isEmpty())
+                summary.errors.append(outcome.error);
+            summary.warnings.append(outcome.warnings);
+        }
+        if (m_progress)
+            m_progress->deleteLater();
+        emit finished(summary);
+    });
+}
+
+ImportController::~ImportController()
+{
+    m_watcher.cancel();
+    m_watcher.waitForFinished();
+}
+
+void ImportController::importFiles(const QStringList &paths)
+{
+    if (m_watcher.isRunning() || paths.isEmpty())
+        return;
+    const QStringList files = expandFolders(paths);
+    m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, int(files.size()), m_dialogParent);
+    m_progress->setWindowTitle(tr("Import"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setMinimumDuration(400); // a quick import of one file shows no dialog at all
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    connect(m_progress, &QProgressDialog::canceled, &m_watcher, &QFutureWatcher<ImportOutcome>::cancel);
+    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress,
+            &QProgressDialog::setValue);
+    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressTextChanged, m_progress,
+            [this, count = files.size()](const QString &file) {
+                m_progress->setLabelText(tr("Importing %1 of %2: %3")
+                                             .arg(m_progress->value() + 1)
+                                             .arg(count)
+                                             .arg(file));
+            });
+    m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files));
+}
+
+} // namespace Copydesk

@@ -1,0 +1,45 @@
+#include "libraryschemehandler.h"
+
+#include "articlerepository.h"
+
+#include <QBuffer>
+#include <QWebEngineUrlRequestJob>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+LibrarySchemeHandler::LibrarySchemeHandler(const ArticleRepository &repository, QObject *parent)
+    : QWebEngineUrlSchemeHandler(parent)
+    , m_repository(repository)
+{
+}
+
+void LibrarySchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
+{
+    const QUrl url = job->requestUrl();
+    if (job->requestMethod() != "GET" || url.host() != "image"_L1) {
+        job->fail(QWebEngineUrlRequestJob::UrlNotFound);
+        return;
+    }
+    const QStringList parts = url.path().split(u'/', Qt::SkipEmptyParts);
+    bool articleOk = false;
+    bool positionOk = false;
+    const qint64 articleId = parts.size() == 2 ? parts.at(0).toLongLong(&articleOk) : 0;
+    const int position = parts.size() == 2 ? parts.at(1).toInt(&positionOk) : 0;
+    if (!articleOk || !positionOk) {
+        job->fail(QWebEngineUrlRequestJob::UrlInvalid);
+        return;
+    }
+    const std::optional<StoredImage> image = m_repository.image(articleId, position);
+    if (!image) {
+        job->fail(QWebEngineUrlRequestJob::UrlNotFound);
+        return;
+    }
+    auto *buffer = new QBuffer(job);
+    buffer->setData(image->data);
+    buffer->open(QIODevice::ReadOnly);
+    job->reply(image->mimeType.toUtf8(), buffer);
+}
+
+} // namespace Copydesk

@@ -1,0 +1,292 @@
+#include "mainwindow.h"
+
+#include "articlelistmodel.h"
+#include "articlelistpanel.h"
+#include "articlerenderer.h"
+#include "articlerepository.h"
+#include "editcontroller.h"
+#include "editorpanel.h"
+#include "emptystatewidget.h"
+#include "htmlexporter.h"
+#include "importcontroller.h"
+#include "librarydatabase.h"
+#include "previewpanel.h"
+#include "settings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTextEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+// Edit menu actions act on whichever text field has the focus: QLineEdit and QTextEdit share these slots.
+void invokeOnFocusedEditor(const char *slot)
+{
+    if (QWidget *focused = QApplication::focusWidget())
+        QMetaObject::invokeMethod(focused, slot);
+}
+
+} // namespace
+
+MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_repository(std::make_unique<ArticleRepository>(database))
+    , m_renderer(std::make_unique<ArticleRenderer>())
+    , m_listModel(new ArticleListModel(*m_repository, this))
+    , m_stack(new QStackedWidget(this))
+    , m_emptyState(new EmptyStateWidget(m_stack))
+    , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
+    , m_listPanel(new ArticleListPanel(m_listModel, m_splitter))
+    , m_editorPanel(new EditorPanel(m_splitter))
+    , m_previewPanel(new PreviewPanel(*m_repository, *m_renderer, m_splitter))
+    , m_editController(new EditController(*m_repository, m_editorPanel, m_previewPanel, this))
+    , m_importController(new ImportController(database, this, this))
+{
+    setWindowTitle(u"%1 — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
+    setAcceptDrops(true);
+    m_splitter->addWidget(m_listPanel);
+    m_splitter->addWidget(m_editorPanel);
+    m_splitter->addWidget(m_previewPanel);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(2, 2);
+    m_splitter->setChildrenCollapsible(false);
+    m_stack->addWidget(m_emptyState);
+    m_stack->addWidget(m_splitter);
+    setCentralWidget(m_stack);
+    setupMenus();
+
+    connect(m_emptyState, &EmptyStateWidget::newArticleRequested, this, &MainWindow::newArticle);
+    connect(m_emptyState, &EmptyStateWidget::importRequested, this, &MainWindow::chooseImportFiles);
+    connect(m_listPanel, &ArticleListPanel::articleActivated, this, &MainWindow::openArticle);
+    connect(m_editController, &EditController::articleEdited, m_listModel, &ArticleListModel::showEdits);
+    connect(m_editController, &EditController::articleSaved, this,
+            [this] { statusBar()->showMessage(tr("Saved"), 2000); });
+    connect(m_editController, &EditController::saveFailed, this,
+            [this](const QString &error) { QMessageBox::warning(this, tr("Copydesk"), error); });
+    connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
+
+    m_listModel->reload();
+    restoreLayout();
+    updateEmptyState();
+    const qint64 last = Settings::LastArticle.read(QSettings());
+    if (last > 0 && m_repository->summary(last))
+        m_listPanel->selectArticle(last);
+}
+
+MainWindow::~MainWindow()
+{
+    // The controller saves pending edits through panels and the repository: it goes first.
+    delete m_editController;
+}
+
+void MainWindow::setupMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New Article"), QKeySequence::New, this, &MainWindow::newArticle);
+    file->addAction(tr("&Import…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::chooseImportFiles);
+    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this, &MainWindow::exportCurrentArticle);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    const std::pair<QString, QKeySequence::StandardKey> editActions[] = {
+        {tr("&Undo"), QKeySequence::Undo}, {tr("&Redo"), QKeySequence::Redo}, {tr("Cu&t"), QKeySequence::Cut},
+        {tr("&Copy"), QKeySequence::Copy}, {tr("&Paste"), QKeySequence::Paste}};
+    const char *slotNames[] = {"undo", "redo", "cut", "copy", "paste"};
+    for (int i = 0; i < 5; ++i) {
+        QAction *action = edit->addAction(editActions[i].first);
+        action->setShortcut(editActions[i].second);
+        // Text fields handle these keys themselves; the menu entries are for the mouse.
+        action->setShortcutContext(Qt::WidgetShortcut);
+        connect(action, &QAction::triggered, this, [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
+        if (i == 1)
+            edit->addSeparator();
+    }
+    edit->addSeparator();
+    edit->addAction(tr("&Find in Library"), QKeySequence::Find, this, [this] {
+        m_listPanel->show();
+        m_listPanel->searchField()->setFocus();
+        m_listPanel->searchField()->selectAll();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    struct Pane
+    {
+        QString title;
+        QWidget *widget;
+        const SettingKey<bool> &visible;
+    };
+    const Pane panes[] = {{tr("Article &List"), m_listPanel, Settings::ListVisible},
+                          {tr("&Editor"), m_editorPanel, Settings::EditorVisible},
+                          {tr("&Preview"), m_previewPanel, Settings::PreviewVisible}};
+    const QSettings settings;
+    int number = 1;
+    for (const Pane &pane : panes) {
+        QAction *toggle = view->addAction(pane.title);
+        toggle->setCheckable(true);
+        toggle->setChecked(pane.visible.read(settings));
+        pane.widget->setVisible(toggle->isChecked());
+        toggle->setShortcut(QKeySequence(u"Ctrl+Shift+%1"_s.arg(number++)));
+        connect(toggle, &QAction::toggled, this, [widget = pane.widget, &key = pane.visible](bool on) {
+            widget->setVisible(on);
+            QSettings settings;
+            key.write(settings, on);
+        });
+    }
+}
+
+void MainWindow::newArticle()
+{
+    Article article;
+    article.status = ArticleStatus::Draft;
+    if (!m_repository->insert(article)) {
+        QMessageBox::warning(this, tr("New article"), m_repository->lastError());
+        return;
+    }
+    m_listPanel->searchField()->clear();
+    m_listModel->setQuery({});
+    m_listModel->articleAdded(article.id);
+    updateEmptyState();
+    m_listPanel->selectArticle(article.id);
+    m_editorPanel->headlineEdit()->setFocus();
+}
+
+void MainWindow::openArticle(qint64 id)
+{
+    if (m_editController->open(id)) {
+        QSettings settings;
+        Settings::LastArticle.write(settings, id);
+    }
+}
+
+void MainWindow::chooseImportFiles()
+{
+    QSettings settings;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import Articles"), Settings::LastImportFolder.read(settings),
+        tr("Articles (*.txt *.md *.text);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    Settings::LastImportFolder.write(settings, QFileInfo(files.first()).absolutePath());
+    importFiles(files);
+}
+
+void MainWindow::importFiles(const QStringList &paths)
+{
+    m_importController->importFiles(paths);
+}
+
+void MainWindow::importFinished(const ImportSummary &summary)
+{
+    m_listModel->reload();
+    updateEmptyState();
+    if (!summary.importedIds.isEmpty())
+        m_listPanel->selectArticle(summary.importedIds.last());
+    QString message = tr("Imported %n article(s)", nullptr, int(summary.importedIds.size()));
+    if (summary.skipped > 0)
+        message += tr(", skipped %n already in the library", nullptr, summary.skipped);
+    if (!summary.errors.isEmpty())
+        message += tr(", %n failed", nullptr, int(summary.errors.size()));
+    if (summary.cancelled)
+        message += tr(" (cancelled)");
+    statusBar()->showMessage(message, 8000);
+    if (!summary.errors.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Import"), message, QMessageBox::Ok, this);
+        box.setDetailedText((summary.errors + summary.warnings).join(u'\n'));
+        box.exec();
+    }
+}
+
+void MainWindow::exportCurrentArticle()
+{
+    if (!m_editController->saveNow() || !m_editController->currentArticle())
+        return;
+    const std::optional<Article> article = m_repository->load(m_editController->currentId());
+    if (!article)
+        return;
+    QSettings settings;
+    QString folder = Settings::LastExportFolder.read(settings);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export HTML"),
+                                                      QDir(folder).filePath(HtmlExporter::suggestedFileName(*article)),
+                                                      tr("HTML page (*.html)"));
+    if (path.isEmpty())
+        return;
+    Settings::LastExportFolder.write(settings, QFileInfo(path).absolutePath());
+    HtmlExporter exporter(*m_renderer);
+    if (exporter.write(*article, path))
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
+    else
+        QMessageBox::warning(this, tr("Export HTML"), exporter.error());
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_listModel->rowCount() == 0 && m_listModel->query().isEmpty();
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_splitter);
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    const QByteArray geometry = Settings::WindowGeometry.read(settings);
+    if (geometry.isEmpty() || !restoreGeometry(geometry))
+        resize(1400, 860);
+    restoreState(Settings::WindowState.read(settings));
+    const QByteArray splitter = Settings::SplitterSizes.read(settings);
+    if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
+        m_splitter->setSizes({300, 550, 550});
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    Settings::WindowGeometry.write(settings, saveGeometry());
+    Settings::WindowState.write(settings, saveState());
+    Settings::SplitterSizes.write(settings, m_splitter->saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_editController->close();
+    saveLayout();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList files;
+    const QList<QUrl> urls = event->mimeData()->urls();
+    for (const QUrl &url : urls) {
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    }
+    importFiles(files);
+    event->acceptProposedAction();
+}
+
+} // namespace Copydesk

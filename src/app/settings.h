@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSettings>
+#include <QVariant>
+
+namespace Copydesk {
+
+// A settings key with its type and default, defined once below; read and written only through it.
+template<typename T>
+struct SettingKey
+{
+    const char *name;
+    T defaultValue;
+
+    T read(const QSettings &settings) const
+    {
+        const QVariant value = settings.value(QLatin1StringView(name));
+        return value.isValid() && value.canConvert<T>() ? value.value<T>() : defaultValue;
+    }
+    void write(QSettings &settings, const T &value) const { settings.setValue(QLatin1StringView(name), value); }
+};
+
+namespace Settings {
+inline const SettingKey<QByteArray> WindowGeometry{"window/geometry", {}};
+inline const SettingKey<QByteArray> WindowState{"window/state", {}};
+inline const SettingKey<QByteArray> SplitterSizes{"window/splitter", {}};
+inline const SettingKey<bool> ListVisible{"view/list", true};
+inline const SettingKey<bool> EditorVisible{"view/editor", true};
+inline const SettingKey<bool> PreviewVisible{"view/preview", true};
+inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
+inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
+inline const SettingKey<qlonglong> LastArticle{"library/lastArticle", 0};
+} // namespace Settings
+
+} // namespace Copydesk

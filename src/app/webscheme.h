@@ -1,0 +1,9 @@
+#pragma once
+
+namespace Copydesk {
+
+// The app's own URL scheme, copydesk://, through which the preview gets images from the library.
+// Must be registered before the QApplication exists.
+void registerCopydeskScheme();
+
+} // namespace Copydesk

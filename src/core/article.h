@@ -1,0 +1,108 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Copydesk {
+
+// The editorial life cycle of a piece. "Saved" is an article read from elsewhere and kept for reference.
+enum class ArticleStatus { Draft, InEdit, Ready, Published, Spiked, Saved };
+
+QString statusToString(ArticleStatus status);                  // "draft", "in_edit", ...
+std::optional<ArticleStatus> statusFromString(const QString &text);
+QString statusDisplayName(ArticleStatus status);               // "In edit", ...
+QList<ArticleStatus> allStatuses();
+
+struct Quote
+{
+    QString text;
+    QString speaker;
+    QString speakerRole;
+    QString context;
+
+    friend bool operator==(const Quote &, const Quote &) = default;
+};
+
+enum class ImageRole { Lead, Inline };
+
+struct ArticleImage
+{
+    qint64 id = 0; // 0 until stored
+    ImageRole role = ImageRole::Inline;
+    QByteArray data; // empty when the image is known but was not available (e.g. plain text import)
+    QString mimeType;
+    int width = 0;
+    int height = 0;
+    QString caption;
+    QString altText;
+    QString credit;     // the person or agency: "Tomasz Sulima"
+    QString creditLine; // the credit as printed: "Image by Tomasz Sulima"
+    QString copyright;
+    QString licence;
+    QString sourceUrl;
+
+    bool hasData() const { return !data.isEmpty(); }
+    friend bool operator==(const ArticleImage &, const ArticleImage &) = default;
+};
+
+struct RelatedLink
+{
+    QString title;
+    QString author;
+    QString url;
+
+    friend bool operator==(const RelatedLink &, const RelatedLink &) = default;
+};
+
+// One article with everything that belongs to it. A plain value: the repository loads and stores it whole.
+struct Article
+{
+    qint64 id = 0; // 0 until stored
+    QString uuid;
+    ArticleStatus status = ArticleStatus::Draft;
+    QString section;
+    QString headline;
+    QString standfirst;
+    QString byline;
+    QString dateline;
+    QString language;
+    QString bodyHtml; // sanitized semantic HTML (see HtmlSanitizer)
+    QString bodyText; // derived from bodyHtml by the repository on save
+    QString sourceUrl;
+    QString sourceName;
+    QDateTime createdAt; // UTC
+    QDateTime updatedAt; // UTC
+    QDateTime publishedAt;
+    QDateTime readAt; // null while unread
+    bool starred = false;
+    int wordCount = 0; // derived on save
+    QStringList tags;
+    QList<Quote> quotes;
+    QList<ArticleImage> images;
+    QList<RelatedLink> related;
+
+    // Headings of the body in document order (h2-h4 text).
+    QStringList subheadings() const;
+    const ArticleImage *leadImage() const;
+
+    // The public JSON shape of `copydesk show --json` and of revision snapshots. Keys are never renamed.
+    QJsonObject toJson() const;
+    static Article fromJson(const QJsonObject &object);
+
+    friend bool operator==(const Article &, const Article &) = default;
+};
+
+QString imageRoleToString(ImageRole role);
+ImageRole imageRoleFromString(const QString &text);
+
+// Timestamps are stored and printed as ISO 8601 UTC with milliseconds, so text order is time order.
+QString toStorageTime(const QDateTime &time);
+QDateTime fromStorageTime(const QString &text);
+
+} // namespace Copydesk

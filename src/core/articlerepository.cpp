@@ -1,0 +1,582 @@
+#include "articlerepository.h"
+
+#include "htmlsanitizer.h"
+#include "htmltext.h"
+#include "librarydatabase.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+constexpr auto summaryColumns = "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
+                                "a.starred, a.read_at IS NOT NULL, a.word_count"_L1;
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.headline = query.value(1).toString();
+    summary.section = query.value(2).toString();
+    summary.byline = query.value(3).toString();
+    summary.status = statusFromString(query.value(4).toString()).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTime(query.value(5).toString());
+    summary.updatedAt = fromStorageTime(query.value(6).toString());
+    summary.starred = query.value(7).toBool();
+    summary.read = query.value(8).toBool();
+    summary.wordCount = query.value(9).toInt();
+    return summary;
+}
+
+// Text columns are NOT NULL; a null QString would bind as NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant nullableTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(toStorageTime(time)) : QVariant();
+}
+
+// A transaction that rolls back unless committed, so every early return leaves the library as it was.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase &db)
+        : m_db(db)
+        , m_active(db.transaction())
+    {
+    }
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    bool isActive() const { return m_active; }
+    bool commit()
+    {
+        m_active = false;
+        if (m_db.commit())
+            return true;
+        m_db.rollback();
+        return false;
+    }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active;
+};
+
+} // namespace
+
+ArticleRepository::ArticleRepository(const LibraryDatabase &database)
+    : m_database(database)
+{
+}
+
+bool ArticleRepository::fail(const QString &what, const QString &detail) const
+{
+    m_lastError = u"%1: %2 (%3)"_s.arg(m_database.path(), what, detail);
+    return false;
+}
+
+void ArticleRepository::prepareForStorage(Article &article)
+{
+    article.bodyHtml = HtmlSanitizer::sanitize(article.bodyHtml);
+    article.bodyText = HtmlText::plainText(article.bodyHtml);
+    article.wordCount = HtmlText::wordCount(article.bodyText);
+    article.tags.removeDuplicates();
+}
+
+QString ArticleRepository::contentHash(const Article &article)
+{
+    // Headline and body text folded for white space and case, so a re-import with other line breaks or
+    // markup still matches.
+    static const QRegularExpression spaces(u"\\s+"_s);
+    QString text = article.headline + u'\n' + article.bodyText;
+    text = text.toCaseFolded().replace(spaces, u" "_s).trimmed();
+    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+bool ArticleRepository::insert(Article &article)
+{
+    prepareForStorage(article);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (article.uuid.isEmpty())
+        article.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!article.createdAt.isValid())
+        article.createdAt = now;
+    if (!article.updatedAt.isValid())
+        article.updatedAt = article.createdAt;
+
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(u"cannot start a transaction"_s, db.lastError().text());
+
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
+                  "language, body_html, body_text, source_url, source_name, content_hash, created_at, "
+                  "updated_at, published_at, read_at, starred, word_count) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &value :
+         {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
+          text(article.headline), text(article.standfirst), text(article.byline),
+          text(article.dateline), text(article.language), text(article.bodyHtml),
+          text(article.bodyText), text(article.sourceUrl), text(article.sourceName),
+          QVariant(contentHash(article)), QVariant(toStorageTime(article.createdAt)),
+          QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
+          nullableTime(article.readAt), QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}) {
+        query.addBindValue(value);
+    }
+    if (!query.exec())
+        return fail(u"cannot store the article"_s, query.lastError().text());
+    article.id = query.lastInsertId().toLongLong();
+
+    if (!writeChildren(db, article) || !writeSearchRow(db, article)) {
+        article.id = 0;
+        return false;
+    }
+    if (!transaction.commit()) {
+        article.id = 0;
+        return fail(u"cannot commit the article"_s, db.lastError().text());
+    }
+    return true;
+}
+
+bool ArticleRepository::update(Article &article)
+{
+    if (article.id <= 0)
+        return fail(u"cannot update an article that was never stored"_s, u"no id"_s);
+    prepareForStorage(article);
+    article.updatedAt = QDateTime::currentDateTimeUtc();
+
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(u"cannot start a transaction"_s, db.lastError().text());
+
+    QSqlQuery query(db);
+    query.prepare(u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
+                  "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
+                  "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
+                  "word_count = ? WHERE id = ?"_s);
+    for (const QVariant &value :
+         {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
+          text(article.standfirst), text(article.byline), text(article.dateline),
+          text(article.language), text(article.bodyHtml), text(article.bodyText),
+          text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
+          QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
+          nullableTime(article.readAt), QVariant(article.starred ? 1 : 0), QVariant(article.wordCount),
+          QVariant(article.id)}) {
+        query.addBindValue(value);
+    }
+    if (!query.exec())
+        return fail(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
+    if (query.numRowsAffected() != 1)
+        return fail(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+
+    for (const auto table : {"quotes"_L1, "images"_L1, "article_tags"_L1, "related_links"_L1}) {
+        QSqlQuery clear(db);
+        clear.prepare(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
+        clear.addBindValue(article.id);
+        if (!clear.exec())
+            return fail(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
+    }
+    if (!writeChildren(db, article) || !writeSearchRow(db, article))
+        return false;
+    if (!transaction.commit())
+        return fail(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
+    return true;
+}
+
+bool ArticleRepository::writeChildren(QSqlDatabase &db, const Article &article)
+{
+    QSqlQuery quote(db);
+    quote.prepare(u"INSERT INTO quotes (article_id, position, text, speaker, speaker_role, context) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (qsizetype i = 0; i < article.quotes.size(); ++i) {
+        const Quote &q = article.quotes.at(i);
+        quote.addBindValue(article.id);
+        quote.addBindValue(int(i));
+        quote.addBindValue(text(q.text));
+        quote.addBindValue(text(q.speaker));
+        quote.addBindValue(text(q.speakerRole));
+        quote.addBindValue(text(q.context));
+        if (!quote.exec())
+            return fail(u"cannot store the quotes"_s, quote.lastError().text());
+    }
+
+    QSqlQuery image(db);
+    image.prepare(u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
+                  "alt_text, credit, credit_line, copyright, licence, source_url) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    for (qsizetype i = 0; i < article.images.size(); ++i) {
+        const ArticleImage &img = article.images.at(i);
+        image.addBindValue(article.id);
+        image.addBindValue(int(i));
+        image.addBindValue(imageRoleToString(img.role));
+        image.addBindValue(img.hasData() ? QVariant(img.data) : QVariant(QMetaType::fromType<QByteArray>()));
+        image.addBindValue(text(img.mimeType));
+        image.addBindValue(img.width);
+        image.addBindValue(img.height);
+        image.addBindValue(text(img.caption));
+        image.addBindValue(text(img.altText));
+        image.addBindValue(text(img.credit));
+        image.addBindValue(text(img.creditLine));
+        image.addBindValue(text(img.copyright));
+        image.addBindValue(text(img.licence));
+        image.addBindValue(text(img.sourceUrl));
+        if (!image.exec())
+            return fail(u"cannot store the images"_s, image.lastError().text());
+    }
+
+    QSqlQuery tag(db);
+    tag.prepare(u"INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"_s);
+    QSqlQuery link(db);
+    link.prepare(u"INSERT INTO article_tags (article_id, tag_id, position) "
+                 "SELECT ?, id, ? FROM tags WHERE name = ?"_s);
+    for (qsizetype i = 0; i < article.tags.size(); ++i) {
+        const QString name = article.tags.at(i).trimmed();
+        if (name.isEmpty())
+            continue;
+        tag.addBindValue(name);
+        link.addBindValue(article.id);
+        link.addBindValue(int(i));
+        link.addBindValue(name);
+        if (!tag.exec() || !link.exec())
+            return fail(u"cannot store the tags"_s, tag.lastError().text() + link.lastError().text());
+    }
+
+    QSqlQuery related(db);
+    related.prepare(u"INSERT INTO related_links (article_id, position, title, author, url) "
+                    "VALUES (?, ?, ?, ?, ?)"_s);
+    for (qsizetype i = 0; i < article.related.size(); ++i) {
+        const RelatedLink &r = article.related.at(i);
+        related.addBindValue(article.id);
+        related.addBindValue(int(i));
+        related.addBindValue(text(r.title));
+        related.addBindValue(text(r.author));
+        related.addBindValue(text(r.url));
+        if (!related.exec())
+            return fail(u"cannot store the related links"_s, related.lastError().text());
+    }
+    return true;
+}
+
+// Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.
+QString ArticleRepository::searchFolded(QString text)
+{
+    return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
+}
+
+bool ArticleRepository::writeSearchRow(QSqlDatabase &db, const Article &article)
+{
+    QStringList quoteTexts;
+    for (const Quote &quote : article.quotes)
+        quoteTexts << quote.text << quote.speaker;
+    QStringList captions;
+    for (const ArticleImage &image : article.images)
+        captions << image.caption << image.creditLine << image.credit;
+
+    QSqlQuery remove(db);
+    remove.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
+    remove.addBindValue(article.id);
+    QSqlQuery insert(db);
+    insert.prepare(u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.addBindValue(article.id);
+    insert.addBindValue(searchFolded(article.headline));
+    insert.addBindValue(searchFolded(article.standfirst));
+    insert.addBindValue(searchFolded(article.byline));
+    insert.addBindValue(searchFolded(article.bodyText));
+    insert.addBindValue(searchFolded(quoteTexts.join(u'\n')));
+    insert.addBindValue(searchFolded(captions.join(u'\n')));
+    if (!remove.exec() || !insert.exec())
+        return fail(u"cannot index the article"_s, remove.lastError().text() + insert.lastError().text());
+    return true;
+}
+
+bool ArticleRepository::remove(qint64 id)
+{
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(u"cannot delete article %1"_s.arg(id), query.lastError().text());
+    query.prepare(u"DELETE FROM articles WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(u"cannot delete article %1"_s.arg(id), query.lastError().text());
+    if (!transaction.commit())
+        return fail(u"cannot delete article %1"_s.arg(id), db.lastError().text());
+    return true;
+}
+
+std::optional<Article> ArticleRepository::load(qint64 id) const
+{
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery query(db);
+    query.prepare(u"SELECT id, uuid, status, section, headline, standfirst, byline, dateline, language, "
+                  "body_html, body_text, source_url, source_name, created_at, updated_at, published_at, "
+                  "read_at, starred, word_count FROM articles WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        fail(u"cannot read article %1"_s.arg(id), query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_lastError = u"no article with id %1 in %2"_s.arg(id).arg(m_database.path());
+        return std::nullopt;
+    }
+    Article article;
+    article.id = query.value(0).toLongLong();
+    article.uuid = query.value(1).toString();
+    article.status = statusFromString(query.value(2).toString()).value_or(ArticleStatus::Draft);
+    article.section = query.value(3).toString();
+    article.headline = query.value(4).toString();
+    article.standfirst = query.value(5).toString();
+    article.byline = query.value(6).toString();
+    article.dateline = query.value(7).toString();
+    article.language = query.value(8).toString();
+    article.bodyHtml = query.value(9).toString();
+    article.bodyText = query.value(10).toString();
+    article.sourceUrl = query.value(11).toString();
+    article.sourceName = query.value(12).toString();
+    article.createdAt = fromStorageTime(query.value(13).toString());
+    article.updatedAt = fromStorageTime(query.value(14).toString());
+    article.publishedAt = fromStorageTime(query.value(15).toString());
+    article.readAt = fromStorageTime(query.value(16).toString());
+    article.starred = query.value(17).toBool();
+    article.wordCount = query.value(18).toInt();
+
+    QSqlQuery quotes(db);
+    quotes.prepare(u"SELECT text, speaker, speaker_role, context FROM quotes WHERE article_id = ? "
+                   "ORDER BY position"_s);
+    quotes.addBindValue(id);
+    quotes.exec();
+    while (quotes.next()) {
+        article.quotes.append({quotes.value(0).toString(), quotes.value(1).toString(),
+                               quotes.value(2).toString(), quotes.value(3).toString()});
+    }
+
+    QSqlQuery images(db);
+    images.prepare(u"SELECT id, role, data, mime_type, width, height, caption, alt_text, credit, credit_line, "
+                   "copyright, licence, source_url FROM images WHERE article_id = ? ORDER BY position"_s);
+    images.addBindValue(id);
+    images.exec();
+    while (images.next()) {
+        ArticleImage image;
+        image.id = images.value(0).toLongLong();
+        image.role = imageRoleFromString(images.value(1).toString());
+        image.data = images.value(2).toByteArray();
+        image.mimeType = images.value(3).toString();
+        image.width = images.value(4).toInt();
+        image.height = images.value(5).toInt();
+        image.caption = images.value(6).toString();
+        image.altText = images.value(7).toString();
+        image.credit = images.value(8).toString();
+        image.creditLine = images.value(9).toString();
+        image.copyright = images.value(10).toString();
+        image.licence = images.value(11).toString();
+        image.sourceUrl = images.value(12).toString();
+        article.images.append(image);
+    }
+
+    QSqlQuery tags(db);
+    tags.prepare(u"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? "
+                 "ORDER BY at.position"_s);
+    tags.addBindValue(id);
+    tags.exec();
+    while (tags.next())
+        article.tags.append(tags.value(0).toString());
+
+    QSqlQuery related(db);
+    related.prepare(u"SELECT title, author, url FROM related_links WHERE article_id = ? ORDER BY position"_s);
+    related.addBindValue(id);
+    related.exec();
+    while (related.next())
+        article.related.append({related.value(0).toString(), related.value(1).toString(),
+                                related.value(2).toString()});
+    return article;
+}
+
+int ArticleRepository::count() const
+{
+    QSqlQuery query(u"SELECT count(*) FROM articles"_s, m_database.connection());
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (after.createdAt.isEmpty()) {
+        query.prepare(u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(
+            summaryColumns));
+    } else {
+        query.prepare(u"SELECT %1 FROM articles a WHERE (a.created_at, a.id) < (?, ?) "
+                      "ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
+        query.addBindValue(after.createdAt);
+        query.addBindValue(after.id);
+    }
+    query.addBindValue(limit);
+    QList<ArticleSummary> rows;
+    if (!query.exec()) {
+        fail(u"cannot list the articles"_s, query.lastError().text());
+        return rows;
+    }
+    while (query.next())
+        rows.append(summaryFrom(query));
+    return rows;
+}
+
+QString ArticleRepository::ftsQuery(const QString &userQuery)
+{
+    // Phrases in double quotes stay phrases; every other word becomes a quoted term so that punctuation
+    // ("U.S.", "Makei's", "AND") can never be read as FTS5 syntax. The last bare word matches as a
+    // prefix, for search as you type.
+    static const QRegularExpression tokens(u"\"([^\"]*)\"|(\\S+)"_s);
+    QStringList terms;
+    bool lastIsWord = false;
+    auto it = tokens.globalMatch(searchFolded(userQuery));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const bool isPhrase = match.capturedStart(1) >= 0;
+        QString text = isPhrase ? match.captured(1) : match.captured(2);
+        text.remove(u'"');
+        if (text.trimmed().isEmpty())
+            continue;
+        terms.append(u'"' + text + u'"');
+        lastIsWord = !isPhrase;
+    }
+    if (terms.isEmpty())
+        return {};
+    if (lastIsWord)
+        terms.last() += u'*';
+    return terms.join(u' ');
+}
+
+QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
+{
+    QList<ArticleSummary> rows;
+    const QString match = ftsQuery(userQuery);
+    if (match.isEmpty())
+        return rows;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1, snippet(article_search, -1, '[', ']', '…', 12) FROM article_search s "
+                  "JOIN articles a ON a.id = s.rowid WHERE article_search MATCH ? "
+                  "ORDER BY bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0) LIMIT ? OFFSET ?"_s.arg(
+                      summaryColumns));
+    query.addBindValue(match);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    if (!query.exec()) {
+        fail(u"cannot search for \"%1\""_s.arg(userQuery), query.lastError().text());
+        return rows;
+    }
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        summary.snippet = query.value(10).toString();
+        rows.append(summary);
+    }
+    return rows;
+}
+
+std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return summaryFrom(query);
+}
+
+std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int position) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT data, mime_type FROM images WHERE article_id = ? AND position = ? "
+                  "AND data IS NOT NULL"_s);
+    query.addBindValue(articleId);
+    query.addBindValue(position);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return StoredImage{query.value(0).toByteArray(), query.value(1).toString()};
+}
+
+bool ArticleRepository::addRevision(const Article &article)
+{
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot) "
+                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ? FROM revisions WHERE article_id = ?"_s);
+    query.addBindValue(article.id);
+    query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(article.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(article.id);
+    if (!query.exec())
+        return fail(u"cannot keep a revision of article %1"_s.arg(article.id), query.lastError().text());
+    return true;
+}
+
+QList<RevisionInfo> ArticleRepository::revisions(qint64 articleId) const
+{
+    QList<RevisionInfo> result;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id, number, created_at FROM revisions WHERE article_id = ? ORDER BY number"_s);
+    query.addBindValue(articleId);
+    if (query.exec()) {
+        while (query.next())
+            result.append({query.value(0).toLongLong(), query.value(1).toInt(),
+                           fromStorageTime(query.value(2).toString())});
+    }
+    return result;
+}
+
+std::optional<Article> ArticleRepository::revision(qint64 articleId, int number) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT snapshot FROM revisions WHERE article_id = ? AND number = ?"_s);
+    query.addBindValue(articleId);
+    query.addBindValue(number);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Article::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
+}
+
+std::optional<qint64> ArticleRepository::findBySourceUrl(const QString &url) const
+{
+    if (url.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM articles WHERE source_url = ? ORDER BY id LIMIT 1"_s);
+    query.addBindValue(url);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+std::optional<qint64> ArticleRepository::findByContentHash(const QString &hash) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1"_s);
+    query.addBindValue(hash);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+} // namespace Copydesk

@@ -1,0 +1,363 @@
+#include "commandline.h"
+
+#include "articlerenderer.h"
+#include "articlerepository.h"
+#include "htmlexporter.h"
+#include "importservice.h"
+#include "librarydatabase.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+const QStringList commands = {u"import"_s, u"list"_s, u"search"_s, u"show"_s, u"export"_s};
+
+const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
+const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
+const QCommandLineOption formatOption(u"format"_s, u"Export format: html."_s, u"FORMAT"_s, u"html"_s);
+const QCommandLineOption outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s,
+                                   u"PATH"_s);
+const QCommandLineOption duplicateOption(u"on-duplicate"_s,
+                                         u"What to do with an article already in the library: skip, replace "
+                                         "or keep."_s,
+                                         u"POLICY"_s, u"skip"_s);
+const QCommandLineOption limitOption(u"limit"_s, u"Print at most N articles."_s, u"N"_s);
+const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"Show this help."_s);
+const QCommandLineOption versionOption({u"v"_s, u"version"_s}, u"Show the version."_s);
+
+QJsonObject summaryJson(const ArticleSummary &summary)
+{
+    return QJsonObject{{u"id"_s, summary.id},
+                       {u"headline"_s, summary.headline},
+                       {u"section"_s, summary.section},
+                       {u"byline"_s, summary.byline},
+                       {u"status"_s, statusToString(summary.status)},
+                       {u"created_at"_s, toStorageTime(summary.createdAt)},
+                       {u"updated_at"_s, toStorageTime(summary.updatedAt)},
+                       {u"starred"_s, summary.starred},
+                       {u"read"_s, summary.read},
+                       {u"word_count"_s, summary.wordCount}};
+}
+
+QString oneLine(QString text)
+{
+    return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+}
+
+struct OpenLibrary
+{
+    std::unique_ptr<LibraryDatabase> database;
+    std::unique_ptr<ArticleRepository> repository;
+};
+
+std::optional<OpenLibrary> openLibrary(const QCommandLineParser &parser, QTextStream &err)
+{
+    OpenLibrary library;
+    library.database = std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    if (!library.database->open()) {
+        err << library.database->error() << Qt::endl;
+        return std::nullopt;
+    }
+    library.repository = std::make_unique<ArticleRepository>(*library.database);
+    return library;
+}
+
+std::optional<QList<qint64>> parseIds(const QStringList &texts)
+{
+    QList<qint64> ids;
+    for (const QString &text : texts) {
+        bool ok = false;
+        const qint64 id = text.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return std::nullopt;
+        ids.append(id);
+    }
+    return ids;
+}
+
+} // namespace
+
+CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{
+}
+
+void CommandLine::addOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
+                       helpOption, versionOption});
+    parser.addPositionalArgument(u"command"_s, u"import, list, search, show or export; none opens the window."_s);
+}
+
+bool CommandLine::wantsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return true;
+    if (parser.isSet(helpOption) || parser.isSet(versionOption))
+        return true;
+    const QStringList positional = parser.positionalArguments();
+    return !positional.isEmpty() && commands.contains(positional.first());
+}
+
+QString CommandLine::usage()
+{
+    return uR"(Usage:
+  copydesk [--library PATH] [FILE...]                 open the window; FILEs are imported
+  copydesk [--library PATH] import FILE... [--on-duplicate skip|replace|keep]
+                                                      prints "<id>\t<headline>" per article
+  copydesk [--library PATH] list [--json] [--limit N] newest first
+  copydesk [--library PATH] search QUERY [--json]
+  copydesk [--library PATH] show ID [--json]
+  copydesk [--library PATH] export ID... --format html --out PATH
+                                                      a file for one id, a folder for several
+
+The library is PATH, else $COPYDESK_LIBRARY, else the per-user default library.
+Exit codes: 0 done, 1 an operation failed (see stderr), 2 wrong usage.
+)"_s;
+}
+
+int CommandLine::usageError(const QString &message)
+{
+    m_err << "copydesk: " << message << "\n\n" << usage();
+    m_err.flush();
+    return 2;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        m_out << usage();
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << "copydesk " << COPYDESK_VERSION << Qt::endl;
+        return 0;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() || !commands.contains(positional.first()))
+        return usageError(u"no command given"_s);
+    const QString command = positional.takeFirst();
+    if (command == "import"_L1)
+        return runImport(parser, positional);
+    if (command == "list"_L1)
+        return runList(parser);
+    if (command == "search"_L1)
+        return runSearch(parser, positional);
+    if (command == "show"_L1)
+        return runShow(parser, positional);
+    return runExport(parser, positional);
+}
+
+int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &files)
+{
+    if (files.isEmpty())
+        return usageError(u"import needs at least one FILE"_s);
+    const std::optional<DuplicatePolicy> policy =
+        ImportService::duplicatePolicyFromString(parser.value(duplicateOption));
+    if (!policy)
+        return usageError(u"--on-duplicate takes skip, replace or keep"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    ImportService service(*library->repository);
+    service.setDuplicatePolicy(*policy);
+    int failed = 0;
+    int imported = 0;
+    int skipped = 0;
+    for (const QString &file : files) {
+        const ImportOutcome outcome = service.importFile(file);
+        for (const QString &warning : outcome.warnings)
+            m_err << "warning: " << warning << Qt::endl;
+        for (qsizetype i = 0; i < outcome.articleIds.size(); ++i)
+            m_out << outcome.articleIds.at(i) << '\t' << oneLine(outcome.headlines.at(i)) << Qt::endl;
+        switch (outcome.status) {
+        case ImportOutcome::Status::Imported:
+            imported += int(outcome.articleIds.size());
+            break;
+        case ImportOutcome::Status::Skipped:
+            ++skipped;
+            break;
+        case ImportOutcome::Status::Failed:
+            break;
+        }
+        if (!outcome.error.isEmpty()) {
+            ++failed;
+            m_err << "error: " << outcome.error << Qt::endl;
+        }
+    }
+    if (files.size() > 1 || failed > 0 || skipped > 0)
+        m_err << "imported " << imported << ", skipped " << skipped << ", failed " << failed << Qt::endl;
+    return failed > 0 ? 1 : 0;
+}
+
+int CommandLine::runList(const QCommandLineParser &parser)
+{
+    int limit = std::numeric_limits<int>::max();
+    if (parser.isSet(limitOption)) {
+        bool ok = false;
+        limit = parser.value(limitOption).toInt(&ok);
+        if (!ok || limit < 0)
+            return usageError(u"--limit takes a whole number"_s);
+    }
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const bool json = parser.isSet(jsonOption);
+    QJsonArray array;
+    ListCursor cursor;
+    int printed = 0;
+    while (printed < limit) {
+        const QList<ArticleSummary> page = library->repository->listNewest(cursor, std::min(limit - printed, 500));
+        for (const ArticleSummary &row : page) {
+            if (json)
+                array.append(summaryJson(row));
+            else
+                m_out << row.id << '\t' << statusToString(row.status) << '\t' << toStorageTime(row.createdAt)
+                      << '\t' << oneLine(row.headline) << '\n';
+        }
+        printed += int(page.size());
+        if (page.size() < 500 || page.isEmpty())
+            break;
+        cursor = {toStorageTime(page.last().createdAt), page.last().id};
+    }
+    if (!library->repository->lastError().isEmpty()) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (json)
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    m_out.flush();
+    return 0;
+}
+
+int CommandLine::runSearch(const QCommandLineParser &parser, const QStringList &words)
+{
+    const QString query = words.join(u' ').trimmed();
+    if (query.isEmpty())
+        return usageError(u"search needs a QUERY"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const QList<ArticleSummary> rows = library->repository->search(query, 0, 1000);
+    if (!library->repository->lastError().isEmpty()) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const ArticleSummary &row : rows) {
+            QJsonObject object = summaryJson(row);
+            object.insert(u"snippet"_s, row.snippet);
+            array.append(object);
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const ArticleSummary &row : rows)
+            m_out << row.id << '\t' << oneLine(row.headline) << '\t' << oneLine(row.snippet) << '\n';
+    }
+    m_out.flush();
+    return 0;
+}
+
+int CommandLine::runShow(const QCommandLineParser &parser, const QStringList &idTexts)
+{
+    const std::optional<QList<qint64>> ids = parseIds(idTexts);
+    if (!ids || ids->size() != 1)
+        return usageError(u"show needs one article ID (a number)"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const std::optional<Article> article = library->repository->load(ids->first());
+    if (!article) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        m_out << QJsonDocument(article->toJson()).toJson(QJsonDocument::Indented);
+        m_out.flush();
+        return 0;
+    }
+    auto field = [this](const char *label, const QString &value) {
+        if (!value.isEmpty())
+            m_out << label << ": " << value << '\n';
+    };
+    field("Headline", article->headline);
+    field("Section", article->section);
+    field("Standfirst", article->standfirst);
+    field("Byline", article->byline);
+    field("Dateline", article->dateline);
+    field("Status", statusToString(article->status));
+    field("Created", toStorageTime(article->createdAt));
+    field("Updated", toStorageTime(article->updatedAt));
+    field("Source", article->sourceUrl);
+    field("Words", QString::number(article->wordCount));
+    m_out << '\n' << article->bodyText << '\n';
+    for (const Quote &quote : article->quotes)
+        m_out << "\nQuote: “" << quote.text << "” — " << quote.speaker;
+    for (const ArticleImage &image : article->images)
+        m_out << "\nImage (" << imageRoleToString(image.role) << "): " << image.caption << " — "
+              << (image.creditLine.isEmpty() ? image.credit : image.creditLine);
+    m_out << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &idTexts)
+{
+    const std::optional<QList<qint64>> ids = parseIds(idTexts);
+    if (!ids || ids->isEmpty())
+        return usageError(u"export needs article IDs (numbers)"_s);
+    if (parser.value(formatOption) != "html"_L1)
+        return usageError(u"unknown export format \"%1\"; available: html"_s.arg(parser.value(formatOption)));
+    if (!parser.isSet(outOption))
+        return usageError(u"export needs --out PATH"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+
+    const QString out = parser.value(outOption);
+    const bool intoFolder = ids->size() > 1 || QFileInfo(out).isDir();
+    if (intoFolder && !QDir().mkpath(out)) {
+        m_err << out << ": cannot create the folder" << Qt::endl;
+        return 1;
+    }
+    const ArticleRenderer renderer;
+    HtmlExporter exporter(renderer);
+    int failed = 0;
+    for (const qint64 id : *ids) {
+        const std::optional<Article> article = library->repository->load(id);
+        if (!article) {
+            m_err << library->repository->lastError() << Qt::endl;
+            ++failed;
+            continue;
+        }
+        const QString path = intoFolder ? QDir(out).filePath(HtmlExporter::suggestedFileName(*article)) : out;
+        if (!exporter.write(*article, path)) {
+            m_err << exporter.error() << Qt::endl;
+            ++failed;
+            continue;
+        }
+        m_out << id << '\t' << path << '\n';
+    }
+    m_out.flush();
+    return failed > 0 ? 1 : 0;
+}
+
+} // namespace Copydesk

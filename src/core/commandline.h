@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QStringList>
+
+class QCommandLineParser;
+class QTextStream;
+
+namespace Copydesk {
+
+// The `copydesk COMMAND ...` interface: import, list, search, show, export. It needs no display, and its
+// text and --json output are a public interface that scripts depend on: keys are added, never renamed.
+// Exit codes: 0 success, 1 an operation failed (the reason is on stderr, naming the file), 2 wrong usage.
+class CommandLine final
+{
+public:
+    CommandLine(QTextStream &out, QTextStream &err);
+
+    // arguments as in QCoreApplication::arguments(), the program first.
+    int run(const QStringList &arguments);
+
+    // True when the arguments ask for a command (or are malformed, which the command line reports)
+    // rather than for the window.
+    static bool wantsCommand(const QStringList &arguments);
+    // The options shared by the window and the commands.
+    static void addOptions(QCommandLineParser &parser);
+    static QString usage();
+
+private:
+    int runImport(const QCommandLineParser &parser, const QStringList &files);
+    int runList(const QCommandLineParser &parser);
+    int runSearch(const QCommandLineParser &parser, const QStringList &words);
+    int runShow(const QCommandLineParser &parser, const QStringList &ids);
+    int runExport(const QCommandLineParser &parser, const QStringList &ids);
+    int usageError(const QString &message);
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace Copydesk

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Copydesk {
+
+// Text views of (sanitized) body HTML, for search, word counts and the command line.
+namespace HtmlText {
+
+// The visible text: block elements separated by a blank line, <br> as a line break, entities decoded,
+// runs of white space inside a block folded to one space.
+QString plainText(const QString &html);
+
+// The text of h2, h3 and h4 elements in document order.
+QStringList headings(const QString &html);
+
+// Words as a reader counts them (runs of letters/digits, joined by apostrophes or hyphens).
+int wordCount(const QString &text);
+
+} // namespace HtmlText
+} // namespace Copydesk

@@ -1,0 +1,150 @@
+#include "importservice.h"
+
+#include "articlerepository.h"
+#include "htmlsanitizer.h"
+#include "htmltext.h"
+#include "plaintextimporter.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+ImportService::ImportService(ArticleRepository &repository)
+    : m_repository(repository)
+{
+    addImporter(std::make_unique<PlainTextImporter>());
+}
+
+ImportService::~ImportService() = default;
+
+void ImportService::addImporter(std::unique_ptr<ArticleImporter> importer)
+{
+    m_importers.push_back(std::move(importer));
+}
+
+std::optional<DuplicatePolicy> ImportService::duplicatePolicyFromString(const QString &text)
+{
+    if (text == "skip"_L1)
+        return DuplicatePolicy::Skip;
+    if (text == "replace"_L1)
+        return DuplicatePolicy::Replace;
+    if (text == "keep"_L1)
+        return DuplicatePolicy::KeepBoth;
+    return std::nullopt;
+}
+
+const ArticleImporter *ImportService::importerFor(const ImportSource &source) const
+{
+    const ArticleImporter *best = nullptr;
+    int bestConfidence = 0;
+    for (const auto &importer : m_importers) {
+        const int confidence = importer->confidence(source);
+        if (confidence > bestConfidence) {
+            best = importer.get();
+            bestConfidence = confidence;
+        }
+    }
+    return best;
+}
+
+ImportOutcome ImportService::importFile(const QString &path)
+{
+    ImportOutcome outcome;
+    outcome.source = path;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        outcome.error = u"%1: no such file"_s.arg(path);
+        return outcome;
+    }
+    if (info.isDir()) {
+        outcome.error = u"%1: is a folder, not an article file"_s.arg(path);
+        return outcome;
+    }
+    if (info.size() > MaximumFileSize) {
+        outcome.error = u"%1: too large to be an article (%2 MiB; the limit is %3 MiB)"_s.arg(path)
+                            .arg(info.size() / (1024 * 1024))
+                            .arg(MaximumFileSize / (1024 * 1024));
+        return outcome;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        outcome.error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        return outcome;
+    }
+    ImportSource source;
+    source.fileName = path;
+    source.bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        outcome.error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
+        return outcome;
+    }
+    return importSource(source, path);
+}
+
+ImportOutcome ImportService::importSource(const ImportSource &source, const QString &displayName)
+{
+    ImportOutcome outcome;
+    outcome.source = displayName;
+    if (source.bytes.isEmpty()) {
+        outcome.error = u"%1: the file is empty"_s.arg(displayName);
+        return outcome;
+    }
+    const ArticleImporter *importer = importerFor(source);
+    if (!importer) {
+        outcome.error = u"%1: not a kind of file Copydesk can import"_s.arg(displayName);
+        return outcome;
+    }
+    ImportResult result = importer->import(source);
+    for (const QString &warning : std::as_const(result.warnings))
+        outcome.warnings.append(u"%1: %2"_s.arg(displayName, warning));
+    if (!result.ok()) {
+        outcome.error = u"%1: %2"_s.arg(displayName, result.error.isEmpty() ? u"no article found"_s : result.error);
+        return outcome;
+    }
+
+    bool skippedAll = true;
+    for (Article &article : result.articles) {
+        if (article.sourceUrl.isEmpty() && source.url.isValid())
+            article.sourceUrl = source.url.toString();
+
+        // Recognise a second import of the same thing: same source URL, or the same text.
+        Article probe = article;
+        probe.bodyText = HtmlText::plainText(HtmlSanitizer::sanitize(probe.bodyHtml));
+        std::optional<qint64> existing = m_repository.findBySourceUrl(article.sourceUrl);
+        if (!existing)
+            existing = m_repository.findByContentHash(ArticleRepository::contentHash(probe));
+
+        bool stored = false;
+        if (existing && m_duplicatePolicy == DuplicatePolicy::Skip) {
+            outcome.warnings.append(
+                u"%1: already in the library as article %2; skipped"_s.arg(displayName).arg(*existing));
+            continue;
+        }
+        if (existing && m_duplicatePolicy == DuplicatePolicy::Replace) {
+            if (const std::optional<Article> old = m_repository.load(*existing)) {
+                article.id = old->id;
+                article.uuid = old->uuid;
+                article.createdAt = old->createdAt;
+                stored = m_repository.update(article);
+            }
+        } else {
+            stored = m_repository.insert(article);
+        }
+        if (!stored) {
+            outcome.error = u"%1: %2"_s.arg(displayName, m_repository.lastError());
+            outcome.status = outcome.articleIds.isEmpty() ? ImportOutcome::Status::Failed
+                                                          : ImportOutcome::Status::Imported;
+            return outcome;
+        }
+        skippedAll = false;
+        outcome.articleIds.append(article.id);
+        outcome.headlines.append(article.headline);
+    }
+    outcome.status = skippedAll ? ImportOutcome::Status::Skipped : ImportOutcome::Status::Imported;
+    return outcome;
+}
+
+} // namespace Copydesk

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "article.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Copydesk::PlainTextStructure {
+
+// Recognisers for single trimmed lines of text copied from a news page. They only classify and split:
+// every string they return is a piece of the line as printed.
+
+int wordCount(const QString &text);
+// The line ends in . ! ? : ; , or … (closing quote marks and brackets looked through).
+bool hasFinalPunctuation(const QString &line);
+// The line ends a sentence: . ! ? or … (closing quote marks and brackets looked through).
+bool endsSentence(const QString &line);
+bool startsWithQuoteMark(const QString &line);
+
+bool isKickerLike(const QString &line);     // "Eastern Europe": 1-4 words, no punctuation
+bool isTitleLike(const QString &line);      // could be a headline
+bool isSubheadingLike(const QString &line); // short, no final punctuation, not a quote
+bool isNameLike(const QString &line);       // "L Todd Wood", "Tsarizm Staff"
+bool isDateLine(const QString &line);       // "Published 3 March 2024", "March 3, 2024 10:32 GMT"
+bool isBoilerplate(const QString &line);    // newsletter, share buttons, cookie notices, footers
+bool isRelatedHeader(const QString &line);  // "Related articles", "Read more", "More from Europe"
+
+// "By A, B and C" or "A and B, Staff Writers" -> "A, B and C" / "A and B".
+std::optional<QString> bylineNames(const QString &line);
+
+struct CreditLine
+{
+    QString caption;        // the text before the credit when both share a line
+    QString credit;         // "Jane Doe/Reuters"
+    QString creditLine;     // "Photo: Jane Doe/Reuters"
+    bool copyright = false; // printed with ©
+    bool needsName = false; // "Image by" alone: the name is on the next line
+};
+std::optional<CreditLine> parseCredit(const QString &line);
+// Completes a credit whose name is on the next line; false when that line is not a name.
+bool completeCredit(CreditLine &credit, const QString &nextLine);
+
+struct Dateline
+{
+    QString dateline; // "MINSK, Dec 9 (Reuters)"
+    QString text;     // the paragraph without it
+};
+std::optional<Dateline> splitDateline(const QString &paragraph);
+
+// The quotes of one paragraph with their speakers. lastSpeaker carries the last named speaker from
+// paragraph to paragraph, for "he said".
+QList<Quote> findQuotes(const QString &paragraph, QString &lastSpeaker);
+
+} // namespace Copydesk::PlainTextStructure

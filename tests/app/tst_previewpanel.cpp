@@ -1,0 +1,189 @@
+#include "app/guitestmain.h"
+#include "articlerenderer.h"
+#include "core/testlibrary.h"
+#include "htmlexporter.h"
+#include "previewpanel.h"
+#include "requestinterceptor.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineScript>
+#include <QWebEngineView>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+QVariant evaluate(QWebEnginePage *page, const QString &script)
+{
+    QVariant result;
+    bool done = false;
+    // ApplicationWorld: our own probe runs even though page JavaScript is off.
+    page->runJavaScript(script, QWebEngineScript::ApplicationWorld, [&](const QVariant &value) {
+        result = value;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 10000))
+        qWarning("script did not finish");
+    return result;
+}
+
+QByteArray pngBytes(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    image.fill(Qt::darkRed);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+// Records every request a page makes, allowing them all: to see what an exported file asks for.
+class RecordingInterceptor : public QWebEngineUrlRequestInterceptor
+{
+public:
+    QList<QUrl> requests;
+    void interceptRequest(QWebEngineUrlRequestInfo &info) override { requests.append(info.requestUrl()); }
+};
+
+} // namespace
+
+class TestPreviewPanel : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void hostileHtmlRunsNothingAndReachesNothing()
+    {
+        // A real server on loopback: if anything in the page reached the network, it would connect here.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        int connections = 0;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            ++connections;
+            delete server.nextPendingConnection();
+        });
+        const QString remote = u"http://127.0.0.1:%1"_s.arg(server.serverPort());
+
+        TestLibrary library;
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.resize(800, 600);
+        preview.show();
+        QSignalSpy blocked(preview.interceptor(), &RequestInterceptor::requestBlocked);
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+
+        // Straight into the renderer, past the sanitizer: the page itself must still hold.
+        Article article;
+        article.id = 1;
+        article.headline = u"Hostile"_s;
+        article.bodyHtml = u"<p id=\"marker\">untouched</p>"
+                           "<script>document.getElementById('marker').textContent = 'script ran';</script>"
+                           "<img src=\"%1/pixel.png\" onerror=\"document.title='handler ran'\">"
+                           "<link rel=\"stylesheet\" href=\"%1/style.css\">"
+                           "<iframe src=\"%1/frame.html\"></iframe>"
+                           "<video src=\"%1/clip.mp4\" autoplay></video>"_s.arg(remote);
+        preview.showArticleNow(article);
+        QVERIFY(rendered.wait(10000));
+        QTest::qWait(500);
+        QWebEnginePage *page = preview.view()->page();
+        QCOMPARE(evaluate(page, u"document.getElementById('marker').textContent"_s).toString(), u"untouched"_s);
+        QCOMPARE(evaluate(page, u"document.title"_s).toString(), u"Hostile"_s);
+        QCOMPARE(connections, 0);
+
+        // The last wall: the same markup without the page's Content-Security-Policy and with a web origin,
+        // so that neither the policy nor the local-scheme rules stop it. The interceptor alone must.
+        const QString bare = u"<!DOCTYPE html><html><head><title>Bare</title>"
+                             "<link rel=\"stylesheet\" href=\"%1/style.css\"></head><body>"
+                             "<img src=\"%1/pixel.png\"><iframe src=\"%1/frame.html\"></iframe>"
+                             "<video src=\"%1/clip.mp4\" autoplay></video></body></html>"_s.arg(remote);
+        QSignalSpy loaded(page, &QWebEnginePage::loadFinished);
+        page->setHtml(bare, QUrl(remote + u"/"_s));
+        QVERIFY(loaded.wait(10000));
+        QTRY_VERIFY(preview.interceptor()->blockedCount() >= 3);
+        QTest::qWait(300);
+        QCOMPARE(connections, 0);
+        for (const QList<QVariant> &signal : std::as_const(blocked))
+            QVERIFY(signal.at(0).toUrl().toString().startsWith(remote));
+    }
+
+    void servesLibraryImagesThroughItsOwnScheme()
+    {
+        TestLibrary library;
+        Article article;
+        article.headline = u"With a picture"_s;
+        ArticleImage image;
+        image.role = ImageRole::Lead;
+        image.data = pngBytes(64, 48);
+        image.mimeType = u"image/png"_s;
+        image.width = 64;
+        image.height = 48;
+        image.caption = u"A red square"_s;
+        image.credit = u"Jane Roe"_s;
+        article.images.append(image);
+        QVERIFY(library.repository->insert(article));
+
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.show();
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+        preview.showArticleNow(*library.repository->load(article.id));
+        QVERIFY(rendered.wait(10000));
+        QWebEnginePage *page = preview.view()->page();
+        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"document.images.length ? document.images[0].naturalWidth : 0"_s)
+                                      .toInt(),
+                                  64, 10000);
+        QCOMPARE(preview.interceptor()->blockedCount(), 0);
+    }
+
+    void exportedFileOpensWithoutAnyRequest()
+    {
+        TestLibrary library;
+        Article article;
+        article.headline = u"Exported headline"_s;
+        article.bodyHtml = u"<p>Body paragraph.</p>"_s;
+        article.quotes = {{u"We will rebuild the bridge"_s, u"Mayor Ilse Berg"_s, {}, {}}};
+        ArticleImage image;
+        image.role = ImageRole::Lead;
+        image.data = pngBytes(32, 32);
+        image.mimeType = u"image/png"_s;
+        image.caption = u"The old bridge"_s;
+        image.creditLine = u"Photo: Jane Roe/Agency"_s;
+        article.images.append(image);
+        QVERIFY(library.repository->insert(article));
+
+        const ArticleRenderer renderer;
+        HtmlExporter exporter(renderer);
+        const QString path = library.dir.filePath(u"export.html"_s);
+        QVERIFY(exporter.write(*library.repository->load(article.id), path));
+
+        QWebEngineProfile profile; // off the record
+        RecordingInterceptor recorder;
+        profile.setUrlRequestInterceptor(&recorder);
+        QWebEnginePage page(&profile);
+        QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+        page.load(QUrl::fromLocalFile(path));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(loaded.first().first().toBool());
+        QString text;
+        page.toPlainText([&](const QString &result) { text = result; });
+        QTRY_VERIFY(!text.isEmpty());
+        QVERIFY(text.contains(u"Exported headline"_s));
+        QVERIFY(text.contains(u"Photo: Jane Roe/Agency"_s));
+        QVERIFY(text.contains(u"We will rebuild the bridge"_s));
+        QVERIFY(text.contains(u"Mayor Ilse Berg"_s));
+        QTRY_COMPARE(evaluate(&page, u"document.images[0].naturalWidth"_s).toInt(), 32);
+        for (const QUrl &url : std::as_const(recorder.requests))
+            QVERIFY2(url.isLocalFile() || url.scheme() == "data"_L1, qPrintable(url.toString()));
+        profile.setUrlRequestInterceptor(nullptr);
+    }
+};
+
+COPYDESK_GUI_TEST_MAIN(TestPreviewPanel)
+#include "tst_previewpanel.moc"

@@ -1,0 +1,405 @@
+// copydesk_bench: builds a reproducible synthetic library and prints, as JSON, how long Copydesk takes for
+// the everyday operations, each beside the same operation done with raw SQLite calls on the same file in
+// the same run. Figures, not verdicts: nothing here passes or fails on a timing.
+//
+//   copydesk_bench [--articles N] [--dir PATH] [--import-articles N] [--export-articles N]
+
+#include "articlelistmodel.h"
+#include "articlerenderer.h"
+#include "articlerepository.h"
+#include "htmlexporter.h"
+#include "htmltext.h"
+#include "importservice.h"
+#include "librarydatabase.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+// Words of our own for the synthetic articles; enough variety for a realistic full-text index.
+const QStringList vocabulary = [] {
+    const QString text = u"council river bridge harbour minister election budget school hospital winter "
+                         "summer market railway station farmer village city mayor court judge police "
+                         "museum theatre festival storm flood drought harvest factory workers union "
+                         "strike talks treaty border embassy ambassador sanctions parliament vote law "
+                         "reform tax energy grid solar wind coal gas oil price inflation bank loan "
+                         "housing rent tenant landlord road traffic accident airport flight delay "
+                         "ferry port ship cargo crane dock fishing quota coast island mountain forest "
+                         "wildlife park trail climber rescue volunteer charity donation award prize "
+                         "novel author library archive history war memorial veteran ceremony church "
+                         "mosque temple choir orchestra concert stadium match league coach player "
+                         "goal season record medal olympic team fans ticket café résumé naïve Zürich "
+                         "Kraków São Paulo Минск Киев новости погода"_s;
+    return text.split(u' ');
+}();
+
+QString words(QRandomGenerator &random, int count)
+{
+    QStringList out;
+    out.reserve(count);
+    for (int i = 0; i < count; ++i)
+        out.append(vocabulary.at(random.bounded(int(vocabulary.size()))));
+    return out.join(u' ');
+}
+
+// A story of 300-1,500 words as plain text copied from a page: section, headline, byline, paragraphs.
+QString syntheticText(QRandomGenerator &random, int index)
+{
+    QString headline = words(random, 8);
+    headline[0] = headline[0].toUpper();
+    QString text = u"News\n\n"_s + headline + u" "_s + QString::number(index) + u"\n\nBy Ann Smith\n\n"_s;
+    int remaining = 300 + random.bounded(1201);
+    while (remaining > 0) {
+        const int length = std::min(remaining, 40 + random.bounded(60));
+        QString paragraph = words(random, length);
+        paragraph[0] = paragraph[0].toUpper();
+        text += paragraph + u".\n\n"_s;
+        remaining -= length;
+    }
+    return text;
+}
+
+Article syntheticArticle(QRandomGenerator &random, int index)
+{
+    Article article;
+    article.status = ArticleStatus::Saved;
+    article.section = u"News"_s;
+    article.headline = words(random, 8) + u" "_s + QString::number(index);
+    article.byline = u"Ann Smith"_s;
+    int remaining = 300 + random.bounded(1201);
+    while (remaining > 0) {
+        const int length = std::min(remaining, 40 + random.bounded(60));
+        article.bodyHtml += u"<p>"_s + words(random, length) + u".</p>\n"_s;
+        remaining -= length;
+    }
+    article.quotes.append({words(random, 12), u"Ann Smith"_s, {}, {}});
+    article.createdAt = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 3600);
+    return article;
+}
+
+double median(QList<double> values)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(values.size() / 2);
+}
+
+double milliseconds(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+long peakRssKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+// The raw-SQLite side of each comparison.
+class RawSqlite
+{
+public:
+    explicit RawSqlite(const QString &path)
+    {
+        sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+        exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    }
+    ~RawSqlite() { sqlite3_close(m_db); }
+    void exec(const char *sql) { sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr); }
+    sqlite3 *db() const { return m_db; }
+
+    int firstRows(int limit)
+    {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(m_db,
+                           "SELECT id, headline, section, byline, status, created_at, updated_at, starred, "
+                           "read_at IS NOT NULL, word_count FROM articles ORDER BY created_at DESC, id DESC "
+                           "LIMIT ?",
+                           -1, &statement, nullptr);
+        sqlite3_bind_int(statement, 1, limit);
+        int rows = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            sqlite3_column_text(statement, 1);
+            ++rows;
+        }
+        sqlite3_finalize(statement);
+        return rows;
+    }
+
+    int search(const QByteArray &match)
+    {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(m_db,
+                           "SELECT a.id, a.headline, snippet(article_search, -1, '[', ']', '…', 12) "
+                           "FROM article_search s JOIN articles a ON a.id = s.rowid WHERE article_search "
+                           "MATCH ? ORDER BY bm25(article_search) LIMIT 200",
+                           -1, &statement, nullptr);
+        sqlite3_bind_text(statement, 1, match.constData(), int(match.size()), SQLITE_TRANSIENT);
+        int rows = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW)
+            ++rows;
+        sqlite3_finalize(statement);
+        return rows;
+    }
+
+    // The finished rows of one article (article and search index) in one transaction.
+    void insertFinished(const Article &article, int serial)
+    {
+        exec("BEGIN");
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO articles (uuid, status, section, headline, byline, body_html, body_text, "
+                           "created_at, updated_at, word_count) VALUES (?, 'saved', ?, ?, ?, ?, ?, ?, ?, ?)",
+                           -1, &statement, nullptr);
+        const QByteArray uuid = "raw-" + QByteArray::number(serial);
+        const QByteArray section = article.section.toUtf8();
+        const QByteArray headline = article.headline.toUtf8();
+        const QByteArray byline = article.byline.toUtf8();
+        const QByteArray html = article.bodyHtml.toUtf8();
+        const QByteArray text = article.bodyText.toUtf8();
+        const QByteArray now = "2026-01-01T00:00:00.000Z";
+        sqlite3_bind_text(statement, 1, uuid.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 2, section.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 3, headline.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 4, byline.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 5, html.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 6, text.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 7, now.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 8, now.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_int(statement, 9, article.wordCount);
+        sqlite3_step(statement);
+        sqlite3_finalize(statement);
+        const sqlite3_int64 id = sqlite3_last_insert_rowid(m_db);
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, "
+                           "captions) VALUES (?, ?, '', ?, ?, '', '')",
+                           -1, &statement, nullptr);
+        sqlite3_bind_int64(statement, 1, id);
+        sqlite3_bind_text(statement, 2, headline.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 3, byline.constData(), -1, SQLITE_STATIC);
+        sqlite3_bind_text(statement, 4, text.constData(), -1, SQLITE_STATIC);
+        sqlite3_step(statement);
+        sqlite3_finalize(statement);
+        exec("COMMIT");
+    }
+
+    // Reads one stored body and writes it to a file: the floor under an export.
+    void exportBody(qint64 id, const QString &path)
+    {
+        sqlite3_stmt *statement = nullptr;
+        sqlite3_prepare_v2(m_db, "SELECT headline, body_html FROM articles WHERE id = ?", -1, &statement, nullptr);
+        sqlite3_bind_int64(statement, 1, id);
+        if (sqlite3_step(statement) == SQLITE_ROW) {
+            QFile file(path);
+            if (file.open(QIODevice::WriteOnly)) {
+                file.write(reinterpret_cast<const char *>(sqlite3_column_text(statement, 0)));
+                file.write(reinterpret_cast<const char *>(sqlite3_column_text(statement, 1)));
+            }
+        }
+        sqlite3_finalize(statement);
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+QJsonObject pair(double copydesk, double raw, const QString &unit)
+{
+    QJsonObject object{{u"copydesk"_s, copydesk}, {u"raw_sqlite"_s, raw}, {u"unit"_s, unit}};
+    if (raw > 0)
+        object.insert(u"ratio"_s, copydesk / raw);
+    return object;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"copydesk_bench"_s);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Copydesk benchmarks; prints JSON."_s);
+    parser.addHelpOption();
+    const QCommandLineOption articlesOption(u"articles"_s, u"Articles in the synthetic library."_s, u"N"_s,
+                                            u"20000"_s);
+    const QCommandLineOption importOption(u"import-articles"_s, u"Articles for the import figure."_s, u"N"_s,
+                                          u"500"_s);
+    const QCommandLineOption exportOption(u"export-articles"_s, u"Articles for the export figure."_s, u"N"_s,
+                                          u"300"_s);
+    const QCommandLineOption dirOption(u"dir"_s, u"Folder for the libraries (default: a temporary one)."_s,
+                                       u"PATH"_s);
+    parser.addOptions({articlesOption, importOption, exportOption, dirOption});
+    parser.process(app);
+    const int articleCount = parser.value(articlesOption).toInt();
+    const int importCount = parser.value(importOption).toInt();
+    const int exportCount = parser.value(exportOption).toInt();
+    QTemporaryDir temporary;
+    const QDir dir(parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path());
+    QDir().mkpath(dir.path());
+    QTextStream err(stderr);
+
+    // 1. The synthetic library, reproducible: the same seed gives the same articles.
+    const QString libraryPath = dir.filePath(u"bench-library.sqlite"_s);
+    QFile::remove(libraryPath);
+    QElapsedTimer timer;
+    {
+        LibraryDatabase database(libraryPath);
+        if (!database.open()) {
+            err << database.error() << Qt::endl;
+            return 1;
+        }
+        ArticleRepository repository(database);
+        QRandomGenerator random(20261128);
+        timer.start();
+        for (int i = 0; i < articleCount; ++i) {
+            Article article = syntheticArticle(random, i);
+            if (!repository.insert(article)) {
+                err << repository.lastError() << Qt::endl;
+                return 1;
+            }
+        }
+        err << "generated " << articleCount << " articles in " << milliseconds(timer) << " ms" << Qt::endl;
+    }
+
+    QJsonObject results;
+    results.insert(u"articles"_s, articleCount);
+
+    // 2. Open the library and fetch the first page of the list.
+    double openOurs = 0;
+    {
+        timer.start();
+        LibraryDatabase database(libraryPath);
+        database.open();
+        ArticleRepository repository(database);
+        ArticleListModel model(repository);
+        model.reload();
+        openOurs = milliseconds(timer);
+        if (model.rowCount() != ArticleListModel::PageSize)
+            err << "unexpected first page: " << model.rowCount() << Qt::endl;
+    }
+    double openRaw = 0;
+    {
+        timer.start();
+        RawSqlite raw(libraryPath);
+        raw.firstRows(ArticleListModel::PageSize);
+        openRaw = milliseconds(timer);
+    }
+    results.insert(u"open_and_first_200_rows_ms"_s, pair(openOurs, openRaw, u"ms"_s));
+
+    // 3. Full-text search: the median of 50 queries of one or two words.
+    {
+        LibraryDatabase database(libraryPath);
+        database.open();
+        ArticleRepository repository(database);
+        RawSqlite raw(libraryPath);
+        QRandomGenerator random(7);
+        QList<double> ours;
+        QList<double> rawTimes;
+        for (int i = 0; i < 50; ++i) {
+            const QString query = words(random, 1 + i % 2);
+            timer.start();
+            repository.search(query, 0, 200);
+            ours.append(milliseconds(timer));
+            const QByteArray match = ArticleRepository::ftsQuery(query).toUtf8();
+            timer.start();
+            raw.search(match);
+            rawTimes.append(milliseconds(timer));
+        }
+        results.insert(u"search_median_ms"_s, pair(median(ours), median(rawTimes), u"ms"_s));
+    }
+
+    // 4. Plain-text import into an empty library, against inserting the same finished rows raw.
+    {
+        QRandomGenerator random(99);
+        QList<QByteArray> texts;
+        for (int i = 0; i < importCount; ++i)
+            texts.append(syntheticText(random, i).toUtf8());
+
+        const QString importPath = dir.filePath(u"bench-import.sqlite"_s);
+        QFile::remove(importPath);
+        LibraryDatabase database(importPath);
+        database.open();
+        ArticleRepository repository(database);
+        ImportService service(repository);
+        service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+        timer.start();
+        for (int i = 0; i < texts.size(); ++i) {
+            ImportSource source;
+            source.fileName = u"story-%1.txt"_s.arg(i);
+            source.bytes = texts.at(i);
+            service.importSource(source, source.fileName);
+        }
+        const double oursMs = milliseconds(timer);
+
+        // The floor: the rows Copydesk stored, inserted again with raw calls into a fresh library.
+        QList<Article> finished;
+        for (qint64 id = 1; id <= texts.size(); ++id) {
+            if (std::optional<Article> article = repository.load(id))
+                finished.append(*article);
+        }
+        const QString rawPath = dir.filePath(u"bench-import-raw.sqlite"_s);
+        QFile::remove(rawPath);
+        {
+            LibraryDatabase schemaOnly(rawPath);
+            schemaOnly.open();
+        }
+        RawSqlite raw(rawPath);
+        timer.start();
+        for (int i = 0; i < finished.size(); ++i)
+            raw.insertFinished(finished.at(i), i);
+        const double rawMs = milliseconds(timer);
+        results.insert(u"plain_text_import_articles_per_s"_s,
+                       pair(texts.size() / (oursMs / 1000.0), finished.size() / (rawMs / 1000.0), u"articles/s"_s));
+        results.insert(u"plain_text_import_time_ratio"_s, rawMs > 0 ? oursMs / rawMs : 0.0);
+    }
+
+    // 5. HTML export: load, render, write atomically; against reading the body raw and writing it.
+    {
+        LibraryDatabase database(libraryPath);
+        database.open();
+        ArticleRepository repository(database);
+        const ArticleRenderer renderer;
+        HtmlExporter exporter(renderer);
+        const QString out = dir.filePath(u"bench-export"_s);
+        QDir().mkpath(out);
+        const int count = std::min(exportCount, articleCount);
+        timer.start();
+        for (int id = 1; id <= count; ++id) {
+            if (std::optional<Article> article = repository.load(id))
+                exporter.write(*article, QDir(out).filePath(u"%1.html"_s.arg(id)));
+        }
+        const double oursMs = milliseconds(timer);
+        RawSqlite raw(libraryPath);
+        timer.start();
+        for (int id = 1; id <= count; ++id)
+            raw.exportBody(id, QDir(out).filePath(u"raw-%1.html"_s.arg(id)));
+        const double rawMs = milliseconds(timer);
+        results.insert(u"html_export_articles_per_s"_s,
+                       pair(count / (oursMs / 1000.0), count / (rawMs / 1000.0), u"articles/s"_s));
+    }
+
+    results.insert(u"peak_rss_mib"_s, double(peakRssKiB()) / 1024.0);
+    results.insert(u"library_file_mib"_s, double(QFileInfo(libraryPath).size()) / (1024.0 * 1024.0));
+    QTextStream(stdout) << QJsonDocument(results).toJson(QJsonDocument::Indented);
+    return 0;
+}

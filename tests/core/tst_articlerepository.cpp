@@ -1,0 +1,296 @@
+#include "core/testlibrary.h"
+
+#include <QSqlQuery>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+int countRows(const LibraryDatabase &database, const QString &table)
+{
+    QSqlQuery query(u"SELECT count(*) FROM %1"_s.arg(table), database.connection());
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+Article fullArticle()
+{
+    Article article;
+    article.status = ArticleStatus::InEdit;
+    article.section = u"Eastern Europe"_s;
+    article.headline = u"Minsk talks resume"_s;
+    article.standfirst = u"Diplomats meet again after a long pause"_s;
+    article.byline = u"Ann Smith"_s;
+    article.dateline = u"MINSK"_s;
+    article.language = u"en"_s;
+    article.bodyHtml = u"<p>First paragraph with <strong>weight</strong>.</p><h2>Subhead</h2><p>Second "
+                       "paragraph.</p><script>alert(1)</script>"_s;
+    article.sourceUrl = u"https://news.example/minsk"_s;
+    article.sourceName = u"Example News"_s;
+    article.tags = {u"belarus"_s, u"diplomacy"_s};
+    article.quotes = {{u"We are ready to talk"_s, u"Makei"_s, u"Foreign minister"_s, u"At the briefing"_s},
+                      {u"Nothing is agreed"_s, u"Lukashenko"_s, {}, {}}};
+    ArticleImage lead;
+    lead.role = ImageRole::Lead;
+    lead.data = QByteArray("\x89PNG fake bytes", 15);
+    lead.mimeType = u"image/png"_s;
+    lead.width = 640;
+    lead.height = 480;
+    lead.caption = u"The palace at dusk"_s;
+    lead.altText = u"A lit palace"_s;
+    lead.credit = u"Jane Roe"_s;
+    lead.creditLine = u"Photo: Jane Roe/Agency"_s;
+    ArticleImage missing;
+    missing.caption = u"Known but not saved"_s;
+    article.images = {lead, missing};
+    article.related = {{u"Earlier talks"_s, u"Bo Li"_s, u"https://news.example/earlier"_s}};
+    return article;
+}
+} // namespace
+
+class TestArticleRepository : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void insertAndLoadRoundTrip()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY2(library.repository->insert(article), qPrintable(library.repository->lastError()));
+        QVERIFY(article.id > 0);
+        QVERIFY(!article.uuid.isEmpty());
+        QVERIFY(article.createdAt.isValid());
+        // Stored bodies are sanitized, with text and word count derived from them.
+        QVERIFY(!article.bodyHtml.contains(u"script"_s));
+        QVERIFY(article.bodyHtml.contains(u"<h2>Subhead</h2>"_s));
+        QVERIFY(article.bodyText.contains(u"Second paragraph."_s));
+        QCOMPARE(article.wordCount, 7);
+
+        const std::optional<Article> loaded = library.repository->load(article.id);
+        QVERIFY(loaded);
+        Article expected = article;
+        expected.images[0].id = loaded->images.at(0).id;
+        expected.images[1].id = loaded->images.at(1).id;
+        QCOMPARE(*loaded, expected);
+        QVERIFY(loaded->images.at(0).hasData());
+        QVERIFY(!loaded->images.at(1).hasData());
+        QCOMPARE(loaded->subheadings(), QStringList{u"Subhead"_s});
+    }
+
+    void updateReplacesTheWholeArticle()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        const QDateTime created = article.createdAt;
+        QTest::qWait(5);
+        article.headline = u"Minsk talks stall"_s;
+        article.quotes.removeLast();
+        article.images.removeLast();
+        article.tags = {u"talks"_s};
+        QVERIFY2(library.repository->update(article), qPrintable(library.repository->lastError()));
+        QVERIFY(article.updatedAt > created);
+        const std::optional<Article> loaded = library.repository->load(article.id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->headline, u"Minsk talks stall"_s);
+        QCOMPARE(loaded->quotes.size(), 1);
+        QCOMPARE(loaded->images.size(), 1);
+        QCOMPARE(loaded->tags, QStringList{u"talks"_s});
+        QCOMPARE(loaded->createdAt, created);
+        QCOMPARE(library.repository->search(u"stall"_s, 0, 10).size(), 1);
+        QCOMPARE(library.repository->search(u"resume"_s, 0, 10).size(), 0);
+    }
+
+    void removeDeletesEverythingOfTheArticle()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        QVERIFY(library.repository->addRevision(article));
+        QVERIFY(library.repository->remove(article.id));
+        for (const QString &table : {u"articles"_s, u"quotes"_s, u"images"_s, u"article_tags"_s,
+                                     u"related_links"_s, u"revisions"_s, u"article_search"_s})
+            QCOMPARE(countRows(*library.database, table), 0);
+        QVERIFY(!library.repository->load(article.id));
+        QVERIFY(library.repository->lastError().contains(QString::number(article.id)));
+    }
+
+    void aFailedWriteLeavesNothingBehind()
+    {
+        TestLibrary library;
+        Article first = fullArticle();
+        QVERIFY(library.repository->insert(first));
+        // A second article with the same uuid breaks the UNIQUE constraint after nothing else was written;
+        // one with a duplicate image position would fail half way. Both must leave no trace.
+        Article clash = fullArticle();
+        clash.uuid = first.uuid;
+        QVERIFY(!library.repository->insert(clash));
+        QVERIFY(library.repository->lastError().contains(library.path()));
+        QCOMPARE(clash.id, 0);
+        QCOMPARE(countRows(*library.database, u"articles"_s), 1);
+        QCOMPARE(countRows(*library.database, u"quotes"_s), 2);
+        QCOMPARE(countRows(*library.database, u"article_search"_s), 1);
+
+        QSqlQuery trap(library.database->connection());
+        QVERIFY(trap.exec(u"CREATE TRIGGER no_related BEFORE INSERT ON related_links BEGIN "
+                          "SELECT RAISE(ABORT, 'refused'); END"_s));
+        Article half = fullArticle();
+        QVERIFY(!library.repository->insert(half));
+        QCOMPARE(countRows(*library.database, u"articles"_s), 1);
+        QCOMPARE(countRows(*library.database, u"quotes"_s), 2);
+        QCOMPARE(countRows(*library.database, u"images"_s), 2);
+        QCOMPARE(countRows(*library.database, u"article_search"_s), 1);
+
+        first.headline = u"Changed"_s;
+        QVERIFY(!library.repository->update(first));
+        QCOMPARE(library.repository->load(first.id)->headline, u"Minsk talks resume"_s);
+        QCOMPARE(library.repository->load(first.id)->related.size(), 1);
+    }
+
+    void searchFindsEveryIndexedField_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::newRow("headline") << u"Minsk"_s;
+        QTest::newRow("standfirst") << u"diplomats"_s;
+        QTest::newRow("byline") << u"Smith"_s;
+        QTest::newRow("body") << u"weight"_s;
+        QTest::newRow("quote text") << u"ready to talk"_s;
+        QTest::newRow("quote speaker") << u"Lukashenko"_s;
+        QTest::newRow("caption") << u"palace"_s;
+        QTest::newRow("credit") << u"Roe"_s;
+        QTest::newRow("prefix") << u"diplom"_s;
+        QTest::newRow("phrase") << u"\"second paragraph\""_s;
+        QTest::newRow("punctuation is not syntax") << u"Minsk: (talks"_s;
+    }
+
+    void searchFindsEveryIndexedField()
+    {
+        QFETCH(QString, query);
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        Article other = sampleArticle(u"Unrelated"_s, u"<p>Nothing here.</p>"_s);
+        QVERIFY(library.repository->insert(other));
+        const QList<ArticleSummary> results = library.repository->search(query, 0, 10);
+        QVERIFY2(library.repository->lastError().isEmpty(), qPrintable(library.repository->lastError()));
+        QCOMPARE(results.size(), 1);
+        QCOMPARE(results.first().id, article.id);
+    }
+
+    void searchMatchesCyrillicAndAccents_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::addColumn<QString>("query");
+        QTest::newRow("cyrillic case") << u"Президент Беларуси выступил"_s << u"беларуси"_s;
+        QTest::newRow("cyrillic yo") << u"Всё решено"_s << u"все"_s;
+        QTest::newRow("accent dropped") << u"Le café de la gare"_s << u"cafe"_s;
+        QTest::newRow("accent given") << u"Sao Paulo mayor"_s << u"São"_s;
+        QTest::newRow("german") << u"Die Straße nach Köln"_s << u"koln"_s;
+    }
+
+    void searchMatchesCyrillicAndAccents()
+    {
+        QFETCH(QString, stored);
+        QFETCH(QString, query);
+        TestLibrary library;
+        Article article = sampleArticle(u"Story"_s, u"<p>"_s + stored + u"</p>"_s);
+        QVERIFY(library.repository->insert(article));
+        QCOMPARE(library.repository->search(query, 0, 10).size(), 1);
+    }
+
+    void searchGivesSnippets()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        const QList<ArticleSummary> results = library.repository->search(u"weight"_s, 0, 10);
+        QCOMPARE(results.size(), 1);
+        QVERIFY2(results.first().snippet.contains(u"[weight]"_s), qPrintable(results.first().snippet));
+        QVERIFY(library.repository->search(u"   "_s, 0, 10).isEmpty());
+    }
+
+    void listsNewestFirstPageByPage()
+    {
+        TestLibrary library;
+        const QDateTime base(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);
+        for (int i = 0; i < 25; ++i) {
+            Article article = sampleArticle(u"Article %1"_s.arg(i));
+            article.createdAt = base.addSecs(i / 2 * 60); // pairs share a time: the id breaks the tie
+            QVERIFY(library.repository->insert(article));
+        }
+        QList<qint64> seen;
+        ListCursor cursor;
+        for (;;) {
+            const QList<ArticleSummary> page = library.repository->listNewest(cursor, 10);
+            for (const ArticleSummary &row : page)
+                seen.append(row.id);
+            if (page.size() < 10)
+                break;
+            cursor = {toStorageTime(page.last().createdAt), page.last().id};
+        }
+        QCOMPARE(seen.size(), 25);
+        QList<qint64> expected;
+        for (qint64 id = 25; id >= 1; --id)
+            expected.append(id);
+        QCOMPARE(seen, expected);
+        QCOMPARE(library.repository->count(), 25);
+    }
+
+    void keepsRevisions()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        QVERIFY(library.repository->addRevision(article));
+        article.headline = u"Second version"_s;
+        QVERIFY(library.repository->update(article));
+        QVERIFY(library.repository->addRevision(article));
+        const QList<RevisionInfo> revisions = library.repository->revisions(article.id);
+        QCOMPARE(revisions.size(), 2);
+        QCOMPARE(revisions.at(0).number, 1);
+        QCOMPARE(revisions.at(1).number, 2);
+        QCOMPARE(library.repository->revision(article.id, 1)->headline, u"Minsk talks resume"_s);
+        QCOMPARE(library.repository->revision(article.id, 2)->headline, u"Second version"_s);
+        QCOMPARE(library.repository->revision(article.id, 2)->quotes, article.quotes);
+    }
+
+    void servesImagesAndFindsDuplicates()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        const std::optional<StoredImage> image = library.repository->image(article.id, 0);
+        QVERIFY(image);
+        QCOMPARE(image->mimeType, u"image/png"_s);
+        QCOMPARE(image->data, article.images.at(0).data);
+        QVERIFY(!library.repository->image(article.id, 1)); // known, but no data
+        QVERIFY(!library.repository->image(article.id, 9));
+        QCOMPARE(library.repository->findBySourceUrl(u"https://news.example/minsk"_s), article.id);
+        QVERIFY(!library.repository->findBySourceUrl(u"https://news.example/other"_s));
+        Article copy = fullArticle();
+        copy.bodyHtml = u"<div><p>First   paragraph with weight.</p><h2>Subhead</h2><p>Second paragraph.</p></div>"_s;
+        copy.bodyText = u"First paragraph with weight.\n\nSubhead\n\nSecond paragraph."_s;
+        QCOMPARE(library.repository->findByContentHash(ArticleRepository::contentHash(copy)), article.id);
+    }
+
+    void worksFromAnotherThread()
+    {
+        TestLibrary library;
+        qint64 id = 0;
+        QThread *worker = QThread::create([&] {
+            ArticleRepository repository(*library.database);
+            Article article = sampleArticle(u"From a worker"_s);
+            if (repository.insert(article))
+                id = article.id;
+        });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QVERIFY(id > 0);
+        QCOMPARE(library.repository->load(id)->headline, u"From a worker"_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArticleRepository)
+#include "tst_articlerepository.moc"

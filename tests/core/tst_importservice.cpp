@@ -1,0 +1,140 @@
+#include "core/testlibrary.h"
+#include "importservice.h"
+#include "testsupport.h"
+
+#include <QFile>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(bytes);
+    return path;
+}
+
+const QByteArray story = "World\n\nRivers rise across the valley\n\nBy Ann Smith\n\n"
+                         "The river rose by two metres overnight, flooding the lower town.\n\n"
+                         "Residents moved to the school on the hill before dawn.\n";
+} // namespace
+
+class TestImportService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void importsAndStoresAPlainTextFile()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString path = writeFile(library.dir, u"story.txt"_s, story);
+        const ImportOutcome outcome = service.importFile(path);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QCOMPARE(outcome.status, ImportOutcome::Status::Imported);
+        QCOMPARE(outcome.articleIds.size(), 1);
+        QCOMPARE(outcome.headlines, QStringList{u"Rivers rise across the valley"_s});
+        const std::optional<Article> article = library.repository->load(outcome.articleIds.first());
+        QVERIFY(article);
+        QCOMPARE(article->headline, u"Rivers rise across the valley"_s);
+        QVERIFY(article->bodyText.contains(u"school on the hill"_s));
+    }
+
+    void importsTheSeed()
+    {
+        const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;
+        if (!QFile::exists(seed))
+            QSKIP(qPrintable(u"the seed is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(seed)));
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const ImportOutcome outcome = service.importFile(seed);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        const std::optional<Article> article = library.repository->load(outcome.articleIds.value(0));
+        QVERIFY(article);
+        QCOMPARE(article->headline, u"Belarus Threatens Moscow With Expanding US Mission In Minsk In Rare Affront To Putin"_s);
+        QCOMPARE(article->subheadings().size(), 2);
+        QVERIFY(article->quotes.size() >= 3);
+        QCOMPARE(article->related.size(), 3);
+        QCOMPARE(library.repository->search(u"Sulima"_s, 0, 10).size(), 1);
+    }
+
+    void duplicatesFollowThePolicy()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString first = writeFile(library.dir, u"story.txt"_s, story);
+        // The same story with other line ends is the same story.
+        QByteArray crlf = story;
+        const QString second = writeFile(library.dir, u"story-again.txt"_s, crlf.replace("\n", "\r\n"));
+        const qint64 id = service.importFile(first).articleIds.value(0);
+        QVERIFY(id > 0);
+
+        ImportOutcome skipped = service.importFile(second);
+        QCOMPARE(skipped.status, ImportOutcome::Status::Skipped);
+        QVERIFY(skipped.error.isEmpty());
+        QVERIFY(skipped.warnings.join(u' ').contains(u"already in the library"_s));
+        QCOMPARE(library.repository->count(), 1);
+
+        service.setDuplicatePolicy(DuplicatePolicy::Replace);
+        const ImportOutcome replaced = service.importFile(second);
+        QCOMPARE(replaced.status, ImportOutcome::Status::Imported);
+        QCOMPARE(replaced.articleIds, QList<qint64>{id});
+        QCOMPARE(library.repository->count(), 1);
+
+        service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+        const ImportOutcome kept = service.importFile(second);
+        QCOMPARE(kept.status, ImportOutcome::Status::Imported);
+        QVERIFY(kept.articleIds.value(0) != id);
+        QCOMPARE(library.repository->count(), 2);
+    }
+
+    void badInputNamesTheFileAndStoresNothing_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("empty") << u"empty.txt"_s << QByteArray() << u"empty"_s;
+        QTest::newRow("binary") << u"image.txt"_s << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18) << QString();
+        QTest::newRow("blank") << u"blank.txt"_s << QByteArray("   \n\n\t\n") << QString();
+    }
+
+    void badInputNamesTheFileAndStoresNothing()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, reason);
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString path = writeFile(library.dir, name, bytes);
+        const ImportOutcome outcome = service.importFile(path);
+        QCOMPARE(outcome.status, ImportOutcome::Status::Failed);
+        QVERIFY2(outcome.error.startsWith(path + u": "_s), qPrintable(outcome.error));
+        QVERIFY2(outcome.error.contains(reason), qPrintable(outcome.error));
+        QCOMPARE(library.repository->count(), 0);
+    }
+
+    void missingFilesAndFoldersAreReported()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString missing = library.dir.filePath(u"nowhere.txt"_s);
+        QCOMPARE(service.importFile(missing).error, missing + u": no such file"_s);
+        QVERIFY(service.importFile(library.dir.path()).error.contains(u"folder"_s));
+    }
+
+    void duplicatePolicyNames()
+    {
+        QCOMPARE(ImportService::duplicatePolicyFromString(u"skip"_s), DuplicatePolicy::Skip);
+        QCOMPARE(ImportService::duplicatePolicyFromString(u"replace"_s), DuplicatePolicy::Replace);
+        QCOMPARE(ImportService::duplicatePolicyFromString(u"keep"_s), DuplicatePolicy::KeepBoth);
+        QVERIFY(!ImportService::duplicatePolicyFromString(u"merge"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImportService)
+#include "tst_importservice.moc"

@@ -1,0 +1,134 @@
+#include "librarydatabase.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+QVariant scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(sql, db);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class TestLibraryDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsAndMigrates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sub/folder/library.sqlite"_s);
+        LibraryDatabase database(path);
+        QVERIFY2(database.open(), qPrintable(database.error()));
+        QVERIFY(QFile::exists(path));
+        const QSqlDatabase db = database.connection();
+        QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), LibraryDatabase::latestSchemaVersion());
+        QVERIFY(LibraryDatabase::latestSchemaVersion() >= 1);
+        QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
+        QVERIFY(scalar(db, u"PRAGMA busy_timeout"_s).toInt() > 0);
+        for (const QString &table : {u"articles"_s, u"quotes"_s, u"images"_s, u"tags"_s, u"article_tags"_s,
+                                     u"related_links"_s, u"revisions"_s, u"article_search"_s}) {
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table)).toInt(), 1);
+        }
+    }
+
+    void reopeningKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            QSqlQuery insert(database.connection());
+            QVERIFY(insert.exec(u"INSERT INTO tags (name) VALUES ('kept')"_s));
+        }
+        LibraryDatabase again(path);
+        QVERIFY2(again.open(), qPrintable(again.error()));
+        QCOMPARE(scalar(again.connection(), u"SELECT name FROM tags"_s).toString(), u"kept"_s);
+    }
+
+    void refusesNewerLibraryAndLeavesItUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"future.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            QSqlQuery query(database.connection());
+            QVERIFY(query.exec(u"PRAGMA journal_mode = DELETE"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 999"_s));
+        }
+        const QByteArray before = fileHash(path);
+        LibraryDatabase database(path);
+        QVERIFY(!database.open());
+        QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+        QVERIFY2(database.error().contains(u"newer"_s), qPrintable(database.error()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+    }
+
+    void refusesAFileThatIsNotALibrary()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        LibraryDatabase database(path);
+        QVERIFY(!database.open());
+        QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+    }
+
+    void eachThreadHasItsOwnConnection()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        const QString mainName = database.connection().connectionName();
+        QString workerName;
+        int workerVersion = 0;
+        QThread *worker = QThread::create([&] {
+            QSqlDatabase db = database.connection();
+            workerName = db.connectionName();
+            workerVersion = scalar(db, u"PRAGMA user_version"_s).toInt();
+        });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QVERIFY(!workerName.isEmpty());
+        QVERIFY(workerName != mainName);
+        QCOMPARE(workerVersion, LibraryDatabase::latestSchemaVersion());
+    }
+
+    void resolvesThePath()
+    {
+        qputenv("COPYDESK_LIBRARY", "/tmp/from-env.sqlite");
+        QCOMPARE(LibraryDatabase::resolvePath(u"/tmp/given.sqlite"_s), u"/tmp/given.sqlite"_s);
+        QCOMPARE(LibraryDatabase::resolvePath({}), u"/tmp/from-env.sqlite"_s);
+        qunsetenv("COPYDESK_LIBRARY");
+        QVERIFY(LibraryDatabase::resolvePath({}).endsWith(u"/library.sqlite"_s));
+        QCOMPARE(LibraryDatabase::resolvePath({}), LibraryDatabase::defaultPath());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryDatabase)
+#include "tst_librarydatabase.moc"
