@@ -1,5 +1,6 @@
 #include "articlelistpanel.h"
 
+#include "articlelistdelegate.h"
 #include "articlelistmodel.h"
 
 #include <QLineEdit>
@@ -24,7 +25,8 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     m_list->setUniformItemSizes(true); // the list may be long; equal rows keep scrolling cheap
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setAccessibleName(tr("Articles"));
-    m_list->setTextElideMode(Qt::ElideRight);
+    m_list->setItemDelegate(new ArticleListDelegate(m_list));
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 0, 0);

@@ -188,6 +188,9 @@ void EditorPanel::setArticle(const Article &article)
     m_ui->bylineEdit->setText(article.byline);
     m_ui->sectionEdit->setText(article.section);
     m_ui->datelineEdit->setText(article.dateline);
+    // Long fields read from their start, not from where setText() leaves the cursor.
+    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit})
+        edit->setCursorPosition(0);
     m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
     m_ui->bodyEdit->setHtml(article.bodyHtml);
     m_ui->bodyEdit->document()->clearUndoRedoStacks();

@@ -85,9 +85,9 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     m_listModel->reload();
     restoreLayout();
     updateEmptyState();
+    // Reopen what was open last time, else the newest article.
     const qint64 last = Settings::LastArticle.read(QSettings());
-    if (last > 0 && m_repository->summary(last))
-        m_listPanel->selectArticle(last);
+    m_listPanel->selectArticle(last > 0 && m_repository->summary(last) ? last : m_listModel->idAt(0));
 }
 
 MainWindow::~MainWindow()

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
@@ -111,64 +113,15 @@ bool looksLikeMarkdown(const QString &text)
 // ---- Lines ----------------------------------------------------------------------------------------------
 
 // One non-blank line of the source (or several joined, for hard-wrapped text and Markdown quotes).
-struct Unit
+// The Markdown fields stay at their defaults for plain text.
+struct Unit : MarkdownLine
 {
-    QString text;
     bool blankBefore = true;
-    int headingLevel = 0;    // Markdown "#", "##"...
-    bool blockQuote = false; // Markdown "> "
-    bool emphasised = false; // a Markdown line wholly in * or _: a standfirst when right after the headline
-    bool image = false;      // a Markdown image line; text is its alt text
-    QString imageUrl;
 };
 
 bool hasLetterOrDigit(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-}
-
-QString withoutInlineMarkdown(QString text)
-{
-    static const QList<std::pair<QRegularExpression, QString>> rules = {
-        {QRegularExpression(uR"(!\[([^\]]*)\]\([^)]*\))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\[([^\]]+)\]\([^)]*\))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(`([^`]+)`)"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\*\*(\S(?:.*?\S)?)\*\*)"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}_])__(\S(?:.*?\S)?)__(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}*\\])\*(\S(?:.*?\S)?)\*(?![\p{L}\p{N}*]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}_\\])_(\S(?:.*?\S)?)_(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\\([\\`*_{}\[\]()#+\-.!>]))"_s), u"\\1"_s},
-    };
-    for (const auto &[pattern, replacement] : rules)
-        text.replace(pattern, replacement);
-    return text;
-}
-
-// Reads a Markdown line into unit (text, heading level, quote, image, emphasis).
-void readMarkdownLine(QString line, Unit &unit)
-{
-    static const QRegularExpression heading(uR"(^(#{1,6})\s+(.*?)(?:\s+#+)?$)"_s);
-    static const QRegularExpression quote(uR"(^>\s?)"_s);
-    static const QRegularExpression image(uR"(^!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)$)"_s);
-    static const QRegularExpression bullet(uR"(^[-*+]\s+)"_s);
-    static const QRegularExpression wholeEmphasis(uR"(^(\*\*|__|\*|_)([^*_].*[^*_]|[^*_])\1$)"_s);
-    if (const QRegularExpressionMatch match = heading.match(line); match.hasMatch()) {
-        unit.headingLevel = int(match.captured(1).size());
-        line = match.captured(2);
-    }
-    while (quote.match(line).hasMatch()) {
-        unit.blockQuote = true;
-        line = line.remove(quote).trimmed();
-    }
-    if (const QRegularExpressionMatch match = image.match(line); match.hasMatch()) {
-        unit.image = true;
-        unit.text = match.captured(1);
-        unit.imageUrl = match.captured(2);
-        return;
-    }
-    line.remove(bullet);
-    unit.emphasised = wholeEmphasis.match(line).hasMatch();
-    unit.text = withoutInlineMarkdown(line).trimmed();
 }
 
 QList<Unit> readUnits(const QString &text, bool markdown)
@@ -190,7 +143,7 @@ QList<Unit> readUnits(const QString &text, bool markdown)
         Unit unit;
         unit.blankBefore = blank;
         if (markdown)
-            readMarkdownLine(line, unit);
+            static_cast<MarkdownLine &>(unit) = readMarkdownLine(line);
         else
             unit.text = line;
         blank = false;
@@ -364,6 +317,10 @@ private:
             if (const std::optional<QString> names = bylineNames(line)) {
                 if (m_article.byline.isEmpty())
                     m_article.byline = *names;
+            } else if (k + 1 < count() && isNameLike(line) && isReporterRole(text(k + 1))) {
+                if (m_article.byline.isEmpty()) // "Jane Doe" over "Moscow correspondent"
+                    m_article.byline = line;
+                ++k;
             } else if (const qsizetype next = readImageAt(k); next != k) {
                 k = next - 1;
             } else if (first && isStandfirst(k)) {
@@ -442,8 +399,12 @@ private:
             return next;
         }
         const std::optional<CreditLine> credit = creditAt(k, next);
-        if (!credit)
-            return k;
+        if (!credit) {
+            // "Image by" with no name after it: the marker alone says nothing and is not body text.
+            const std::optional<CreditLine> orphan =
+                isPlainUnit(m_units.at(k)) ? parseCredit(text(k)) : std::nullopt;
+            return orphan && orphan->needsName ? k + 1 : k;
+        }
         QString caption = credit->caption;
         qsizetype unused = 0;
         if (caption.isEmpty() && next < count() && !m_units.at(next).blankBefore &&
@@ -456,7 +417,7 @@ private:
     }
 
     // The first image is the lead image; the rest are inline. None has data: plain text has no pixels.
-    void addImage(const CreditLine &credit, const QString &caption, const Unit &markdownImage = {})
+    void addImage(const CreditLine &credit, const QString &caption, const MarkdownLine &markdownImage = {})
     {
         ArticleImage image;
         image.role = m_article.images.isEmpty() ? ImageRole::Lead : ImageRole::Inline;
@@ -512,7 +473,7 @@ private:
             if (isBoilerplate(line) || parseCredit(line))
                 continue;
             const bool prose =
-                (line.endsWith(u'.') && wordCount(line) > 12) || wordCount(line) > 40 || line.size() > 250;
+                (line.endsWith(u'.') && wordCount(line) > 6) || wordCount(line) > 40 || line.size() > 250;
             if (prose || isRelatedHeader(line) || !isPlainUnit(m_units.at(k)))
                 break;
             lines.append(line);

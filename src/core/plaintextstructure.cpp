@@ -28,6 +28,12 @@ bool matches(const QRegularExpression &expression, const QString &text)
     return expression.match(text).hasMatch();
 }
 
+QStringList splitWords(const QString &text)
+{
+    static const QRegularExpression space(u"\\s+"_s);
+    return text.split(space, Qt::SkipEmptyParts);
+}
+
 bool hasLetter(const QString &text)
 {
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLetter(); });
@@ -62,7 +68,7 @@ bool isCreditName(const QString &text)
     static const QSet<QString> connectors = {u"for"_s, u"and"_s, u"of"_s,  u"via"_s, u"de"_s, u"van"_s,
                                              u"von"_s, u"der"_s, u"la"_s,  u"le"_s,  u"da"_s, u"di"_s,
                                              u"du"_s,  u"al"_s,  u"bin"_s, u"y"_s,   u"&"_s,  u"/"_s};
-    const QStringList words = text.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    const QStringList words = splitWords(text);
     if (words.isEmpty() || words.size() > 10 || text.size() > 100 || containsQuoteMark(text))
         return false;
     return std::all_of(words.cbegin(), words.cend(), [](const QString &word) {
@@ -169,7 +175,7 @@ bool isDateLine(const QString &line)
         return true;
     if (matches(numeric, line))
         return true;
-    const QStringList words = line.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    const QStringList words = splitWords(line);
     return words.size() <= 8 && matches(digit, line) &&
            std::all_of(words.cbegin(), words.cend(),
                        [](const QString &word) { return matches(dateWord, word); });
@@ -198,6 +204,7 @@ bool isBoilerplate(const QString &line)
         QRegularExpression(uR"(\ball rights reserved\b)"_s, Caseless),
         QRegularExpression(uR"(^(?:copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}))"_s, Caseless),
         QRegularExpression(uR"(^this (?:article|story) is more than .{1,30} old$)"_s, Caseless),
+        QRegularExpression(uR"(^(?:topics|tags|filed under)\s*:)"_s, Caseless),
         QRegularExpression(
             uR"(^(?:listen to this article|download (?:the|our) app|open in app|save(?: article)?|)"
             uR"(show comments|leave a comment|\d+ comments?|\d+\s*min(?:ute)?s? read)$)"_s,
@@ -218,6 +225,15 @@ bool isRelatedHeader(const QString &line)
         uR"(more on this(?: story| topic)?|see also|further reading)\s*:?$)"_s,
         Caseless);
     return matches(header, line);
+}
+
+bool isReporterRole(const QString &line)
+{
+    static const QRegularExpression role(
+        uR"(^(?:[\p{L}\-]+\s+){0,4})"
+        uR"((?:reporter|correspondent|editor|writer|journalist|columnist|contributor)s?$)"_s,
+        Caseless);
+    return wordCount(line) <= 5 && matches(role, line);
 }
 
 std::optional<QString> bylineNames(const QString &line)
@@ -299,6 +315,55 @@ bool completeCredit(CreditLine &credit, const QString &nextLine)
     credit.creditLine += (credit.copyright ? u""_s : u" "_s) + nextLine;
     credit.needsName = false;
     return true;
+}
+
+namespace {
+
+QString withoutInlineMarkdown(QString text)
+{
+    static const QList<std::pair<QRegularExpression, QString>> rules = {
+        {QRegularExpression(uR"(!\[([^\]]*)\]\([^)]*\))"_s), u"\\1"_s},
+        {QRegularExpression(uR"(\[([^\]]+)\]\([^)]*\))"_s), u"\\1"_s},
+        {QRegularExpression(uR"(`([^`]+)`)"_s), u"\\1"_s},
+        {QRegularExpression(uR"(\*\*(\S(?:.*?\S)?)\*\*)"_s), u"\\1"_s},
+        {QRegularExpression(uR"((?<![\p{L}\p{N}_])__(\S(?:.*?\S)?)__(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
+        {QRegularExpression(uR"((?<![\p{L}\p{N}*\\])\*(\S(?:.*?\S)?)\*(?![\p{L}\p{N}*]))"_s), u"\\1"_s},
+        {QRegularExpression(uR"((?<![\p{L}\p{N}_\\])_(\S(?:.*?\S)?)_(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
+        {QRegularExpression(uR"(\\([\\`*_{}\[\]()#+\-.!>]))"_s), u"\\1"_s},
+    };
+    for (const auto &[pattern, replacement] : rules)
+        text.replace(pattern, replacement);
+    return text;
+}
+
+} // namespace
+
+MarkdownLine readMarkdownLine(QString line)
+{
+    MarkdownLine unit;
+    static const QRegularExpression heading(uR"(^(#{1,6})\s+(.*?)(?:\s+#+)?$)"_s);
+    static const QRegularExpression quote(uR"(^>\s?)"_s);
+    static const QRegularExpression image(uR"(^!\[([^\]]*)\]\(\s*(\S+?)(?:\s+"[^"]*")?\s*\)$)"_s);
+    static const QRegularExpression bullet(uR"(^[-*+]\s+)"_s);
+    static const QRegularExpression wholeEmphasis(uR"(^(\*\*|__|\*|_)([^*_].*[^*_]|[^*_])\1$)"_s);
+    if (const QRegularExpressionMatch match = heading.match(line); match.hasMatch()) {
+        unit.headingLevel = int(match.captured(1).size());
+        line = match.captured(2);
+    }
+    while (quote.match(line).hasMatch()) {
+        unit.blockQuote = true;
+        line = line.remove(quote).trimmed();
+    }
+    if (const QRegularExpressionMatch match = image.match(line); match.hasMatch()) {
+        unit.image = true;
+        unit.text = match.captured(1);
+        unit.imageUrl = match.captured(2);
+        return unit;
+    }
+    line.remove(bullet);
+    unit.emphasised = wholeEmphasis.match(line).hasMatch();
+    unit.text = withoutInlineMarkdown(line).trimmed();
+    return unit;
 }
 
 std::optional<Dateline> splitDateline(const QString &paragraph)
@@ -413,7 +478,7 @@ Attribution attributionFromName(const QString &captured)
         u"Officer"_s,        u"Executive"_s,    u"CEO"_s,        u"Coach"_s,     u"Manager"_s,
         u"Deputy"_s,         u"Editor"_s,       u"Economist"_s,  u"Analyst"_s,   u"Inspector"_s,
         u"Detective"_s};
-    QStringList tokens = captured.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+    QStringList tokens = splitWords(captured);
     while (!tokens.isEmpty() && notNames.contains(tokens.constFirst()))
         tokens.removeFirst();
     if (tokens.isEmpty())

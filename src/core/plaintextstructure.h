@@ -27,6 +27,8 @@ bool isDateLine(const QString &line);       // "Published 3 March 2024", "March 
 bool isBoilerplate(const QString &line);    // newsletter, share buttons, cookie notices, footers
 bool isRelatedHeader(const QString &line);  // "Related articles", "Read more", "More from Europe"
 
+bool isReporterRole(const QString &line); // "Moscow correspondent", "Senior political editor"
+
 // "By A, B and C" or "A and B, Staff Writers" -> "A, B and C" / "A and B".
 std::optional<QString> bylineNames(const QString &line);
 
@@ -41,6 +43,19 @@ struct CreditLine
 std::optional<CreditLine> parseCredit(const QString &line);
 // Completes a credit whose name is on the next line; false when that line is not a name.
 bool completeCredit(CreditLine &credit, const QString &nextLine);
+
+// One line of Markdown with its markers read and removed: "# " headings, "> " quotes, "- " bullets,
+// **bold**, _emphasis_, `code`, [links](url) and a line that is only an ![image](url).
+struct MarkdownLine
+{
+    QString text; // the alt text for an image line
+    int headingLevel = 0;
+    bool blockQuote = false;
+    bool emphasised = false; // the whole line was in * or _
+    bool image = false;
+    QString imageUrl;
+};
+MarkdownLine readMarkdownLine(QString line);
 
 struct Dateline
 {

@@ -191,6 +191,7 @@ private slots:
         QCOMPARE(image->hasData(), lead.value("has_image_data"_L1).toBool());
 
         QCOMPARE(elementTexts(html, u"h2"_s), stringList(expected.value("subheadings_in_order"_L1)));
+        QCOMPARE(article.subheadings(), stringList(expected.value("subheadings_in_order"_L1)));
         const QStringList paragraphs = elementTexts(html, u"p"_s);
         QCOMPARE(paragraphs.size(), expected.value("body_paragraph_count"_L1).toInt());
         QVERIFY(
@@ -367,6 +368,18 @@ private slots:
             u"records began, the growers' association said on Wednesday, crediting a mild spring and a dry, "
             u"warm September."_s);
 
+        row("header_furniture.txt", "section", u"Belarus"_s);
+        row("header_furniture.txt", "headline", u"Harbour town votes to rebuild its old wooden pier"_s);
+        row("header_furniture.txt", "standfirst",
+            u"The pier burned down two summers ago and the council has now found the money to replace it."_s);
+        row("header_furniture.txt", "image0.caption", u"Volunteers clear charred timber from the beach."_s);
+        row("header_furniture.txt", "image0.creditLine", u"Photograph: Anna Berg/Coastline"_s);
+        row("header_furniture.txt", "paragraphs", u"3"_s);
+        row("header_furniture.txt", "lastParagraph",
+            u"The new pier will use treated larch and should open next summer."_s);
+        row("header_furniture.txt", "related",
+            u"Pier fire: what we know so far/|Coastal towns count the cost of storm season/"_s);
+
         row("related_boilerplate.txt", "headline", u"Ferry Fares To Rise By Five Percent In April"_s);
         row("related_boilerplate.txt", "paragraphs", u"3"_s);
         row("related_boilerplate.txt", "related",
@@ -467,6 +480,12 @@ private slots:
         const Quote *german = quoteStartingWith(article, u"Wir fahren"_s);
         QCOMPARE(german->text, u"Wir fahren jede Nacht, auch wenn der Fluss fast zugefroren ist"_s);
 
+        const ImportResult furniture = importFixture(u"header_furniture.txt"_s);
+        QVERIFY(furniture.ok());
+        QCOMPARE(furniture.articles.first().quotes.size(), 1);
+        QCOMPARE(furniture.articles.first().quotes.first().speaker, u"Oskar Lind"_s);
+        QCOMPARE(furniture.articles.first().quotes.first().speakerRole, u"the mayor"_s);
+
         const ImportResult reuters = importFixture(u"reuters_byline.txt"_s);
         QVERIFY(reuters.ok());
         QCOMPARE(reuters.articles.first().quotes.size(), 1);
@@ -488,6 +507,7 @@ private slots:
             << u"Rosa Lind and Omar Haddad, Senior Correspondents"_s << u"Rosa Lind and Omar Haddad"_s;
         QTest::newRow("by with role") << u"By Rosa Lind, Staff Writer"_s << u"Rosa Lind"_s;
         QTest::newRow("by with outlet") << u"By Rosa Lind | Harbour Press"_s << u"Rosa Lind"_s;
+        QTest::newRow("name over role") << u"Rosa Lind\nHarbour correspondent"_s << u"Rosa Lind"_s;
         QTest::newRow("not a byline")
             << u"By the time the ferry docked, the queue had gone home."_s << QString();
     }
@@ -502,6 +522,45 @@ private slots:
         QCOMPARE(article.byline, byline);
         QCOMPARE(article.headline, u"Ferry Queue Clears Before Noon"_s);
         QCOMPARE(bodyText(article.bodyHtml).contains(line), byline.isEmpty());
+    }
+
+    void headlines_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("section");
+        QTest::addColumn<QString>("headline");
+        const QString title = u"Night Ferry Returns To The Islands"_s;
+        const QString body = u"\n\nThe night ferry returned on Friday after a month in dry dock.\n"_s;
+        QTest::newRow("repeated") << u"Travel\n"_s + title + u'\n' + title + body << u"Travel"_s << title;
+        QTest::newRow("repeated after a blank line")
+            << u"Travel\n\n"_s + title + u"\n\n"_s + title + body << u"Travel"_s << title;
+        QTest::newRow("repeated in capitals")
+            << title.toUpper() + u'\n' + title + body << QString() << title.toUpper();
+        QTest::newRow("first title line") << title + body << QString() << title;
+        QTest::newRow("kicker") << u"Travel\n\n"_s + title + body << u"Travel"_s << title;
+        QTest::newRow("furniture first")
+            << u"Share this article\n12 March 2024\nTravel\n"_s + title + body << u"Travel"_s << title;
+        QTest::newRow("none") << body.trimmed() << QString() << QString();
+    }
+
+    void headlines()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, section);
+        QFETCH(QString, headline);
+        const Article article = PlainTextImporter::parse(text);
+        QCOMPARE(article.section, section);
+        QCOMPARE(article.headline, headline);
+        QCOMPARE(elementTexts(article.bodyHtml, u"p"_s),
+                 QStringList{u"The night ferry returned on Friday after a month in dry dock."_s});
+    }
+
+    void orphanCreditMarkerIsDropped()
+    {
+        const Article article = PlainTextImporter::parse(
+            u"Pass Road Closed By Snow\n\nImage by\n\nSnow closed the pass road overnight.\n"_s);
+        QVERIFY(article.images.isEmpty());
+        QCOMPARE(article.bodyHtml, u"<p>Snow closed the pass road overnight.</p>\n"_s);
     }
 
     void datelines_data()

@@ -1,0 +1,76 @@
+#include "articlelistdelegate.h"
+
+#include "article.h"
+#include "articlelistmodel.h"
+
+#include <QApplication>
+#include <QLocale>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+constexpr int padding = 6;
+}
+
+QString ArticleListDelegate::detailLine(const QModelIndex &index)
+{
+    QStringList parts;
+    const QString section = index.data(ArticleListModel::SectionRole).toString();
+    if (!section.isEmpty())
+        parts << section;
+    if (const auto status = statusFromString(index.data(ArticleListModel::StatusRole).toString()))
+        parts << statusDisplayName(*status);
+    const QDateTime created = index.data(ArticleListModel::CreatedAtRole).toDateTime();
+    if (created.isValid())
+        parts << QLocale().toString(created.toLocalTime(), QLocale::ShortFormat);
+    const QString snippet = index.data(ArticleListModel::SnippetRole).toString();
+    if (!snippet.isEmpty())
+        parts << snippet;
+    return parts.join(u" · "_s);
+}
+
+void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString headline = opt.text;
+    opt.text.clear();
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QRect area = opt.rect.adjusted(padding, padding / 2, -padding, -padding / 2);
+    QFont bold = opt.font;
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const QFontMetrics metrics(opt.font);
+
+    painter->save();
+    painter->setFont(bold);
+    painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+    QRect line = area;
+    line.setHeight(boldMetrics.height());
+    painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                      boldMetrics.elidedText(headline, Qt::ElideRight, line.width()));
+    painter->setFont(opt.font);
+    painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+    line.translate(0, boldMetrics.height());
+    line.setHeight(metrics.height());
+    painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(detailLine(index), Qt::ElideRight, line.width()));
+    painter->restore();
+}
+
+QSize ArticleListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    QFont bold = option.font;
+    bold.setBold(true);
+    return {200, QFontMetrics(bold).height() + QFontMetrics(option.font).height() + padding};
+}
+
+} // namespace Copydesk
