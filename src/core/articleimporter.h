@@ -7,7 +7,17 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <functional>
+#include <optional>
+
 namespace Copydesk {
+
+// A file a page refers to (an image, say), with its type.
+struct Resource
+{
+    QByteArray data;
+    QString mimeType;
+};
 
 // What an importer is given: the raw bytes and where they came from.
 struct ImportSource
@@ -16,6 +26,9 @@ struct ImportSource
     QUrl url;            // where the bytes were downloaded from, if they were
     QString contentType; // the HTTP Content-Type (with charset) if known
     QByteArray bytes;
+    // Set for a download only: fetches a resource the page refers to (its images), so the article reads
+    // offline. Absent for a file: a file import never reaches the network.
+    std::function<std::optional<Resource>(const QUrl &)> fetchResource;
 };
 
 // What an importer gives back: the articles found (not yet stored, HTML not yet sanitized),
