@@ -91,8 +91,16 @@ bool ArticleRepository::fail(const QString &what, const QString &detail) const
 
 void ArticleRepository::prepareForStorage(Article &article)
 {
-    article.bodyHtml = HtmlSanitizer::sanitize(article.bodyHtml);
-    article.bodyText = HtmlText::plainText(article.bodyHtml);
+    // The sanitizer is idempotent, so a body equal to the last one it produced on this thread is clean
+    // already: an import that checks for duplicates and then stores parses each body once, not twice.
+    thread_local QString lastClean;
+    thread_local QString lastText;
+    if (article.bodyHtml.isNull() || article.bodyHtml != lastClean) {
+        lastClean = HtmlSanitizer::sanitize(article.bodyHtml);
+        lastText = HtmlText::plainText(lastClean);
+    }
+    article.bodyHtml = lastClean;
+    article.bodyText = lastText;
     article.wordCount = HtmlText::wordCount(article.bodyText);
     article.tags.removeDuplicates();
 }
@@ -101,9 +109,20 @@ QString ArticleRepository::contentHash(const Article &article)
 {
     // Headline and body text folded for white space and case, so a re-import with other line breaks or
     // markup still matches.
-    static const QRegularExpression spaces(u"\\s+"_s);
-    QString text = article.headline + u'\n' + article.bodyText;
-    text = text.toCaseFolded().replace(spaces, u" "_s).trimmed();
+    const QString source = (article.headline + u'\n' + article.bodyText).toCaseFolded();
+    QString text;
+    text.reserve(source.size());
+    bool pendingSpace = false;
+    for (const QChar c : source) {
+        if (c.isSpace()) {
+            pendingSpace = !text.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            text += u' ';
+        pendingSpace = false;
+        text += c;
+    }
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 

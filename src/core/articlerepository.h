@@ -83,6 +83,9 @@ public:
     std::optional<qint64> findBySourceUrl(const QString &url) const;
     std::optional<qint64> findByContentHash(const QString &hash) const;
     static QString contentHash(const Article &article);
+    // What insert() and update() do to every article before storing it: sanitize the body, derive its
+    // text and word count. Public so that an import can see the stored form first (to find duplicates).
+    static void prepareForStorage(Article &article);
 
     // Turns what a person types into an FTS5 query; empty if there is nothing to search for.
     static QString ftsQuery(const QString &userQuery);
@@ -93,7 +96,6 @@ private:
     bool writeChildren(QSqlDatabase &db, const Article &article);
     bool writeSearchRow(QSqlDatabase &db, const Article &article);
     bool fail(const QString &what, const QString &detail) const;
-    static void prepareForStorage(Article &article);
     static QString searchFolded(QString text);
 
     const LibraryDatabase &m_database;

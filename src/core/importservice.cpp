@@ -1,8 +1,6 @@
 #include "importservice.h"
 
 #include "articlerepository.h"
-#include "htmlsanitizer.h"
-#include "htmltext.h"
 #include "plaintextimporter.h"
 
 #include <QFile>
@@ -110,12 +108,11 @@ ImportOutcome ImportService::importSource(const ImportSource &source, const QStr
         if (article.sourceUrl.isEmpty() && source.url.isValid())
             article.sourceUrl = source.url.toString();
 
-        // Recognise a second import of the same thing: same source URL, or the same text.
-        Article probe = article;
-        probe.bodyText = HtmlText::plainText(HtmlSanitizer::sanitize(probe.bodyHtml));
+        // Recognise a second import of the same thing: same source URL, or the same text once stored.
+        ArticleRepository::prepareForStorage(article);
         std::optional<qint64> existing = m_repository.findBySourceUrl(article.sourceUrl);
         if (!existing)
-            existing = m_repository.findByContentHash(ArticleRepository::contentHash(probe));
+            existing = m_repository.findByContentHash(ArticleRepository::contentHash(article));
 
         bool stored = false;
         if (existing && m_duplicatePolicy == DuplicatePolicy::Skip) {

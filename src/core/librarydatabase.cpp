@@ -106,7 +106,9 @@ int LibraryDatabase::latestSchemaVersion()
 
 QString LibraryDatabase::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/library.sqlite"_s;
+    // The per-user data folder of Copydesk (~/.local/share/copydesk on Linux), independent of the
+    // organization name Qt would otherwise put in the path.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/copydesk/library.sqlite"_s;
 }
 
 QString LibraryDatabase::resolvePath(const QString &commandLinePath)

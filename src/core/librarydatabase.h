@@ -30,7 +30,7 @@ public:
     static int latestSchemaVersion();
 
     // Where the library lives: the --library option, else $COPYDESK_LIBRARY, else the per-user default
-    // (QStandardPaths::AppDataLocation + "/library.sqlite").
+    // (QStandardPaths::GenericDataLocation + "/copydesk/library.sqlite", ~/.local/share/copydesk/...).
     static QString resolvePath(const QString &commandLinePath);
     static QString defaultPath();
 
