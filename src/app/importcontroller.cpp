@@ -1,6 +1,7 @@
 #include "importcontroller.h"
 
 #include "articlerepository.h"
+#include "duplicatedialog.h"
 #include "librarydatabase.h"
 
 #include <QDirIterator>
@@ -24,7 +25,7 @@ QStringList expandFolders(const QStringList &paths)
             files.append(path);
             continue;
         }
-        QDirIterator it(path, {u"*.txt"_s, u"*.md"_s, u"*.text"_s}, QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(path, ImportController::articleFilePatterns(), QDir::Files, QDirIterator::Subdirectories);
         QStringList found;
         while (it.hasNext())
             found.append(it.next());
@@ -34,21 +35,34 @@ QStringList expandFolders(const QStringList &paths)
     return files;
 }
 
-void importInWorker(QPromise<ImportOutcome> &promise, const LibraryDatabase *database, const QStringList &files)
+void importInWorker(QPromise<ImportOutcome> &promise, const LibraryDatabase *database, const QStringList &files,
+                    const ImportService::DuplicateDecider &decide, const ImportSetup &setup)
 {
     ArticleRepository repository(*database); // this thread's own connection
     ImportService service(repository);
+    service.setDuplicateDecider([&](const Article &incoming, qint64 existingId) {
+        return promise.isCanceled() ? DuplicatePolicy::Skip : decide(incoming, existingId);
+    });
+    if (setup)
+        setup(service);
     promise.setProgressRange(0, int(files.size()));
     for (qsizetype i = 0; i < files.size(); ++i) {
         if (promise.isCanceled())
             return;
-        promise.setProgressValueAndText(int(i), QFileInfo(files.at(i)).fileName());
+        const QString &file = files.at(i);
+        promise.setProgressValueAndText(int(i), ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName());
         promise.addResult(service.importFile(files.at(i)));
     }
     promise.setProgressValue(int(files.size()));
 }
 
 } // namespace
+
+QStringList ImportController::articleFilePatterns()
+{
+    return {u"*.txt"_s, u"*.text"_s, u"*.md"_s, u"*.markdown"_s, u"*.html"_s, u"*.htm"_s, u"*.xhtml"_s,
+            u"*.mht"_s, u"*.mhtml"_s, u"*.json"_s};
+}
 
 ImportController::ImportController(const LibraryDatabase &database, QWidget *dialogParent, QObject *parent)
     : QObject(parent)
@@ -76,7 +90,23 @@ ImportController::ImportController(const LibraryDatabase &database, QWidget *dia
 ImportController::~ImportController()
 {
     m_watcher.cancel();
-    m_watcher.waitForFinished();
+    // The worker may be waiting for an answer from this thread (a duplicate question): keep serving it.
+    while (m_watcher.isRunning())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+DuplicatePolicy ImportController::askAboutDuplicate(const Article &incoming, qint64 existingId)
+{
+    if (m_rememberedPolicy)
+        return *m_rememberedPolicy;
+    const ArticleRepository repository(m_database);
+    const std::optional<ArticleSummary> existing = repository.summary(existingId);
+    if (!existing)
+        return DuplicatePolicy::KeepBoth;
+    const DuplicateDialog::Answer answer = DuplicateDialog::ask(m_dialogParent, incoming, *existing);
+    if (answer.forAllRemaining)
+        m_rememberedPolicy = answer.policy;
+    return answer.policy;
 }
 
 void ImportController::importFiles(const QStringList &paths)
@@ -84,6 +114,14 @@ void ImportController::importFiles(const QStringList &paths)
     if (m_watcher.isRunning() || paths.isEmpty())
         return;
     const QStringList files = expandFolders(paths);
+    m_rememberedPolicy.reset();
+    // Asked from the worker, answered here on the GUI thread; the worker waits for the answer.
+    ImportService::DuplicateDecider decide = [this](const Article &incoming, qint64 existingId) {
+        DuplicatePolicy policy = DuplicatePolicy::Skip;
+        QMetaObject::invokeMethod(
+            this, [&] { policy = askAboutDuplicate(incoming, existingId); }, Qt::BlockingQueuedConnection);
+        return policy;
+    };
     m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, int(files.size()), m_dialogParent);
     m_progress->setWindowTitle(tr("Import"));
     m_progress->setWindowModality(Qt::WindowModal);
@@ -100,7 +138,7 @@ void ImportController::importFiles(const QStringList &paths)
                                              .arg(count)
                                              .arg(file));
             });
-    m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files));
+    m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files, decide, m_setup));
 }
 
 } // namespace Copydesk

@@ -6,12 +6,18 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class QProgressDialog;
 class QWidget;
 
 namespace Copydesk {
 
 class LibraryDatabase;
+
+// Adds importers and a downloader to each worker's ImportService (saved pages and URLs need the web part).
+using ImportSetup = std::function<void(ImportService &)>;
 
 // What an import of several files came to.
 struct ImportSummary
@@ -33,14 +39,22 @@ public:
     ImportController(const LibraryDatabase &database, QWidget *dialogParent, QObject *parent = nullptr);
     ~ImportController() override;
 
+    // Files, folders (their article files, recursively) and http(s) addresses.
     void importFiles(const QStringList &paths);
     bool isRunning() const { return m_watcher.isRunning(); }
+    void setImportSetup(ImportSetup setup) { m_setup = std::move(setup); }
+
+    static QStringList articleFilePatterns();
 
 signals:
     void finished(const Copydesk::ImportSummary &summary);
 
 private:
+    DuplicatePolicy askAboutDuplicate(const Article &incoming, qint64 existingId);
+
     const LibraryDatabase &m_database;
+    ImportSetup m_setup;
+    std::optional<DuplicatePolicy> m_rememberedPolicy;
     QPointer<QWidget> m_dialogParent;
     QFutureWatcher<ImportOutcome> m_watcher;
     QPointer<QProgressDialog> m_progress;

@@ -15,11 +15,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QInputDialog>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -101,6 +104,8 @@ void MainWindow::setupMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New Article"), QKeySequence::New, this, &MainWindow::newArticle);
     file->addAction(tr("&Import…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::chooseImportFiles);
+    file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseImportFolder);
+    file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this, &MainWindow::askForUrl);
     file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this, &MainWindow::exportCurrentArticle);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -125,6 +130,14 @@ void MainWindow::setupMenus()
         m_listPanel->searchField()->setFocus();
         m_listPanel->searchField()->selectAll();
     });
+
+    // Ctrl+V on the list (not in a text field, which pastes text itself) saves a copied web address.
+    auto *pasteAddress = new QAction(tr("Paste Web Address"), m_listPanel);
+    pasteAddress->setShortcut(QKeySequence::Paste);
+    pasteAddress->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(pasteAddress, &QAction::triggered, this, &MainWindow::pasteUrl);
+    m_listPanel->listView()->addAction(pasteAddress);
+    m_emptyState->addAction(pasteAddress);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     struct Pane
@@ -181,11 +194,44 @@ void MainWindow::chooseImportFiles()
     QSettings settings;
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import Articles"), Settings::LastImportFolder.read(settings),
-        tr("Articles (*.txt *.md *.text);;All files (*)"));
+        tr("Articles (%1);;All files (*)").arg(ImportController::articleFilePatterns().join(u' ')));
     if (files.isEmpty())
         return;
     Settings::LastImportFolder.write(settings, QFileInfo(files.first()).absolutePath());
     importFiles(files);
+}
+
+void MainWindow::chooseImportFolder()
+{
+    QSettings settings;
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Articles"),
+                                                             Settings::LastImportFolder.read(settings));
+    if (folder.isEmpty())
+        return;
+    Settings::LastImportFolder.write(settings, folder);
+    importFiles({folder});
+}
+
+void MainWindow::askForUrl()
+{
+    QString suggestion;
+    const QString clipboard = QGuiApplication::clipboard()->text().trimmed();
+    if (ImportService::isWebAddress(clipboard))
+        suggestion = clipboard;
+    bool ok = false;
+    const QString address = QInputDialog::getText(this, tr("Save from URL"), tr("Address of the article:"),
+                                                  QLineEdit::Normal, suggestion, &ok)
+                                .trimmed();
+    if (ok && !address.isEmpty())
+        importFiles({address});
+}
+
+void MainWindow::pasteUrl()
+{
+    // Pasting a web address anywhere but a text field saves that page.
+    const QString text = QGuiApplication::clipboard()->text().trimmed();
+    if (ImportService::isWebAddress(text) && !text.contains(u'\n'))
+        importFiles({text});
 }
 
 void MainWindow::importFiles(const QStringList &paths)
@@ -284,6 +330,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : urls) {
         if (url.isLocalFile())
             files.append(url.toLocalFile());
+        else if (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
+            files.append(url.toString()); // a link dragged from a browser
     }
     importFiles(files);
     event->acceptProposedAction();

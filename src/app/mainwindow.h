@@ -50,6 +50,9 @@ private:
     void setupMenus();
     void newArticle();
     void chooseImportFiles();
+    void chooseImportFolder();
+    void askForUrl();
+    void pasteUrl();
     void exportCurrentArticle();
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();

@@ -48,8 +48,36 @@ const ArticleImporter *ImportService::importerFor(const ImportSource &source) co
     return best;
 }
 
+bool ImportService::isWebAddress(const QString &text)
+{
+    return text.startsWith("http://"_L1, Qt::CaseInsensitive) || text.startsWith("https://"_L1, Qt::CaseInsensitive);
+}
+
+ImportOutcome ImportService::importUrl(const QUrl &url)
+{
+    ImportOutcome outcome;
+    outcome.source = url.toString();
+    if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
+        outcome.error = u"%1: not a web address (http or https)"_s.arg(outcome.source);
+        return outcome;
+    }
+    if (!m_download) {
+        outcome.error = u"%1: downloading is not available here"_s.arg(outcome.source);
+        return outcome;
+    }
+    QString error;
+    const std::optional<ImportSource> source = m_download(url, &error);
+    if (!source) {
+        outcome.error = error.isEmpty() ? u"%1: the download failed"_s.arg(outcome.source) : error;
+        return outcome;
+    }
+    return importSource(*source, outcome.source);
+}
+
 ImportOutcome ImportService::importFile(const QString &path)
 {
+    if (isWebAddress(path))
+        return importUrl(QUrl(path, QUrl::StrictMode));
     ImportOutcome outcome;
     outcome.source = path;
     const QFileInfo info(path);
@@ -115,12 +143,14 @@ ImportOutcome ImportService::importSource(const ImportSource &source, const QStr
             existing = m_repository.findByContentHash(ArticleRepository::contentHash(article));
 
         bool stored = false;
-        if (existing && m_duplicatePolicy == DuplicatePolicy::Skip) {
+        const DuplicatePolicy policy =
+            existing && m_decideDuplicate ? m_decideDuplicate(article, *existing) : m_duplicatePolicy;
+        if (existing && policy == DuplicatePolicy::Skip) {
             outcome.warnings.append(
                 u"%1: already in the library as article %2; skipped"_s.arg(displayName).arg(*existing));
             continue;
         }
-        if (existing && m_duplicatePolicy == DuplicatePolicy::Replace) {
+        if (existing && policy == DuplicatePolicy::Replace) {
             if (const std::optional<Article> old = m_repository.load(*existing)) {
                 article.id = old->id;
                 article.uuid = old->uuid;

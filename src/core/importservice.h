@@ -6,6 +6,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -40,12 +41,24 @@ public:
     ~ImportService();
     Q_DISABLE_COPY_MOVE(ImportService)
 
+    // Decides, one article at a time, what to do with an article already in the library (the window asks
+    // the person). Without one, the fixed policy applies.
+    using DuplicateDecider = std::function<DuplicatePolicy(const Article &incoming, qint64 existingId)>;
+    // Downloads a page for importUrl(): fills an ImportSource or says why not (naming the URL).
+    using Downloader = std::function<std::optional<ImportSource>(const QUrl &url, QString *error)>;
+
     // Importers are tried by confidence; the built-in ones (plain text) are registered already.
     void addImporter(std::unique_ptr<ArticleImporter> importer);
     void setDuplicatePolicy(DuplicatePolicy policy) { m_duplicatePolicy = policy; }
+    void setDuplicateDecider(DuplicateDecider decider) { m_decideDuplicate = std::move(decider); }
+    void setDownloader(Downloader downloader) { m_download = std::move(downloader); }
 
-    ImportOutcome importFile(const QString &path);
+    // A path, or an http(s) URL (downloaded with the downloader).
+    ImportOutcome importFile(const QString &pathOrUrl);
+    ImportOutcome importUrl(const QUrl &url);
     ImportOutcome importSource(const ImportSource &source, const QString &displayName);
+
+    static bool isWebAddress(const QString &text);
 
     static std::optional<DuplicatePolicy> duplicatePolicyFromString(const QString &text);
 
@@ -55,6 +68,8 @@ private:
     ArticleRepository &m_repository;
     std::vector<std::unique_ptr<ArticleImporter>> m_importers;
     DuplicatePolicy m_duplicatePolicy = DuplicatePolicy::Skip;
+    DuplicateDecider m_decideDuplicate;
+    Downloader m_download;
 };
 
 } // namespace Copydesk

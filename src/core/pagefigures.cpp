@@ -17,7 +17,7 @@ const QStringList &creditLabels()
         u"image by"_s,      u"pictures:"_s,    u"picture:"_s,     u"photos:"_s,      u"photo:"_s,
         u"images:"_s,       u"image:"_s,       u"credits:"_s,     u"credit:"_s,      u"crédits:"_s,
         u"crédit:"_s,       u"fotos:"_s,       u"foto:"_s,        u"bild:"_s,        u"source:"_s,
-        u"quelle:"_s,       u"fuente:"_s,      u"pic:"_s};
+        u"quelle:"_s,       u"fuente:"_s,      u"graphics:"_s,    u"graphic:"_s,     u"pic:"_s};
     return labels;
 }
 

@@ -1,6 +1,7 @@
 #include "plaintextimporter.h"
 
 #include "plaintextstructure.h"
+#include "textdecoder.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -21,7 +22,7 @@ constexpr int LowConfidence = 10;
 
 // ---- Decoding -------------------------------------------------------------------------------------------
 
-struct DecodedText
+struct ReadText
 {
     QString text;
     QString error;
@@ -51,33 +52,21 @@ bool looksBinary(const QString &text)
     return controls > 2 && controls * 100 > text.size();
 }
 
-DecodedText decode(const QByteArray &bytes)
+ReadText readText(const ImportSource &source)
 {
-    DecodedText decoded;
+    ReadText read;
+    const QByteArray &bytes = source.bytes;
     const std::optional<QStringConverter::Encoding> bom = QStringConverter::encodingForData(bytes);
     if (!bom && bytes.contains('\0')) {
-        decoded.error = u"looks like binary data, not text (it contains NUL bytes)"_s;
-        return decoded;
+        read.error = u"looks like binary data, not text (it contains NUL bytes)"_s;
+        return read;
     }
-    QStringDecoder decoder(bom.value_or(QStringConverter::Utf8));
-    decoded.text = decoder.decode(bytes);
-    if (decoder.hasError()) {
-        if (bom && *bom != QStringConverter::Utf8) {
-            decoded.error =
-                u"is not valid %1 text"_s.arg(QString::fromLatin1(QStringConverter::nameForEncoding(*bom)));
-            return decoded;
-        }
-        // Older Windows editors save Windows-1252; Latin-1 is the fallback when ICU lacks it.
-        QStringDecoder windows("windows-1252");
-        QStringDecoder fallback =
-            windows.isValid() ? std::move(windows) : QStringDecoder(QStringConverter::Latin1);
-        decoded.text = fallback.decode(bytes);
-        decoded.warnings.append(
-            u"the text is not valid UTF-8; it was read as %1"_s.arg(QString::fromLatin1(fallback.name())));
-    }
-    if (looksBinary(decoded.text))
-        decoded.error = u"looks like binary data, not text"_s;
-    return decoded;
+    DecodedText decoded = TextDecoder::decode(bytes, TextDecoder::Kind::PlainText, source.contentType);
+    read.text = std::move(decoded.text);
+    read.warnings = std::move(decoded.warnings);
+    if (looksBinary(read.text))
+        read.error = u"looks like binary data, not text"_s;
+    return read;
 }
 
 QString normalisedLineEnds(QString text)
@@ -587,7 +576,7 @@ ImportResult PlainTextImporter::import(const ImportSource &source) const
 {
     if (source.bytes.isEmpty())
         return ImportResult::failure(u"the text is empty"_s);
-    const DecodedText decoded = decode(source.bytes);
+    const ReadText decoded = readText(source);
     if (!decoded.error.isEmpty())
         return ImportResult::failure(decoded.error);
     if (decoded.text.trimmed().isEmpty() || decoded.text.trimmed() == QString(QChar::ByteOrderMark))

@@ -8,10 +8,13 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThread>
+#include <QElapsedTimer>
+static QElapsedTimer dbgT;
 #include <QWebEngineLoadingInfo>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
+#include <QWebEngineScriptCollection>
 #include <QWebEngineSettings>
 #include <QWebEngineUrlRequestInterceptor>
 #include <QWebEngineUrlRequestJob>
@@ -68,6 +71,18 @@ constexpr char16_t extractionScript[] = uR"JS(
         return JSON.stringify({ error: String(e && e.stack || e) });
     }
 })(%1)
+)JS";
+
+// Readability reads the DOM and inline styles only, never the layout, and laying out a big page costs far
+// more than parsing it: hide the whole document from the moment it exists, so no layout happens at all.
+constexpr char16_t noLayoutScript[] = uR"JS(
+(function () {
+    try {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(':root { display: none !important; }');
+        document.adoptedStyleSheets = [sheet];
+    } catch (e) {}
+})();
 )JS";
 
 const QUrl blankUrl(u"about:blank"_s);
@@ -192,6 +207,7 @@ public:
         s->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
         s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
         s->setAttribute(QWebEngineSettings::SpatialNavigationEnabled, false);
+        if (qEnvironmentVariableIsSet("NOIMG")) s->setAttribute(QWebEngineSettings::AutoLoadImages, false);
     }
 
 protected:
@@ -277,6 +293,13 @@ int WebPageExtractor::blockedRequestCount() const
 QWebEnginePage *WebPageExtractor::createPage()
 {
     auto *page = new ImportPage(m_profile, this);
+    QWebEngineScript noLayout;
+    noLayout.setName(u"copydesk-no-layout"_s);
+    noLayout.setInjectionPoint(QWebEngineScript::DocumentCreation);
+    noLayout.setWorldId(QWebEngineScript::ApplicationWorld);
+    noLayout.setRunsOnSubFrames(false);
+    noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
+    page->scripts().insert(noLayout);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
@@ -344,6 +367,7 @@ void WebPageExtractor::startNext()
     m_navigationExpected = true;
     m_blankExpected = false;
     m_timer.start(m_timeout);
+    dbgT.start();
     m_page->load(m_currentUrl);
 }
 
@@ -355,6 +379,7 @@ void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
     case QWebEngineLoadingInfo::LoadStartedStatus:
         return;
     case QWebEngineLoadingInfo::LoadSucceededStatus:
+        qInfo() << "loaded" << dbgT.elapsed();
         runReadability();
         return;
     case QWebEngineLoadingInfo::LoadStoppedStatus:
@@ -380,6 +405,7 @@ void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)
 {
     if (serial != m_serial || m_stage != Stage::Extracting || !m_current)
         return; // an answer for a page that timed out
+    qInfo() << "script" << dbgT.elapsed();
     QJsonParseError parseError;
     const QJsonObject o = QJsonDocument::fromJson(result.toString().toUtf8(), &parseError).object();
     ExtractedPage page;

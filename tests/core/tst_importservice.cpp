@@ -127,6 +127,63 @@ private slots:
         QVERIFY(service.importFile(library.dir.path()).error.contains(u"folder"_s));
     }
 
+    void askingDecidesEachDuplicate()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString path = writeFile(library.dir, u"story.txt"_s, story);
+        const qint64 id = service.importFile(path).articleIds.value(0);
+        QList<qint64> askedAbout;
+        QList<DuplicatePolicy> answers = {DuplicatePolicy::KeepBoth, DuplicatePolicy::Skip};
+        service.setDuplicateDecider([&](const Article &incoming, qint64 existing) {
+            askedAbout.append(existing);
+            if (incoming.headline != u"Rivers rise across the valley"_s)
+                qWarning("asked about the wrong article");
+            return answers.takeFirst();
+        });
+        QCOMPARE(service.importFile(path).status, ImportOutcome::Status::Imported);
+        QCOMPARE(service.importFile(path).status, ImportOutcome::Status::Skipped);
+        QCOMPARE(askedAbout, (QList<qint64>{id, id}));
+        QCOMPARE(library.repository->count(), 2);
+    }
+
+    void webAddressesGoThroughTheDownloader()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        const QString address = u"https://news.example/rivers"_s;
+        QVERIFY(ImportService::isWebAddress(address));
+        QVERIFY(!ImportService::isWebAddress(u"/home/me/http.txt"_s));
+
+        // Without a downloader a web address is refused, clearly.
+        QVERIFY(service.importFile(address).error.contains(u"not available"_s));
+
+        QList<QUrl> requested;
+        service.setDownloader([&](const QUrl &url, QString *error) -> std::optional<ImportSource> {
+            requested.append(url);
+            if (url.path() == u"/missing"_s) {
+                *error = url.toString() + u": the server answered 404 Not Found"_s;
+                return std::nullopt;
+            }
+            ImportSource source;
+            source.url = url;
+            source.contentType = u"text/plain; charset=utf-8"_s;
+            source.bytes = story;
+            return source;
+        });
+        const ImportOutcome outcome = service.importFile(address);
+        QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+        QCOMPARE(requested, QList<QUrl>{QUrl(address)});
+        QCOMPARE(library.repository->load(outcome.articleIds.value(0))->sourceUrl, address);
+        // The same address again is recognised by its URL.
+        QCOMPARE(service.importFile(address).status, ImportOutcome::Status::Skipped);
+
+        const ImportOutcome failed = service.importFile(u"https://news.example/missing"_s);
+        QCOMPARE(failed.status, ImportOutcome::Status::Failed);
+        QCOMPARE(failed.error, u"https://news.example/missing: the server answered 404 Not Found"_s);
+        QVERIFY(service.importUrl(QUrl(u"ftp://news.example/x"_s)).error.contains(u"not a web address"_s));
+    }
+
     void duplicatePolicyNames()
     {
         QCOMPARE(ImportService::duplicatePolicyFromString(u"skip"_s), DuplicatePolicy::Skip);
