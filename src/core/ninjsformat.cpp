@@ -65,10 +65,10 @@ bool isNinjsItem(const QJsonObject &item)
     if (item.value("uri"_L1).toString().trimmed().isEmpty())
         return false;
     static const QStringList ninjsKeys = {
-        u"type"_s,           u"headline"_s,      u"headlines"_s,      u"bodies"_s,         u"by"_s,
-        u"byline"_s,         u"descriptions"_s,  u"versioncreated"_s, u"firstcreated"_s,   u"contentcreated"_s,
-        u"eventdetails"_s,   u"renditions"_s,    u"associations"_s,   u"pubstatus"_s,      u"slugline"_s,
-        u"located"_s,        u"subjects"_s,      u"subject"_s,        u"plannedcoverage"_s};
+        u"type"_s,         u"headline"_s,     u"headlines"_s,      u"bodies"_s,         u"by"_s,
+        u"byline"_s,       u"descriptions"_s, u"versioncreated"_s, u"firstcreated"_s,   u"contentcreated"_s,
+        u"eventdetails"_s, u"renditions"_s,   u"associations"_s,   u"pubstatus"_s,      u"slugline"_s,
+        u"located"_s,      u"subjects"_s,     u"subject"_s,        u"plannedcoverage"_s};
     for (auto it = item.begin(); it != item.end(); ++it) {
         const QString &key = it.key();
         if (ninjsKeys.contains(key) || key.startsWith("body_"_L1) || key.startsWith("headline_"_L1) ||
@@ -124,7 +124,7 @@ QList<TextEntry> textEntries(const QJsonObject &item, const QString &kind)
             entries.append({suffix, contentTypeForSuffix(suffix), it.value().toString()});
         }
     }
-    const QJsonArray list = item.value(kind + u's').toArray();
+    const QJsonArray list = item.value(kind == "body"_L1 ? u"bodies"_s : kind + u's').toArray();
     for (const QJsonValue &value : list) {
         const QJsonObject entry = value.toObject();
         if (entry.value("value"_L1).isString()) {
@@ -230,8 +230,8 @@ std::optional<DataUri> decodeDataUri(const QString &uri)
     if (comma < 0)
         return std::nullopt;
     QStringList parameters = uri.mid(5, comma - 5).split(u';');
-    const bool base64 = parameters.size() > 1 && parameters.last().trimmed().compare("base64"_L1,
-                                                                                     Qt::CaseInsensitive) == 0;
+    const bool base64 =
+        parameters.size() > 1 && parameters.last().trimmed().compare("base64"_L1, Qt::CaseInsensitive) == 0;
     DataUri result;
     const QString type = parameters.first().trimmed().toLower();
     result.mimeType = type.contains(u'/') ? type : u"text/plain"_s;

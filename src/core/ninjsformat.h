@@ -18,11 +18,11 @@ namespace Copydesk {
 namespace Ninjs {
 
 // What Copydesk's exporter writes and its importer reads back, beyond the standard's own meaning.
-inline constexpr auto SectionRel = "section";       // subjects[].rel of the article's section
-inline constexpr auto SourceRel = "source";         // objects[].rel of the page the article came from
-inline constexpr auto LeadName = "lead";            // associations[].name of a lead picture ("lead_2"...)
-inline constexpr auto InlineName = "inline";        // ... of a picture in the body ("inline_3")
-inline constexpr auto RelatedName = "related";      // ... of a related article ("related_1")
+inline constexpr auto SectionRel = "section";  // subjects[].rel of the article's section
+inline constexpr auto SourceRel = "source";    // objects[].rel of the page the article came from
+inline constexpr auto LeadName = "lead";       // associations[].name of a lead picture ("lead_2"...)
+inline constexpr auto InlineName = "inline";   // ... of a picture in the body ("inline_3")
+inline constexpr auto RelatedName = "related"; // ... of a related article ("related_1")
 inline constexpr auto AssociationAttribute = "data-assoc-ref"; // <img> attribute naming an association
 
 // The item with every object key lower-cased, at every depth.

@@ -80,7 +80,8 @@ ImportResult importList(const QJsonArray &list)
     if (result.articles.isEmpty()) {
         QStringList kinds;
         for (auto it = refusedKinds.begin(); it != refusedKinds.end(); ++it)
-            kinds.append(u"%1 %2"_s.arg(it.value()).arg(it.key()));
+            kinds.append(
+                u"%1 %2 %3"_s.arg(it.value()).arg(it.key(), it.value() == 1 ? u"item"_s : u"items"_s));
         result.error = u"none of the %1 items in the list is an article (%2); Copydesk imports articles"_s
                            .arg(list.size())
                            .arg(kinds.join(", "_L1));
@@ -103,7 +104,8 @@ int NinjsImporter::confidence(const ImportSource &source) const
     if (document.isObject())
         return Ninjs::isNinjsItem(Ninjs::normalized(document.object())) ? NinjsConfidence : 0;
     if (document.isArray() && !document.array().isEmpty())
-        return Ninjs::isNinjsItem(Ninjs::normalized(document.array().first().toObject())) ? NinjsConfidence : 0;
+        return Ninjs::isNinjsItem(Ninjs::normalized(document.array().first().toObject())) ? NinjsConfidence
+                                                                                          : 0;
     return 0;
 }
 

@@ -39,7 +39,8 @@ std::optional<TextEntry> bestDescription(const QJsonObject &item, bool acceptCap
     const QList<TextEntry> entries = textEntries(item, u"description"_s);
     for (const TextEntry &entry : entries) {
         int rank = summaryRank(entry);
-        if (rank == 0 && acceptCaptions && !entry.value.trimmed().isEmpty() && !otherRoles.contains(entry.role))
+        if (rank == 0 && acceptCaptions && !entry.value.trimmed().isEmpty() &&
+            !otherRoles.contains(entry.role))
             rank = 1;
         if (rank > bestRank) {
             best = entry;
@@ -76,7 +77,9 @@ std::optional<TextEntry> chosenBody(const QJsonObject &item)
     entries.removeIf([](const TextEntry &entry) { return entry.value.trimmed().isEmpty(); });
     const std::function<bool(const TextEntry &)> kinds[] = {
         [](const TextEntry &entry) { return entry.isHtml(); }, isPlainTextBody,
-        [](const TextEntry &entry) { return entry.isNitf(); }};
+        [](const TextEntry &entry) {
+            return entry.isNitf();
+        }};
     for (const auto &isKind : kinds) {
         const TextEntry *first = nullptr;
         for (const TextEntry &entry : std::as_const(entries)) {
@@ -125,8 +128,9 @@ QString withoutHeadline(QString html, const QString &headline)
                                                 QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch match = heading.match(html);
     if (match.hasMatch() && !headline.isEmpty() &&
-        HtmlText::plainText(match.captured(1)).simplified().compare(headline.simplified(), Qt::CaseInsensitive) ==
-            0)
+        HtmlText::plainText(match.captured(1))
+                .simplified()
+                .compare(headline.simplified(), Qt::CaseInsensitive) == 0)
         html.remove(match.capturedStart(), match.capturedLength());
     return html;
 }
@@ -149,7 +153,8 @@ QString datelineOf(const QJsonObject &item)
     const QList<NamedEntry> places = namedEntries(item, u"place"_s, u"places"_s);
     for (const NamedEntry &place : places) {
         const QString rel = place.rel.toLower();
-        if (!place.name.isEmpty() && (rel == "located"_L1 || rel == "dateline"_L1 || rel.endsWith("/located"_L1)))
+        if (!place.name.isEmpty() &&
+            (rel == "located"_L1 || rel == "dateline"_L1 || rel.endsWith("/located"_L1)))
             return place.name;
     }
     return {};
@@ -186,7 +191,8 @@ void readSource(const QJsonObject &item, Article &article)
 {
     const QList<NamedEntry> objects = namedEntries(item, u"object"_s, u"objects"_s);
     for (const NamedEntry &object : objects) {
-        if (object.rel.compare(QLatin1StringView(SourceRel), Qt::CaseInsensitive) == 0 && isWebUrl(object.uri)) {
+        if (object.rel.compare(QLatin1StringView(SourceRel), Qt::CaseInsensitive) == 0 &&
+            isWebUrl(object.uri)) {
             article.sourceUrl = object.uri;
             break;
         }
@@ -243,7 +249,8 @@ ItemOutcome readItem(const QJsonObject &item)
     ItemOutcome outcome;
     const QString type = itemType(item);
     if (type == "event"_L1 || type == "planning"_L1) {
-        outcome.refusal = u"a ninjs %1 item (news planning, not a story); Copydesk imports articles"_s.arg(type);
+        outcome.refusal =
+            u"a ninjs %1 item (for news planning, not a story); Copydesk imports articles"_s.arg(type);
         return outcome;
     }
     const std::optional<TextEntry> body = chosenBody(item);
@@ -270,7 +277,8 @@ ItemOutcome readItem(const QJsonObject &item)
             article.standfirst = summary->plainText();
     } else if (const std::optional<TextEntry> description = bestDescription(item, true)) {
         // Short items (NTB's, say) carry their text as a description only.
-        article.bodyHtml = description->isHtml() ? description->value : paragraphsFromText(description->value);
+        article.bodyHtml =
+            description->isHtml() ? description->value : paragraphsFromText(description->value);
         outcome.warnings.append(u"the item has no body; its description was taken as the body"_s);
     }
     if (article.headline.isEmpty() && HtmlText::plainText(article.bodyHtml).trimmed().isEmpty()) {

@@ -54,7 +54,8 @@ QString captionOf(const QJsonObject &item, const QList<TextEntry> &descriptions)
     const TextEntry *best = nullptr;
     int bestRank = 0;
     for (const TextEntry &entry : descriptions) {
-        if (entry.plainText().isEmpty() || notCaptionRoles.contains(entry.role) || altRoles.contains(entry.role))
+        if (entry.plainText().isEmpty() || notCaptionRoles.contains(entry.role) ||
+            altRoles.contains(entry.role))
             continue;
         const int rank = entry.role.contains("caption"_L1) ? 3 : entry.isHtml() ? 1 : 2;
         if (rank > bestRank) {
@@ -79,7 +80,9 @@ const Rendition *bestRendition(const QList<Rendition> &all)
     for (const Rendition &rendition : all) {
         if (rendition.href.startsWith("data:"_L1, Qt::CaseInsensitive))
             return &rendition;
-        const auto area = [](const Rendition &r) { return qint64(r.width) * r.height; };
+        const auto area = [](const Rendition &r) {
+            return qint64(r.width) * r.height;
+        };
         if (isWebUrl(rendition.href) && (!best || !isWebUrl(best->href) || area(rendition) > area(*best)))
             best = &rendition;
     }
@@ -162,12 +165,14 @@ QString attributeValue(const QString &tag, const QString &name)
 // The <img> pointed at picture index: src becomes copydesk-image:N and the association reference goes.
 QString pointedTag(QString tag, qsizetype index)
 {
-    static const QRegularExpression reference(u"\\s+data-assoc-ref\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)"_s,
-                                              QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression reference(
+        u"\\s+data-assoc-ref\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)"_s,
+        QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression source(u"(\\s)src\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)"_s,
                                            QRegularExpression::CaseInsensitiveOption);
     tag.remove(reference);
-    const QString attribute = u"src=\"%1:%2\""_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)).arg(index);
+    const QString attribute =
+        u"src=\"%1:%2\""_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)).arg(index);
     const QRegularExpressionMatch match = source.match(tag);
     if (match.hasMatch())
         tag.replace(match.capturedEnd(1), match.capturedEnd(2) - match.capturedEnd(1), attribute);
@@ -192,7 +197,8 @@ QSet<qsizetype> pointBodyImages(const QList<Picture> &pictures, QString &bodyHtm
         qsizetype index = -1;
         for (qsizetype i = 0; i < pictures.size() && index < 0; ++i) {
             const Picture &picture = pictures.at(i);
-            const bool byName = !reference.isEmpty() && picture.name.compare(reference, Qt::CaseInsensitive) == 0;
+            const bool byName =
+                !reference.isEmpty() && picture.name.compare(reference, Qt::CaseInsensitive) == 0;
             const bool byUrl = std::any_of(urls.begin(), urls.end(), [&picture](const QString &url) {
                 return !url.isEmpty() && picture.urls.contains(url);
             });
@@ -232,8 +238,9 @@ QList<ArticleImage> readPictures(const QJsonObject &item, QString &bodyHtml, QSt
     }
 
     const QSet<qsizetype> shown = pointBodyImages(pictures, bodyHtml);
-    const bool named = std::any_of(pictures.begin(), pictures.end(),
-                                   [](const Picture &picture) { return namedRole(picture.name).has_value(); });
+    const bool named = std::any_of(pictures.begin(), pictures.end(), [](const Picture &picture) {
+        return namedRole(picture.name).has_value();
+    });
     bool haveLead = false;
     QList<ArticleImage> images;
     int withoutData = 0;
@@ -249,13 +256,16 @@ QList<ArticleImage> readPictures(const QJsonObject &item, QString &bodyHtml, QSt
         images.append(image);
     }
     if (withoutData > 0) {
-        warnings.append(withoutData == 1 ? u"1 picture is linked, not included: its caption and credit were "
-                                           "imported without the image"_s
-                                         : u"%1 pictures are linked, not included: their captions and credits were "
-                                           "imported without the images"_s.arg(withoutData));
+        warnings.append(withoutData == 1
+                            ? u"1 picture is linked, not included: its caption and credit were "
+                              "imported without the image"_s
+                            : u"%1 pictures are linked, not included: their captions and credits were "
+                              "imported without the images"_s.arg(withoutData));
     }
-    for (auto it = leftOut.begin(); it != leftOut.end(); ++it)
-        warnings.append(u"left out: %1 associated %2 item(s); Copydesk keeps pictures"_s.arg(it.value()).arg(it.key()));
+    for (auto it = leftOut.begin(); it != leftOut.end(); ++it) {
+        warnings.append(u"left out %1 associated %2 %3: Copydesk keeps pictures only"_s.arg(it.value())
+                            .arg(it.key(), it.value() == 1 ? u"item"_s : u"items"_s));
+    }
     return images;
 }
 

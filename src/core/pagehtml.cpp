@@ -222,7 +222,21 @@ bool classOrItempropContains(const GumboNode *node, const QStringList &words)
 
 QString foldWhitespace(const QString &text)
 {
-    return text.simplified();
+    // Only HTML's own white space: a no-break or ideographic space is part of the text.
+    QString out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    for (const QChar c : text) {
+        if (c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f') {
+            pendingSpace = !out.isEmpty();
+            continue;
+        }
+        if (pendingSpace)
+            out += u' ';
+        pendingSpace = false;
+        out += c;
+    }
+    return out;
 }
 
 QString textOf(const GumboNode *node)

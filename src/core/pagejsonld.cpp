@@ -115,8 +115,7 @@ public:
         const QJsonObject object = m_articles.first();
         result.found = true;
         result.headline = firstText(object.value("headline"_L1));
-        if (result.headline.isEmpty())
-            result.headline = firstText(object.value("name"_L1));
+        result.name = firstText(object.value("name"_L1));
         result.description = firstText(object.value("description"_L1));
         collectAuthors(object.value("author"_L1), result, 0);
         if (result.persons.isEmpty() && result.organisations.isEmpty())

@@ -17,7 +17,8 @@ namespace Copydesk {
 struct JsonLdArticle
 {
     bool found = false;
-    QString headline; // headline, else name
+    QString headline;
+    QString name;
     QString description;
     QStringList persons;       // author names that are persons (or untyped)
     QStringList organisations; // author names that are organisations

@@ -105,6 +105,12 @@ void collect(const GumboNode *node, Collected &found, int depth)
             found.savedFrom = savedFromUrl(QString::fromUtf8(node->v.text.text));
         return;
     }
+    if (node->type == GUMBO_NODE_DOCUMENT) {
+        const GumboVector &children = node->v.document.children;
+        for (unsigned int i = 0; i < children.length; ++i)
+            collect(static_cast<const GumboNode *>(children.data[i]), found, depth + 1);
+        return;
+    }
     if (node->type != GUMBO_NODE_ELEMENT)
         return;
     const GumboElement &element = node->v.element;
@@ -171,6 +177,10 @@ QString headlineFromTitle(const Collected &found)
     const QString original = PageHtml::foldWhitespace(found.title);
     QString title = original;
     const QList<qsizetype> separators = separatorPositions(original);
+    // "Section / Story" or "Site » Story" says the parts form a path; " - " and " | " do not.
+    bool hierarchical = false;
+    for (const qsizetype at : separators)
+        hierarchical = hierarchical || QStringView(u"\\/>\u00bb").contains(original.at(at));
     if (!separators.isEmpty()) {
         title = original.left(separators.last() - 1);
         if (wordCount(title) < 3)
@@ -190,7 +200,7 @@ QString headlineFromTitle(const Collected &found)
     if (wordCount(title) <= 4) {
         QString bare = original;
         bare.removeIf([](QChar c) { return isSeparator(c); });
-        if (separators.isEmpty() || wordCount(title) != wordCount(bare) - 1)
+        if (!hierarchical || wordCount(title) != wordCount(bare) - 1)
             title = original;
     }
     return title;
@@ -235,9 +245,14 @@ PageMetadata PageMetadata::fromHtml(const QString &html)
     const MetaTags &meta = found.meta;
 
     metadata.documentTitle = found.title;
-    metadata.jsonLdHeadline = jsonLd.headline;
+    // Some pages put a tagline in "headline" and the title in "name" (Wikipedia): the name wins when only
+    // it is found in the <title>. Others put the site's name in "name", so the headline wins otherwise.
+    metadata.jsonLdHeadline = jsonLd.headline.isEmpty() ? jsonLd.name : jsonLd.headline;
+    if (!jsonLd.name.isEmpty() && found.title.contains(jsonLd.name, Qt::CaseInsensitive) &&
+        !found.title.contains(jsonLd.headline, Qt::CaseInsensitive))
+        metadata.jsonLdHeadline = jsonLd.name;
     metadata.ogTitle = meta.value(u"og:title"_s);
-    metadata.headline = jsonLd.headline;
+    metadata.headline = metadata.jsonLdHeadline;
     if (metadata.headline.isEmpty())
         metadata.headline = meta.first({"dc:title", "dcterm:title", "og:title", "title", "twitter:title",
                                         "parsely-title", "sailthru.title"});
@@ -336,6 +351,17 @@ QDateTime parsePageDateTime(const QString &input)
         if (time.isValid() && time.timeSpec() == Qt::LocalTime) // no offset given: take it as UTC
             time = QDateTime(time.date(), time.time(), Qt::UTC);
         return time.isValid() ? time.toUTC() : QDateTime();
+    }
+    // RFC 2822 also allows zone names, which Qt does not read.
+    static const QList<std::pair<QLatin1StringView, QLatin1StringView>> zones = {
+        {" GMT"_L1, " +0000"_L1}, {" UTC"_L1, " +0000"_L1}, {" UT"_L1, " +0000"_L1}, {" Z"_L1, " +0000"_L1},
+        {" EST"_L1, " -0500"_L1}, {" EDT"_L1, " -0400"_L1}, {" CST"_L1, " -0600"_L1}, {" CDT"_L1, " -0500"_L1},
+        {" MST"_L1, " -0700"_L1}, {" MDT"_L1, " -0600"_L1}, {" PST"_L1, " -0800"_L1}, {" PDT"_L1, " -0700"_L1}};
+    for (const auto &[name, offset] : zones) {
+        if (text.endsWith(name, Qt::CaseInsensitive)) {
+            text = text.chopped(name.size()) + offset;
+            break;
+        }
     }
     const QDateTime time = QDateTime::fromString(text, Qt::RFC2822Date);
     return time.isValid() ? time.toUTC() : QDateTime();

@@ -700,6 +700,9 @@ QString encodingForLabel(const QString &label)
             return {};
     }
     const QByteArray latin = key.toLatin1();
+    // Qt's own "Locale" stands for whatever the machine uses, which no document can mean.
+    if (QStringConverter::encodingForName(latin.constData()) == QStringConverter::System)
+        return {};
     const QStringDecoder decoder(latin.constData());
     if (decoder.isValid())
         return decoder.name() ? QString::fromLatin1(decoder.name()) : key.toUpper();

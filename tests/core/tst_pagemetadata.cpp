@@ -127,7 +127,7 @@ private slots:
             u"<!-- saved from url=(0025)https://example.com/a/b/c -->\n<html><head>"
             u"<link rel=\"canonical\" href=\"../story\"></head><body><p>x</p></body></html>"_s);
         QCOMPARE(relative.savedFromUrl, QUrl(u"https://example.com/a/b/c"_s));
-        QCOMPARE(relative.canonicalUrl, QUrl(u"https://example.com/story"_s));
+        QCOMPARE(relative.canonicalUrl, QUrl(u"https://example.com/a/story"_s));
         // Only web addresses count: IE writes "about:internet" for pages it did not get from the web.
         QVERIFY(PageMetadata::fromHtml(u"<!-- saved from url=(0014)about:internet --><p>x</p>"_s)
                     .savedFromUrl.isEmpty());
@@ -161,6 +161,19 @@ private slots:
         QTest::newRow("json-ld name when no headline")
             << jsonLd(u"{\"@context\":\"http://schema.org\",\"@type\":\"BlogPosting\",\"name\":\"N\"}"_s)
             << u"headline"_s << u"N"_s;
+        QTest::newRow("json-ld name over a tagline headline")
+            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"New Zealand\","
+                      u"\"headline\":\"country in Oceania\"}"_s) +
+                   u"<title>New Zealand - Wikipedia</title>"_s
+            << u"headline"_s << u"New Zealand"_s;
+        QTest::newRow("json-ld headline when the title has it")
+            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"Home\","
+                      u"\"headline\":\"Tram line approved\"}"_s) +
+                   u"<title>Tram line approved | Metro</title>"_s
+            << u"headline"_s << u"Tram line approved"_s;
+        QTest::newRow("json-ld in CDATA")
+            << jsonLd(u"<![CDATA[{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"C\"}]]>"_s)
+            << u"headline"_s << u"C"_s;
         QTest::newRow("other context ignored")
             << jsonLd(u"{\"@context\":\"https://example.org/vocab\",\"@type\":\"Article\",\"headline\":\"X\"}"_s) +
                    u"<meta property=\"og:title\" content=\"OG\">"_s
@@ -296,6 +309,10 @@ private slots:
         QTest::newRow("colon kept when short") << u"Review: A good film"_s << u"Review: A good film"_s;
         QTest::newRow("colon cut") << u"Breaking news: Storm closes the mountain pass"_s
                                    << u"Storm closes the mountain pass"_s;
+        QTest::newRow("short result keeps the title") << u"Mozilla - Wikipedia"_s << u"Mozilla - Wikipedia"_s;
+        QTest::newRow("short result after a path separator") << u"News / Vote count begins"_s
+                                                             << u"Vote count begins"_s;
+        QTest::newRow("no-break space kept") << u"Screenshot\u00a0: a film"_s << u"Screenshot\u00a0: a film"_s;
         QTest::newRow("plain") << u"A plain title without a site name"_s << u"A plain title without a site name"_s;
         QTest::newRow("hyphenated words stay") << u"Long-awaited tram line opens"_s << u"Long-awaited tram line opens"_s;
     }
@@ -329,6 +346,7 @@ private slots:
         QTest::newRow("date only") << u"2024-04-20"_s << utc(2024, 4, 20, 0, 0);
         QTest::newRow("rfc 2822") << u"Sat, 20 Apr 2024 06:20:00 +0200"_s << utc(2024, 4, 20, 4, 20);
         QTest::newRow("rfc 2822 gmt") << u"Sat, 20 Apr 2024 04:20:00 GMT"_s << utc(2024, 4, 20, 4, 20);
+        QTest::newRow("rfc 2822 us zone") << u"Sat, 20 Apr 2024 00:20:00 EDT"_s << utc(2024, 4, 20, 4, 20);
         QTest::newRow("garbage") << u"last Tuesday"_s << QDateTime();
         QTest::newRow("bad date") << u"2024-13-45"_s << QDateTime();
         QTest::newRow("empty") << QString() << QDateTime();
@@ -403,7 +421,7 @@ private slots:
                                                   << u"Fans celebrate."_s << u"Ana Ruiz/AFP via Getty Images"_s
                                                   << u"Ana Ruiz/AFP via Getty Images"_s << QString();
         QTest::newRow("ap photo") << u"The president speaks. AP Photo/Evan Vucci"_s << u"The president speaks."_s
-                                  << u"Evan Vucci"_s << u"AP Photo/Evan Vucci"_s << QString();
+                                  << u"AP Photo/Evan Vucci"_s << u"AP Photo/Evan Vucci"_s << QString();
         QTest::newRow("parenthesised agency") << u"Smoke over the city (Reuters)"_s << u"Smoke over the city"_s
                                               << u"Reuters"_s << u"Reuters"_s << QString();
         QTest::newRow("after a bar") << u"Smoke over the city | Photo: Kim Park"_s << u"Smoke over the city"_s

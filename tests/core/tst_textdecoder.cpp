@@ -11,6 +11,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -494,6 +495,7 @@ private slots:
         QTest::newRow("iso-8859-7 (named by Qt)") << u"iso-8859-7"_s << u"ISO-8859-7"_s;
         QTest::newRow("iso-8859-16 (named by iconv)") << u"iso-8859-16"_s << u"ISO-8859-16"_s;
         QTest::newRow("unknown") << u"no-such-encoding"_s << QString();
+        QTest::newRow("Qt's locale encoding") << u"locale"_s << QString();
         QTest::newRow("empty") << QString() << QString();
     }
 
