@@ -33,6 +33,7 @@ public:
 
     QWebEngineView *view() const { return m_view; }
     RequestInterceptor *interceptor() const { return m_interceptor; }
+    SandboxedPage *page() const { return m_page; }
     // The HTML most recently given to the page.
     QString currentHtml() const { return m_html; }
 

@@ -1,11 +1,14 @@
 #include "sandboxedpage.h"
 
 #include <QDesktopServices>
+#include <QLoggingCategory>
 #include <QWebEngineSettings>
 
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
+
+Q_LOGGING_CATEGORY(lcPage, "copydesk.app.page")
 
 SandboxedPage::SandboxedPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
@@ -36,6 +39,13 @@ bool SandboxedPage::acceptNavigationRequest(const QUrl &url, NavigationType type
     // Only the app's own content loads here: setHtml() (data:) and copydesk: pages.
     return isMainFrame && (type == NavigationTypeTyped || type == NavigationTypeOther)
            && (url.scheme() == "data"_L1 || url.scheme() == "copydesk"_L1 || url.scheme() == "about"_L1);
+}
+
+void SandboxedPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int,
+                                             const QString &)
+{
+    qCDebug(lcPage) << message;
+    emit consoleMessage(message);
 }
 
 QWebEnginePage *SandboxedPage::createWindow(WebWindowType)

@@ -13,7 +13,13 @@ class SandboxedPage final : public QWebEnginePage
 public:
     explicit SandboxedPage(QWebEngineProfile *profile, QObject *parent = nullptr);
 
+signals:
+    // What the engine reports about the page: refused loads (Content-Security-Policy), errors.
+    void consoleMessage(const QString &message);
+
 protected:
+    void javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int line,
+                                  const QString &source) override;
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
     QWebEnginePage *createWindow(WebWindowType type) override;
 };

@@ -3,6 +3,7 @@
 #include "mhtmlarchive.h"
 #include "pagebody.h"
 #include "pageextractor.h"
+#include "pagehtml.h"
 #include "pageimages.h"
 #include "pagemetadata.h"
 #include "textdecoder.h"
@@ -20,7 +21,13 @@ constexpr int ArchiveConfidence = 95;
 constexpr int NamedConfidence = 90;   // .html or text/html
 constexpr int SniffedConfidence = 85; // above the plain-text importer's 80 for a .txt that is really HTML
 
-enum class PageKind { None, Html, SniffedHtml, Mhtml };
+enum class PageKind
+{
+    None,
+    Html,
+    SniffedHtml,
+    Mhtml
+};
 
 QString suffixOf(const ImportSource &source)
 {
@@ -42,8 +49,16 @@ bool hasWideBom(const QByteArray &bytes)
 // NUL bytes never occur in text in an 8-bit or UTF-8 encoding; other formats announce themselves.
 bool looksBinary(const QByteArray &bytes)
 {
-    static const QList<QByteArray> magic = {"%PDF", "PK\x03\x04", "\x89PNG", "\xff\xd8\xff", "GIF8",
-                                            "\x1f\x8b", "BZh", "\x7f" "ELF", "Rar!"};
+    static const QList<QByteArray> magic = {"%PDF",
+                                            "PK\x03\x04",
+                                            "\x89PNG",
+                                            "\xff\xd8\xff",
+                                            "GIF8",
+                                            "\x1f\x8b",
+                                            "BZh",
+                                            "\x7f"
+                                            "ELF",
+                                            "Rar!"};
     for (const QByteArray &start : magic) {
         if (bytes.startsWith(start))
             return true;
@@ -94,7 +109,8 @@ PageKind kindOf(const ImportSource &source)
 
 bool isWebUrl(const QUrl &url)
 {
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) && !url.host().isEmpty();
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) &&
+           !url.host().isEmpty();
 }
 
 // Text with many control characters came from a binary file read as text.
@@ -113,8 +129,8 @@ bool isMostlyControl(const QString &text)
 // " | The Paper", " - The Paper": the site's name after a headline, cut only when it is the site's name.
 QString withoutSiteName(const QString &headline, const QStringList &siteNames)
 {
-    static const QStringList separators = {u" | "_s, u" - "_s, u" \u2013 "_s, u" \u2014 "_s, u" · "_s,
-                                           u" :: "_s, u" » "_s, u" / "_s};
+    static const QStringList separators = {u" | "_s, u" - "_s,  u" \u2013 "_s, u" \u2014 "_s,
+                                           u" · "_s, u" :: "_s, u" » "_s,      u" / "_s};
     for (const QString &site : siteNames) {
         if (site.trimmed().isEmpty())
             continue;
@@ -129,7 +145,7 @@ QString withoutSiteName(const QString &headline, const QStringList &siteNames)
 
 QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata, const QStringList &siteNames)
 {
-    QString headline = page.title.simplified();
+    QString headline = PageHtml::foldWhitespace(page.title);
     if (headline.isEmpty()) {
         for (const QString &candidate : {metadata.jsonLdHeadline, metadata.ogTitle, metadata.headline}) {
             if (!candidate.isEmpty()) {
@@ -165,8 +181,7 @@ QString firstNonEmpty(std::initializer_list<QString> values)
 
 HtmlPageImporter::HtmlPageImporter(PageExtractor &extractor)
     : m_extractor(extractor)
-{
-}
+{}
 
 QString HtmlPageImporter::name() const
 {
@@ -220,11 +235,13 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
     result.warnings += decoded.warnings;
     const PageMetadata metadata = PageMetadata::fromHtml(decoded.text);
     if (!metadata.hasMarkup)
-        return ImportResult::failure(u"holds no HTML markup, so it is not a web page (import text as .txt)"_s);
+        return ImportResult::failure(
+            u"holds no HTML markup, so it is not a web page (import text as .txt)"_s);
 
     // Where relative addresses in the page point: where it came from, as exactly as that is known.
     QUrl baseUrl;
-    for (const QUrl &candidate : {source.url, archive.location(), metadata.savedFromUrl, metadata.canonicalUrl}) {
+    for (const QUrl &candidate :
+         {source.url, archive.location(), metadata.savedFromUrl, metadata.canonicalUrl}) {
         if (candidate.isValid() && !candidate.isRelative()) {
             baseUrl = candidate;
             break;
@@ -248,7 +265,7 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
     article.headline = chooseHeadline(page, metadata, siteNames);
     if (article.headline.isEmpty() && !source.fileName.isEmpty())
         article.headline = QFileInfo(source.fileName).completeBaseName();
-    article.byline = firstNonEmpty({page.byline.simplified(), metadata.byline});
+    article.byline = firstNonEmpty({PageHtml::foldWhitespace(page.byline), metadata.byline});
     article.standfirst = firstNonEmpty({page.excerpt, metadata.description});
     article.section = metadata.section;
     article.language = firstNonEmpty({page.language, metadata.language});
@@ -256,7 +273,8 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
     article.publishedAt = parsePageDateTime(page.publishedTime);
     if (!article.publishedAt.isValid())
         article.publishedAt = metadata.publishedAt;
-    for (const QUrl &candidate : {source.url, archive.location(), metadata.canonicalUrl, metadata.savedFromUrl}) {
+    for (const QUrl &candidate :
+         {source.url, archive.location(), metadata.canonicalUrl, metadata.savedFromUrl}) {
         if (isWebUrl(candidate)) {
             article.sourceUrl = candidate.toString();
             break;

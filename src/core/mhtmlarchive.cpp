@@ -51,7 +51,8 @@ bool isHeaderNameChar(char c)
 
 // Reads a header block from pos. Returns where the body starts: after the blank line, or at the first line
 // that is not a header. `complete` tells whether a blank line ended the block.
-qsizetype readHeaders(const QByteArray &bytes, qsizetype pos, qsizetype limit, Headers &headers, bool &complete)
+qsizetype readHeaders(const QByteArray &bytes, qsizetype pos, qsizetype limit, Headers &headers,
+                      bool &complete)
 {
     complete = false;
     while (pos < limit) {
@@ -91,7 +92,7 @@ QString headerValue(const Headers &headers, QByteArrayView name)
 
 struct ContentType
 {
-    QString mimeType; // lower case
+    QString mimeType;                   // lower case
     QHash<QString, QString> parameters; // names in lower case
 };
 
@@ -196,8 +197,8 @@ QByteArray decodeBase64(QByteArrayView text)
     QByteArray clean;
     clean.reserve(text.size());
     for (const char c : text) {
-        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' ||
-            c == '=')
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+            c == '/' || c == '=')
             clean += c;
     }
     // A truncated archive can cut the last group short; decode the whole groups that are there.
@@ -211,8 +212,7 @@ class Parser
 public:
     explicit Parser(const QByteArray &bytes)
         : m_bytes(bytes)
-    {
-    }
+    {}
 
     QList<MhtmlPart> parts;
     QStringList warnings;
@@ -264,7 +264,8 @@ public:
                 warnings.append(u"a part nested too deeply was skipped"_s);
             else if (boundary.isEmpty())
                 warnings.append(u"a multipart part without a boundary was skipped"_s);
-            else if (const QString error = readMultipart(bodyStart, end, boundary, depth + 1); !error.isEmpty())
+            else if (const QString error = readMultipart(bodyStart, end, boundary, depth + 1);
+                     !error.isEmpty())
                 warnings.append(u"a nested part was skipped: %1"_s.arg(error));
             return;
         }
@@ -282,7 +283,8 @@ public:
             part.data = decodeBase64(body);
         } else if (encoding == "quoted-printable"_L1) {
             part.data = decodeQuotedPrintable(body);
-        } else if (encoding.isEmpty() || encoding == "7bit"_L1 || encoding == "8bit"_L1 || encoding == "binary"_L1) {
+        } else if (encoding.isEmpty() || encoding == "7bit"_L1 || encoding == "8bit"_L1 ||
+                   encoding == "binary"_L1) {
             part.data = body.toByteArray();
         } else {
             warnings.append(u"a part in an unknown transfer encoding (%1) was skipped: %2"_s.arg(
@@ -455,7 +457,8 @@ std::optional<Resource> MhtmlArchive::resource(const QUrl &url) const
         index = m_byContentId.value(url.path(QUrl::FullyDecoded), -1);
     } else {
         const QUrl base = location();
-        index = m_byLocation.value(locationKey(url.isRelative() && base.isValid() ? base.resolved(url) : url), -1);
+        index = m_byLocation.value(locationKey(url.isRelative() && base.isValid() ? base.resolved(url) : url),
+                                   -1);
     }
     if (index < 0)
         return std::nullopt;

@@ -119,6 +119,8 @@ ImportResult NinjsImporter::import(const ImportSource &source) const
         return ImportResult::failure(parseErrorMessage(source.bytes, error));
     if (document.isArray())
         return importList(document.array());
+    if (!document.isObject())
+        return ImportResult::failure(u"the JSON holds a single value, not a ninjs item"_s);
 
     const QJsonObject item = Ninjs::normalized(document.object());
     if (!Ninjs::isNinjsItem(item))

@@ -40,7 +40,8 @@ void collect(const GumboNode *node, Walk &walk, int depth)
         return;
     const GumboElement &element = node->v.element;
     if (element.tag_namespace != GUMBO_NAMESPACE_HTML || element.tag == GUMBO_TAG_SCRIPT ||
-        element.tag == GUMBO_TAG_STYLE || element.tag == GUMBO_TAG_NOSCRIPT || element.tag == GUMBO_TAG_TEMPLATE)
+        element.tag == GUMBO_TAG_STYLE || element.tag == GUMBO_TAG_NOSCRIPT ||
+        element.tag == GUMBO_TAG_TEMPLATE)
         return; // never written out, so nothing in them counts
     if (element.tag == GUMBO_TAG_IMG) {
         walk.images.append(node);
@@ -94,14 +95,15 @@ bool isBlankText(const GumboNode *node)
 // with the wrappers (a link, a paragraph) that hold nothing but it.
 const GumboNode *removableFor(const GumboNode *image, const QHash<const GumboNode *, int> &imagesInFigure)
 {
-    if (const GumboNode *figure = PageHtml::enclosingFigure(image); figure && imagesInFigure.value(figure) == 1)
+    if (const GumboNode *figure = PageHtml::enclosingFigure(image);
+        figure && imagesInFigure.value(figure) == 1)
         return figure;
     const GumboNode *node = image;
     for (int level = 0; level < 4 && node->parent && node->parent->type == GUMBO_NODE_ELEMENT; ++level) {
         const GumboNode *parent = node->parent;
         const GumboTag tag = parent->v.element.tag;
-        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_FIGURE || tag == GUMBO_TAG_TD ||
-            tag == GUMBO_TAG_LI || tag == GUMBO_TAG_BLOCKQUOTE)
+        if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML || tag == GUMBO_TAG_FIGURE ||
+            tag == GUMBO_TAG_TD || tag == GUMBO_TAG_LI || tag == GUMBO_TAG_BLOCKQUOTE)
             break;
         bool alone = true;
         const GumboVector &children = parent->v.element.children;
@@ -147,8 +149,8 @@ ArticleImage toArticleImage(const FoundImage &found)
 
 bool isWorthKeeping(const ArticleImage &image)
 {
-    return image.hasData() || !image.sourceUrl.isEmpty() || !image.caption.isEmpty() || !image.credit.isEmpty() ||
-           !image.altText.isEmpty();
+    return image.hasData() || !image.sourceUrl.isEmpty() || !image.caption.isEmpty() ||
+           !image.credit.isEmpty() || !image.altText.isEmpty();
 }
 
 QString imageKey(const ArticleImage &image)
@@ -321,7 +323,8 @@ PageBody buildPageBody(const QString &contentHtml, const PageMetadata &metadata,
                          u"%1 images are not saved with the page and were not downloaded: %2…"_s),
           countedWarning(outside, u"1 image points outside the page's folder and was not read: %1"_s,
                          u"%1 images point outside the page's folder and were not read: %2…"_s),
-          countedWarning(notPictures, u"1 image is not a picture Copydesk keeps (SVG, unknown or damaged): %1"_s,
+          countedWarning(notPictures,
+                         u"1 image is not a picture Copydesk keeps (SVG, unknown or damaged): %1"_s,
                          u"%1 images are not pictures Copydesk keeps (SVG, unknown or damaged): %2…"_s),
           countedWarning(tooLarge, u"1 image is larger than 20 MiB and was not kept: %1"_s,
                          u"%1 images are larger than 20 MiB and were not kept: %2…"_s)}) {
@@ -347,7 +350,8 @@ PageBody buildPageBody(const QString &contentHtml, const PageMetadata &metadata,
             return true;
         }
         if (PageHtml::elementName(node) == "picture"_L1) { // the <img> alone stands for it
-            if (const GumboNode *image = PageHtml::findFirst(node, GUMBO_TAG_IMG); image && !removed.contains(image))
+            if (const GumboNode *image = PageHtml::findFirst(node, GUMBO_TAG_IMG);
+                image && !removed.contains(image))
                 writeImage(image, out);
             return true;
         }

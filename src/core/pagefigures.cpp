@@ -12,12 +12,12 @@ const QStringList &creditLabels()
 {
     static const QStringList labels = {
         u"photo credits:"_s, u"photo credit:"_s, u"image credit:"_s, u"crédit photo:"_s, u"photography by"_s,
-        u"photograph by"_s, u"photography:"_s, u"photographs:"_s, u"photograph:"_s, u"illustration by"_s,
-        u"illustration:"_s, u"pictures by"_s,  u"picture by"_s,   u"photos by"_s,    u"photo by"_s,
-        u"image by"_s,      u"pictures:"_s,    u"picture:"_s,     u"photos:"_s,      u"photo:"_s,
-        u"images:"_s,       u"image:"_s,       u"credits:"_s,     u"credit:"_s,      u"crédits:"_s,
-        u"crédit:"_s,       u"fotos:"_s,       u"foto:"_s,        u"bild:"_s,        u"source:"_s,
-        u"quelle:"_s,       u"fuente:"_s,      u"graphics:"_s,    u"graphic:"_s,     u"pic:"_s};
+        u"photograph by"_s,  u"photography:"_s,  u"photographs:"_s,  u"photograph:"_s,   u"illustration by"_s,
+        u"illustration:"_s,  u"pictures by"_s,   u"picture by"_s,    u"photos by"_s,     u"photo by"_s,
+        u"image by"_s,       u"pictures:"_s,     u"picture:"_s,      u"photos:"_s,       u"photo:"_s,
+        u"images:"_s,        u"image:"_s,        u"credits:"_s,      u"credit:"_s,       u"crédits:"_s,
+        u"crédit:"_s,        u"fotos:"_s,        u"foto:"_s,         u"bild:"_s,         u"source:"_s,
+        u"quelle:"_s,        u"fuente:"_s,       u"graphics:"_s,     u"graphic:"_s,      u"pic:"_s};
     return labels;
 }
 
@@ -29,22 +29,57 @@ const QStringList &copyrightLabels()
 
 const QStringList &agencies()
 {
-    static const QStringList names = {
-        u"Getty Images"_s,   u"Getty"_s,       u"AFP"_s,          u"AP"_s,           u"AP Photo"_s,
-        u"Associated Press"_s, u"Reuters"_s,   u"EPA"_s,          u"EPA-EFE"_s,      u"EFE"_s,
-        u"Shutterstock"_s,   u"Alamy"_s,       u"Alamy Stock Photo"_s, u"PA"_s,      u"PA Wire"_s,
-        u"PA Media"_s,       u"PA Images"_s,   u"Bloomberg"_s,    u"dpa"_s,          u"picture alliance"_s,
-        u"picture-alliance"_s, u"ANP"_s,       u"ANSA"_s,         u"Xinhua"_s,       u"Keystone"_s,
-        u"SIPA"_s,           u"Sipa USA"_s,    u"Redux"_s,        u"NurPhoto"_s,     u"Anadolu"_s,
-        u"Anadolu Agency"_s, u"iStock"_s,      u"iStockphoto"_s,  u"Corbis"_s,       u"Magnum Photos"_s,
-        u"ZUMA Press"_s,     u"ZUMA Wire"_s,   u"Imago"_s,        u"Wikimedia Commons"_s, u"Unsplash"_s,
-        u"TASS"_s,           u"Kyodo"_s,       u"Yonhap"_s,       u"Polaris"_s,      u"NASA"_s};
+    static const QStringList names = {u"Getty Images"_s,
+                                      u"Getty"_s,
+                                      u"AFP"_s,
+                                      u"AP"_s,
+                                      u"AP Photo"_s,
+                                      u"Associated Press"_s,
+                                      u"Reuters"_s,
+                                      u"EPA"_s,
+                                      u"EPA-EFE"_s,
+                                      u"EFE"_s,
+                                      u"Shutterstock"_s,
+                                      u"Alamy"_s,
+                                      u"Alamy Stock Photo"_s,
+                                      u"PA"_s,
+                                      u"PA Wire"_s,
+                                      u"PA Media"_s,
+                                      u"PA Images"_s,
+                                      u"Bloomberg"_s,
+                                      u"dpa"_s,
+                                      u"picture alliance"_s,
+                                      u"picture-alliance"_s,
+                                      u"ANP"_s,
+                                      u"ANSA"_s,
+                                      u"Xinhua"_s,
+                                      u"Keystone"_s,
+                                      u"SIPA"_s,
+                                      u"Sipa USA"_s,
+                                      u"Redux"_s,
+                                      u"NurPhoto"_s,
+                                      u"Anadolu"_s,
+                                      u"Anadolu Agency"_s,
+                                      u"iStock"_s,
+                                      u"iStockphoto"_s,
+                                      u"Corbis"_s,
+                                      u"Magnum Photos"_s,
+                                      u"ZUMA Press"_s,
+                                      u"ZUMA Wire"_s,
+                                      u"Imago"_s,
+                                      u"Wikimedia Commons"_s,
+                                      u"Unsplash"_s,
+                                      u"TASS"_s,
+                                      u"Kyodo"_s,
+                                      u"Yonhap"_s,
+                                      u"Polaris"_s,
+                                      u"NASA"_s};
     return names;
 }
 
 const QStringList &creditMarkupWords()
 {
-    static const QStringList words = {u"credit"_s, u"byline"_s, u"author"_s, u"copyright"_s,
+    static const QStringList words = {u"credit"_s, u"byline"_s,       u"author"_s,     u"copyright"_s,
                                       u"source"_s, u"photographer"_s, u"attribution"_s};
     return words;
 }
@@ -93,7 +128,8 @@ FigureText fromCreditLine(const QString &line)
         if (rest.startsWith(label, Qt::CaseInsensitive)) {
             text.copyright = text.creditLine;
             rest = rest.mid(label.size()).trimmed();
-            while (!rest.isEmpty() && (rest.front().isDigit() || rest.front() == u'-' || rest.front() == u','))
+            while (!rest.isEmpty() &&
+                   (rest.front().isDigit() || rest.front() == u'-' || rest.front() == u','))
                 rest.remove(0, 1); // the year
             break;
         }
@@ -150,8 +186,8 @@ const GumboNode *findCreditElement(const GumboNode *node, const GumboNode *skip,
         return node;
     const GumboVector &children = node->v.element.children;
     for (unsigned int i = 0; i < children.length; ++i) {
-        if (const GumboNode *found = findCreditElement(static_cast<const GumboNode *>(children.data[i]), skip,
-                                                       depth + 1))
+        if (const GumboNode *found =
+                findCreditElement(static_cast<const GumboNode *>(children.data[i]), skip, depth + 1))
             return found;
     }
     return nullptr;
@@ -166,7 +202,8 @@ const GumboNode *findCaptionElement(const GumboNode *node, int depth)
         return node;
     const GumboVector &children = node->v.element.children;
     for (unsigned int i = 0; i < children.length; ++i) {
-        if (const GumboNode *found = findCaptionElement(static_cast<const GumboNode *>(children.data[i]), depth + 1))
+        if (const GumboNode *found =
+                findCaptionElement(static_cast<const GumboNode *>(children.data[i]), depth + 1))
             return found;
     }
     return nullptr;
@@ -205,7 +242,8 @@ FigureText splitCredit(const QString &captionText)
 
     // "… Photograph: Jane Doe/Reuters", "Credit: X", "© X" after the end of a sentence.
     for (qsizetype pos = 0; pos < text.size(); ++pos) {
-        if (!startsWithLabel(text, pos) || !isBoundaryBefore(text, pos) || (pos > 0 && text.at(pos - 1).isLetter()))
+        if (!startsWithLabel(text, pos) || !isBoundaryBefore(text, pos) ||
+            (pos > 0 && text.at(pos - 1).isLetter()))
             continue;
         const FigureText credit = fromCreditLine(text.mid(pos));
         if (credit.credit.isEmpty() || wordCount(credit.credit) > 12)
@@ -246,7 +284,8 @@ FigureText figureTextForImage(const GumboInternalNode *image)
         return text;
     }
     const QString captionText =
-        caption ? PageHtml::textOf(caption, [](const GumboNode *node) { return isCreditElement(node); }) : QString();
+        caption ? PageHtml::textOf(caption, [](const GumboNode *node) { return isCreditElement(node); })
+                : QString();
     if (!credit)
         return splitCredit(captionText);
     FigureText text = fromCreditLine(PageHtml::textOf(credit));

@@ -114,15 +114,17 @@ void serializeNode(const GumboNode *node, QString &out, const ElementWriter &wri
 {
     if (depth > MaxDepth)
         return;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
         out += escapeText(QString::fromUtf8(node->v.text.text));
         return;
     }
     if (node->type != GUMBO_NODE_ELEMENT) // comments, templates: nothing a reader needs
         return;
     const GumboElement &element = node->v.element;
-    if (element.tag == GUMBO_TAG_SCRIPT || element.tag == GUMBO_TAG_STYLE || element.tag == GUMBO_TAG_NOSCRIPT ||
-        element.tag == GUMBO_TAG_TEMPLATE || element.tag_namespace != GUMBO_NAMESPACE_HTML)
+    if (element.tag == GUMBO_TAG_SCRIPT || element.tag == GUMBO_TAG_STYLE ||
+        element.tag == GUMBO_TAG_NOSCRIPT || element.tag == GUMBO_TAG_TEMPLATE ||
+        element.tag_namespace != GUMBO_NAMESPACE_HTML)
         return;
     if (write && write(node, out))
         return;
@@ -255,7 +257,8 @@ QString textOf(const GumboNode *node, const std::function<bool(const GumboNode *
 const GumboNode *enclosingFigure(const GumboNode *image)
 {
     int level = 0;
-    for (const GumboNode *node = image ? image->parent : nullptr; node && level < 6; node = node->parent, ++level) {
+    for (const GumboNode *node = image ? image->parent : nullptr; node && level < 6;
+         node = node->parent, ++level) {
         if (isElement(node, GUMBO_TAG_FIGURE) ||
             (node->type == GUMBO_NODE_ELEMENT && attribute(node, "class").contains("wp-caption"_L1)))
             return node;

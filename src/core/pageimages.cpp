@@ -54,7 +54,8 @@ QSize webpSize(const QByteArray &data)
     if (data.size() < 30)
         return {};
     const QByteArray chunk = data.mid(12, 4);
-    if (chunk == "VP8 " && quint8(data.at(23)) == 0x9d && quint8(data.at(24)) == 0x01 && quint8(data.at(25)) == 0x2a)
+    if (chunk == "VP8 " && quint8(data.at(23)) == 0x9d && quint8(data.at(24)) == 0x01 &&
+        quint8(data.at(25)) == 0x2a)
         return QSize(int(littleEndian(data, 26, 2) & 0x3fff), int(littleEndian(data, 28, 2) & 0x3fff));
     if (chunk == "VP8L" && quint8(data.at(20)) == 0x2f) {
         const quint32 bits = littleEndian(data, 21, 4);
@@ -91,8 +92,8 @@ DataUri decodeDataUri(const QString &address)
 struct Candidate
 {
     QString address;
-    int width = 0;       // "800w"
-    double density = 1;  // "2x"
+    int width = 0;      // "800w"
+    double density = 1; // "2x"
 };
 
 // The srcset grammar: an address, then descriptors up to a comma. Addresses may themselves hold commas
@@ -225,7 +226,8 @@ QString ImageLoader::sniffMimeType(const QByteArray &data)
     if (head.startsWith("\xef\xbb\xbf"))
         head = head.mid(3);
     if ((head.startsWith("<?xml") || head.startsWith("<svg") || head.startsWith("<!--") ||
-         head.startsWith("<!doctype svg")) && data.left(64 * 1024).toLower().contains("<svg"))
+         head.startsWith("<!doctype svg")) &&
+        data.left(64 * 1024).toLower().contains("<svg"))
         return u"image/svg+xml"_s;
     return {};
 }
@@ -270,7 +272,8 @@ QStringList ImageLoader::folderPaths(const QString &address, const QUrl &url) co
         paths.append(written.path(QUrl::FullyDecoded));
     const QUrl &base = m_sources.baseUrl;
     if (isWebUrl(url) && isWebUrl(base) && url.host() == base.host()) {
-        // The page's own address was the base: "story_files/a.jpg" became "https://site/news/story_files/a.jpg".
+        // The page's own address was the base: "story_files/a.jpg" became
+        // "https://site/news/story_files/a.jpg".
         const QString folder = base.path(QUrl::FullyDecoded).section(u'/', 0, -2) + u'/';
         const QString path = url.path(QUrl::FullyDecoded);
         if (path.startsWith(folder))

@@ -28,7 +28,15 @@ struct ImageSources
 struct LoadedImage
 {
     // Ordered by how much a person should hear about it when it is all there is.
-    enum class Status { Placeholder, Unavailable, OutsideFolder, NotPicture, TooLarge, Loaded };
+    enum class Status
+    {
+        Placeholder,
+        Unavailable,
+        OutsideFolder,
+        NotPicture,
+        TooLarge,
+        Loaded
+    };
 
     Status status = Status::Unavailable;
     QByteArray data;

@@ -17,12 +17,25 @@ constexpr int MaxJsonDepth = 12;
 
 const QStringList &articleTypes()
 {
-    static const QStringList types = {
-        u"Article"_s,           u"NewsArticle"_s,          u"ReportageNewsArticle"_s, u"AnalysisNewsArticle"_s,
-        u"OpinionNewsArticle"_s, u"ReviewNewsArticle"_s,   u"BackgroundNewsArticle"_s, u"AskPublicNewsArticle"_s,
-        u"BlogPosting"_s,        u"LiveBlogPosting"_s,     u"SocialMediaPosting"_s,    u"DiscussionForumPosting"_s,
-        u"Report"_s,             u"ScholarlyArticle"_s,    u"MedicalScholarlyArticle"_s, u"TechArticle"_s,
-        u"SatiricalArticle"_s,   u"AdvertiserContentArticle"_s, u"APIReference"_s};
+    static const QStringList types = {u"Article"_s,
+                                      u"NewsArticle"_s,
+                                      u"ReportageNewsArticle"_s,
+                                      u"AnalysisNewsArticle"_s,
+                                      u"OpinionNewsArticle"_s,
+                                      u"ReviewNewsArticle"_s,
+                                      u"BackgroundNewsArticle"_s,
+                                      u"AskPublicNewsArticle"_s,
+                                      u"BlogPosting"_s,
+                                      u"LiveBlogPosting"_s,
+                                      u"SocialMediaPosting"_s,
+                                      u"DiscussionForumPosting"_s,
+                                      u"Report"_s,
+                                      u"ScholarlyArticle"_s,
+                                      u"MedicalScholarlyArticle"_s,
+                                      u"TechArticle"_s,
+                                      u"SatiricalArticle"_s,
+                                      u"AdvertiserContentArticle"_s,
+                                      u"APIReference"_s};
     return types;
 }
 
@@ -58,7 +71,10 @@ bool isSchemaOrgContext(const QJsonValue &context)
     if (context.isString())
         return context.toString().contains("schema.org"_L1, Qt::CaseInsensitive);
     if (context.isObject())
-        return context.toObject().value("@vocab"_L1).toString().contains("schema.org"_L1, Qt::CaseInsensitive);
+        return context.toObject()
+            .value("@vocab"_L1)
+            .toString()
+            .contains("schema.org"_L1, Qt::CaseInsensitive);
     if (context.isArray()) {
         const QJsonArray list = context.toArray();
         for (const QJsonValue &entry : list) {
@@ -273,7 +289,8 @@ void findScripts(const GumboNode *node, Reader &reader, int depth)
         return;
     if (node->v.element.tag == GUMBO_TAG_SCRIPT) {
         const QString type = PageHtml::attribute(node, "type").trimmed();
-        if (type.startsWith("application/ld+json"_L1, Qt::CaseInsensitive) && node->v.element.children.length > 0) {
+        if (type.startsWith("application/ld+json"_L1, Qt::CaseInsensitive) &&
+            node->v.element.children.length > 0) {
             const auto *text = static_cast<const GumboNode *>(node->v.element.children.data[0]);
             if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_WHITESPACE)
                 reader.addScript(QString::fromUtf8(text->v.text.text));

@@ -125,8 +125,9 @@ void collect(const GumboNode *node, Collected &found, int depth)
         found.meta.add(node);
         return;
     case GUMBO_TAG_LINK:
-        if (found.canonical.isEmpty() &&
-            PageHtml::attribute(node, "rel").split(u' ', Qt::SkipEmptyParts).contains("canonical"_L1, Qt::CaseInsensitive))
+        if (found.canonical.isEmpty() && PageHtml::attribute(node, "rel")
+                                             .split(u' ', Qt::SkipEmptyParts)
+                                             .contains("canonical"_L1, Qt::CaseInsensitive))
             found.canonical = PageHtml::attribute(node, "href").trimmed();
         return;
     case GUMBO_TAG_H1:
@@ -155,8 +156,8 @@ int wordCount(const QString &text)
 
 bool isSeparator(QChar c)
 {
-    return c == u'|' || c == u'-' || c == u'\u2013' || c == u'\u2014' || c == u'\\' || c == u'/' || c == u'>' ||
-           c == u'\u00bb';
+    return c == u'|' || c == u'-' || c == u'\u2013' || c == u'\u2014' || c == u'\\' || c == u'/' ||
+           c == u'>' || c == u'\u00bb';
 }
 
 // Where " | ", " - ", " – ", " » " and the like stand in a title (the position of the separator sign).
@@ -212,7 +213,8 @@ QUrl webUrl(const QString &text, const QUrl &base = {})
     if (url.isRelative() && base.isValid())
         url = base.resolved(url);
     const QString scheme = url.scheme().toLower();
-    return url.isValid() && (scheme == "http"_L1 || scheme == "https"_L1) && !url.host().isEmpty() ? url : QUrl();
+    return url.isValid() && (scheme == "http"_L1 || scheme == "https"_L1) && !url.host().isEmpty() ? url
+                                                                                                   : QUrl();
 }
 
 QString joinNames(const QStringList &names)
@@ -267,8 +269,8 @@ PageMetadata PageMetadata::fromHtml(const QString &html)
     metadata.authors = jsonLd.persons.isEmpty() ? jsonLd.organisations : jsonLd.persons;
     metadata.byline = joinNames(metadata.authors);
     if (metadata.byline.isEmpty()) {
-        metadata.byline = meta.first({"dc:creator", "dcterm:creator", "author", "parsely-author",
-                                      "sailthru.author"});
+        metadata.byline =
+            meta.first({"dc:creator", "dcterm:creator", "author", "parsely-author", "sailthru.author"});
         if (metadata.byline.isEmpty())
             metadata.byline = withoutBy(meta.value(u"byl"_s));
         const QString articleAuthor = meta.value(u"article:author"_s);
@@ -354,9 +356,10 @@ QDateTime parsePageDateTime(const QString &input)
     }
     // RFC 2822 also allows zone names, which Qt does not read.
     static const QList<std::pair<QLatin1StringView, QLatin1StringView>> zones = {
-        {" GMT"_L1, " +0000"_L1}, {" UTC"_L1, " +0000"_L1}, {" UT"_L1, " +0000"_L1}, {" Z"_L1, " +0000"_L1},
-        {" EST"_L1, " -0500"_L1}, {" EDT"_L1, " -0400"_L1}, {" CST"_L1, " -0600"_L1}, {" CDT"_L1, " -0500"_L1},
-        {" MST"_L1, " -0700"_L1}, {" MDT"_L1, " -0600"_L1}, {" PST"_L1, " -0800"_L1}, {" PDT"_L1, " -0700"_L1}};
+        {" GMT"_L1, " +0000"_L1}, {" UTC"_L1, " +0000"_L1}, {" UT"_L1, " +0000"_L1},
+        {" Z"_L1, " +0000"_L1},   {" EST"_L1, " -0500"_L1}, {" EDT"_L1, " -0400"_L1},
+        {" CST"_L1, " -0600"_L1}, {" CDT"_L1, " -0500"_L1}, {" MST"_L1, " -0700"_L1},
+        {" MDT"_L1, " -0600"_L1}, {" PST"_L1, " -0800"_L1}, {" PDT"_L1, " -0700"_L1}};
     for (const auto &[name, offset] : zones) {
         if (text.endsWith(name, Qt::CaseInsensitive)) {
             text = text.chopped(name.size()) + offset;
@@ -371,8 +374,9 @@ QString unescapeHtmlEntities(const QString &text)
 {
     if (!text.contains(u'&'))
         return text;
-    static const QHash<QString, QString> named = {{u"amp"_s, u"&"_s},  {u"lt"_s, u"<"_s},    {u"gt"_s, u">"_s},
-                                                  {u"quot"_s, u"\""_s}, {u"apos"_s, u"'"_s}, {u"nbsp"_s, u"\u00a0"_s}};
+    static const QHash<QString, QString> named = {{u"amp"_s, u"&"_s},  {u"lt"_s, u"<"_s},
+                                                  {u"gt"_s, u">"_s},   {u"quot"_s, u"\""_s},
+                                                  {u"apos"_s, u"'"_s}, {u"nbsp"_s, u"\u00a0"_s}};
     QString out;
     out.reserve(text.size());
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -27,8 +27,8 @@ struct MetadataImage
 // Each field is the best value over those sources, in the order given by its comment.
 struct PageMetadata
 {
-    // JSON-LD headline/name, then dc:title, og:title, meta title, twitter:title, parsely-title, sailthru.title,
-    // then the <title> with the site's name cut off.
+    // JSON-LD headline/name, then dc:title, og:title, meta title, twitter:title, parsely-title,
+    // sailthru.title, then the <title> with the site's name cut off.
     QString headline;
     QString documentTitle;  // <title> as written
     QString jsonLdHeadline; // kept apart for the importer's choice between sources
@@ -39,11 +39,11 @@ struct PageMetadata
     // The authors as a byline ("A, B and C"), else dc:creator, author, parsely-author, sailthru.author,
     // byl (without its "By"), article:author when it is a name rather than a profile link.
     QString byline;
-    QString section;      // JSON-LD articleSection, then article:section, parsely-section, section
-    QString language;     // <html lang>, then JSON-LD inLanguage, Content-Language, dc.language, og:locale
-    QString siteName;     // og:site_name, then the JSON-LD publisher's name, application-name
-    QString publisher;    // the JSON-LD publisher's name alone
-    QString dateline;     // JSON-LD dateline
+    QString section;       // JSON-LD articleSection, then article:section, parsely-section, section
+    QString language;      // <html lang>, then JSON-LD inLanguage, Content-Language, dc.language, og:locale
+    QString siteName;      // og:site_name, then the JSON-LD publisher's name, application-name
+    QString publisher;     // the JSON-LD publisher's name alone
+    QString dateline;      // JSON-LD dateline
     QString publishedTime; // as written: JSON-LD datePublished, article:published_time, parsely-pub-date, ...
     QDateTime publishedAt; // publishedTime in UTC; null when absent or unreadable
     QUrl canonicalUrl;     // <link rel=canonical>, else og:url (absolute http/https only)

@@ -8,8 +8,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QThread>
-#include <QElapsedTimer>
-static QElapsedTimer dbgT;
 #include <QWebEngineLoadingInfo>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
@@ -29,7 +27,7 @@ using namespace Qt::StringLiterals;
 
 namespace Copydesk {
 
-Q_LOGGING_CATEGORY(lcExtractor, "copydesk.web.extractor")
+Q_LOGGING_CATEGORY(lcExtractor, "copydesk.web.extractor", QtInfoMsg)
 
 namespace {
 
@@ -367,7 +365,7 @@ void WebPageExtractor::startNext()
     m_navigationExpected = true;
     m_blankExpected = false;
     m_timer.start(m_timeout);
-    dbgT.start();
+    qCDebug(lcExtractor) << "loading" << m_currentUrl << m_currentBytes.size() << "bytes";
     m_page->load(m_currentUrl);
 }
 
@@ -379,7 +377,7 @@ void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
     case QWebEngineLoadingInfo::LoadStartedStatus:
         return;
     case QWebEngineLoadingInfo::LoadSucceededStatus:
-        qInfo() << "loaded" << dbgT.elapsed();
+        qCDebug(lcExtractor) << "loaded" << info.url();
         runReadability();
         return;
     case QWebEngineLoadingInfo::LoadStoppedStatus:
@@ -405,7 +403,7 @@ void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)
 {
     if (serial != m_serial || m_stage != Stage::Extracting || !m_current)
         return; // an answer for a page that timed out
-    qInfo() << "script" << dbgT.elapsed();
+    qCDebug(lcExtractor) << "extracted" << m_currentUrl;
     QJsonParseError parseError;
     const QJsonObject o = QJsonDocument::fromJson(result.toString().toUtf8(), &parseError).object();
     ExtractedPage page;

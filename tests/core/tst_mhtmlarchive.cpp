@@ -70,7 +70,8 @@ private slots:
         QVERIFY(html.contains("<html lang=\"fr\">"));
         QVERIFY(!html.contains("=\r\n"));
 
-        const std::optional<Resource> river = archive.resource(QUrl(u"https://news.example.org/media/river.png"_s));
+        const std::optional<Resource> river =
+            archive.resource(QUrl(u"https://news.example.org/media/river.png"_s));
         QVERIFY(river);
         QCOMPARE(river->mimeType, u"image/png"_s);
         QCOMPARE(QImage::fromData(river->data).size(), QSize(32, 24));
@@ -88,13 +89,15 @@ private slots:
     {
         QTest::addColumn<QByteArray>("encoded");
         QTest::addColumn<QByteArray>("decoded");
-        QTest::newRow("soft break crlf") << QByteArray("<p>long=\r\nline</p>") << QByteArray("<p>longline</p>");
+        QTest::newRow("soft break crlf")
+            << QByteArray("<p>long=\r\nline</p>") << QByteArray("<p>longline</p>");
         QTest::newRow("soft break lf") << QByteArray("<p>long=\nline</p>") << QByteArray("<p>longline</p>");
         QTest::newRow("soft break with trailing space") << QByteArray("ab= \r\ncd") << QByteArray("abcd");
         QTest::newRow("hex") << QByteArray("a=3Db caf=C3=A9") << QByteArray("a=b caf\xc3\xa9");
         QTest::newRow("lower-case hex") << QByteArray("caf=c3=a9") << QByteArray("caf\xc3\xa9");
         QTest::newRow("stray equals kept") << QByteArray("a = b =ZZ") << QByteArray("a = b =ZZ");
-        QTest::newRow("transport spaces dropped") << QByteArray("end   \r\nnext") << QByteArray("end\r\nnext");
+        QTest::newRow("transport spaces dropped")
+            << QByteArray("end   \r\nnext") << QByteArray("end\r\nnext");
         QTest::newRow("inner spaces kept") << QByteArray("a  b") << QByteArray("a  b");
         QTest::newRow("equals at the very end") << QByteArray("cut=") << QByteArray("cut");
         QTest::newRow("hex cut short") << QByteArray("cut=4") << QByteArray("cut=4");
@@ -104,8 +107,8 @@ private slots:
     {
         QFETCH(QByteArray, encoded);
         QFETCH(QByteArray, decoded);
-        const MhtmlArchive archive = MhtmlArchive::parse(
-            simpleArchive(crlf({"Content-Type: text/html", "Content-Transfer-Encoding: quoted-printable"}), encoded));
+        const MhtmlArchive archive = MhtmlArchive::parse(simpleArchive(
+            crlf({"Content-Type: text/html", "Content-Transfer-Encoding: quoted-printable"}), encoded));
         QVERIFY2(archive.isValid(), qPrintable(archive.error()));
         QCOMPARE(archive.html(), decoded);
     }
@@ -116,11 +119,11 @@ private slots:
         QByteArray encoded = png.toBase64();
         for (qsizetype i = 20; i < encoded.size(); i += 21) // ragged line lengths, as some tools write
             encoded.insert(i, "\r\n");
-        const QByteArray bytes =
-            crlf({"MIME-Version: 1.0", "Content-Type: multipart/related; boundary=b1; type=text/html", "",
-                  "preamble text that is not part of any part", "--b1", "Content-Type: text/html", "",
-                  "<img src=\"pic.png\">", "--b1", "Content-Type: image/png", "Content-Transfer-Encoding: BASE64",
-                  "Content-Location: http://example.com/pic.png", "", encoded, "--b1--", "epilogue"});
+        const QByteArray bytes = crlf(
+            {"MIME-Version: 1.0", "Content-Type: multipart/related; boundary=b1; type=text/html", "",
+             "preamble text that is not part of any part", "--b1", "Content-Type: text/html", "",
+             "<img src=\"pic.png\">", "--b1", "Content-Type: image/png", "Content-Transfer-Encoding: BASE64",
+             "Content-Location: http://example.com/pic.png", "", encoded, "--b1--", "epilogue"});
         const MhtmlArchive archive = MhtmlArchive::parse(bytes);
         QVERIFY2(archive.isValid(), qPrintable(archive.error()));
         QCOMPARE(archive.html(), QByteArray("<img src=\"pic.png\">"));
@@ -131,9 +134,10 @@ private slots:
 
     void unixLineEndingsAndBareParameters()
     {
-        const QByteArray bytes = "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=plain-1\n\n"
-                                 "--plain-1\nContent-Type: text/html; charset=\"utf-8\"\n"
-                                 "Content-Location: http://example.com/a.html\n\n<p>caf\xc3\xa9</p>\n--plain-1--\n";
+        const QByteArray bytes =
+            "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=plain-1\n\n"
+            "--plain-1\nContent-Type: text/html; charset=\"utf-8\"\n"
+            "Content-Location: http://example.com/a.html\n\n<p>caf\xc3\xa9</p>\n--plain-1--\n";
         const MhtmlArchive archive = MhtmlArchive::parse(bytes);
         QVERIFY2(archive.isValid(), qPrintable(archive.error()));
         QCOMPARE(archive.html(), QByteArray("<p>caf\xc3\xa9</p>"));
@@ -144,9 +148,9 @@ private slots:
     void startParameterNamesThePage()
     {
         const QByteArray bytes =
-            crlf({"MIME-Version: 1.0", "Content-Type: multipart/related; boundary=\"q\"; start=\"<main@x>\"", "",
-                  "--q", "Content-Type: text/html", "Content-ID: <frame@x>", "", "<p>an iframe</p>", "--q",
-                  "Content-Type: text/html", "Content-ID: <main@x>", "", "<p>the page</p>", "--q--"});
+            crlf({"MIME-Version: 1.0", "Content-Type: multipart/related; boundary=\"q\"; start=\"<main@x>\"",
+                  "", "--q", "Content-Type: text/html", "Content-ID: <frame@x>", "", "<p>an iframe</p>",
+                  "--q", "Content-Type: text/html", "Content-ID: <main@x>", "", "<p>the page</p>", "--q--"});
         const MhtmlArchive archive = MhtmlArchive::parse(bytes);
         QVERIFY(archive.isValid());
         QCOMPARE(archive.html(), QByteArray("<p>the page</p>"));
@@ -154,12 +158,27 @@ private slots:
 
     void nestedMultipart()
     {
-        const QByteArray bytes =
-            crlf({"MIME-Version: 1.0", "Content-Type: multipart/related; boundary=outer", "", "--outer",
-                  "Content-Type: multipart/alternative; boundary=inner", "", "--inner", "Content-Type: text/plain", "",
-                  "plain version", "--inner", "Content-Type: text/html", "", "<p>html version</p>", "--inner--",
-                  "--outer", "Content-Type: image/gif", "Content-Location: http://example.com/x.gif", "", "GIF89a",
-                  "--outer--"});
+        const QByteArray bytes = crlf({"MIME-Version: 1.0",
+                                       "Content-Type: multipart/related; boundary=outer",
+                                       "",
+                                       "--outer",
+                                       "Content-Type: multipart/alternative; boundary=inner",
+                                       "",
+                                       "--inner",
+                                       "Content-Type: text/plain",
+                                       "",
+                                       "plain version",
+                                       "--inner",
+                                       "Content-Type: text/html",
+                                       "",
+                                       "<p>html version</p>",
+                                       "--inner--",
+                                       "--outer",
+                                       "Content-Type: image/gif",
+                                       "Content-Location: http://example.com/x.gif",
+                                       "",
+                                       "GIF89a",
+                                       "--outer--"});
         const MhtmlArchive archive = MhtmlArchive::parse(bytes);
         QVERIFY2(archive.isValid(), qPrintable(archive.error()));
         QCOMPARE(archive.parts().size(), 3);
@@ -169,8 +188,9 @@ private slots:
 
     void singlePartPage()
     {
-        const QByteArray bytes = crlf({"MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8",
-                                       "Content-Location: https://example.com/one.html", "", "<p>one part</p>"});
+        const QByteArray bytes =
+            crlf({"MIME-Version: 1.0", "Content-Type: text/html; charset=utf-8",
+                  "Content-Location: https://example.com/one.html", "", "<p>one part</p>"});
         QVERIFY(MhtmlArchive::looksLikeMhtml(bytes));
         const MhtmlArchive archive = MhtmlArchive::parse(bytes);
         QVERIFY2(archive.isValid(), qPrintable(archive.error()));

@@ -37,6 +37,12 @@ QString jsonLd(const QString &json)
     return u"<script type=\"application/ld+json\">"_s + json + u"</script>"_s;
 }
 
+// A schema.org Article with the given members: schemaArticle(u"\"headline\":\"X\""_s).
+QString schemaArticle(const QString &members, const QString &type = u"Article"_s)
+{
+    return jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\""_s + type + u"\","_s + members + u'}');
+}
+
 QDateTime utc(int year, int month, int day, int hour, int minute, int second = 0, int ms = 0)
 {
     return QDateTime(QDate(year, month, day), QTime(hour, minute, second, ms), Qt::UTC);
@@ -110,7 +116,8 @@ private slots:
     {
         const PageMetadata metadata = fixture(u"metadata/windows-1252.html"_s);
         QCOMPARE(metadata.headline, u"Caf\u00e9 con le\u00f1a: la se\u00f1ora del molino"_s);
-        QCOMPARE(metadata.description, u"Una se\u00f1ora, un molino y un caf\u00e9 \u2014 historia de un pueblo."_s);
+        QCOMPARE(metadata.description,
+                 u"Una se\u00f1ora, un molino y un caf\u00e9 \u2014 historia de un pueblo."_s);
     }
 
     void savedPageAddresses()
@@ -140,7 +147,8 @@ private slots:
         QTest::addColumn<QString>("expected");
 
         QTest::newRow("json-ld headline over og:title")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"LD\"}"_s) +
+            << jsonLd(
+                   u"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"LD\"}"_s) +
                    u"<meta property=\"og:title\" content=\"OG\">"_s
             << u"headline"_s << u"LD"_s;
         QTest::newRow("dc:title over og:title")
@@ -156,44 +164,46 @@ private slots:
             << u"<meta property=\"x:title dc:title\" content=\"Preferred\"><meta property=\"og:title\" "
                u"content=\"Other\">"_s
             << u"headline"_s << u"Preferred"_s;
-        QTest::newRow("parsely title") << u"<meta name=\"parsely-title\" content=\"P\"><title>T</title>"_s
-                                       << u"headline"_s << u"P"_s;
+        QTest::newRow("parsely title")
+            << u"<meta name=\"parsely-title\" content=\"P\"><title>T</title>"_s << u"headline"_s << u"P"_s;
         QTest::newRow("json-ld name when no headline")
             << jsonLd(u"{\"@context\":\"http://schema.org\",\"@type\":\"BlogPosting\",\"name\":\"N\"}"_s)
             << u"headline"_s << u"N"_s;
         QTest::newRow("json-ld name over a tagline headline")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"New Zealand\","
-                      u"\"headline\":\"country in Oceania\"}"_s) +
+            << schemaArticle(u"\"name\":\"New Zealand\",\"headline\":\"country in Oceania\""_s) +
                    u"<title>New Zealand - Wikipedia</title>"_s
             << u"headline"_s << u"New Zealand"_s;
         QTest::newRow("json-ld headline when the title has it")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"Home\","
-                      u"\"headline\":\"Tram line approved\"}"_s) +
+            << schemaArticle(u"\"name\":\"Home\",\"headline\":\"Tram line approved\""_s) +
                    u"<title>Tram line approved | Metro</title>"_s
             << u"headline"_s << u"Tram line approved"_s;
         QTest::newRow("json-ld in CDATA")
-            << jsonLd(u"<![CDATA[{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"name\":\"C\"}]]>"_s)
+            << jsonLd(u"<![CDATA[{\"@context\":\"https://schema.org\",\"@type\":\"Article\","
+                      u"\"name\":\"C\"}]]>"_s)
             << u"headline"_s << u"C"_s;
         QTest::newRow("other context ignored")
-            << jsonLd(u"{\"@context\":\"https://example.org/vocab\",\"@type\":\"Article\",\"headline\":\"X\"}"_s) +
+            << jsonLd(u"{\"@context\":\"https://example.org/vocab\",\"@type\":\"Article\","
+                      u"\"headline\":\"X\"}"_s) +
                    u"<meta property=\"og:title\" content=\"OG\">"_s
             << u"headline"_s << u"OG"_s;
         QTest::newRow("context object with vocab")
-            << jsonLd(u"{\"@context\":{\"@vocab\":\"http://schema.org/\"},\"@type\":\"Article\",\"headline\":\"V\"}"_s)
+            << jsonLd(u"{\"@context\":{\"@vocab\":\"http://schema.org/\"},\"@type\":\"Article\","
+                      u"\"headline\":\"V\"}"_s)
             << u"headline"_s << u"V"_s;
-        QTest::newRow("type as URL")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"http://schema.org/ReportageNewsArticle\","
-                      u"\"headline\":\"U\"}"_s)
-            << u"headline"_s << u"U"_s;
+        QTest::newRow("type as URL") << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"http://"
+                                               u"schema.org/ReportageNewsArticle\","
+                                               u"\"headline\":\"U\"}"_s)
+                                     << u"headline"_s << u"U"_s;
         QTest::newRow("not an article type")
             << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"Soup\"}"_s) +
                    u"<title>A real title for this page</title>"_s
             << u"headline"_s << u"A real title for this page"_s;
-        QTest::newRow("broken json skipped")
-            << jsonLd(u"{\"@type\": \"NewsArticle\", \"headline\": "_s) + u"<meta property=\"og:title\" content=\"OG\">"_s
-            << u"headline"_s << u"OG"_s;
+        QTest::newRow("broken json skipped") << jsonLd(u"{\"@type\": \"NewsArticle\", \"headline\": "_s) +
+                                                    u"<meta property=\"og:title\" content=\"OG\">"_s
+                                             << u"headline"_s << u"OG"_s;
         QTest::newRow("json in a comment with raw line breaks")
-            << jsonLd(u"<!--{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Two\nlines\"}-->"_s)
+            << jsonLd(u"<!--{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+                      u"\"headline\":\"Two\nlines\"}-->"_s)
             << u"headline"_s << u"Two lines"_s;
         QTest::newRow("nested in a WebPage")
             << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"WebPage\",\"mainEntity\":{\"@type\":"
@@ -201,32 +211,29 @@ private slots:
             << u"headline"_s << u"Inner"_s;
 
         QTest::newRow("author string")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"author\":\"Ann Lee\"}"_s)
-            << u"byline"_s << u"Ann Lee"_s;
+            << schemaArticle(u"\"author\":\"Ann Lee\""_s) << u"byline"_s << u"Ann Lee"_s;
         QTest::newRow("two authors")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"author\":[\"Ann Lee\","
-                      u"{\"@type\":\"Person\",\"name\":\"Bo Ek\"}]}"_s)
+            << schemaArticle(u"\"author\":[\"Ann Lee\",{\"@type\":\"Person\",\"name\":\"Bo Ek\"}]"_s)
             << u"byline"_s << u"Ann Lee and Bo Ek"_s;
         QTest::newRow("persons before organisations")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"author\":[{\"@type\":"
-                      u"\"Organization\",\"name\":\"Wire\"},{\"@type\":\"Person\",\"name\":\"Bo Ek\"}]}"_s)
+            << schemaArticle(u"\"author\":[{\"@type\":\"Organization\",\"name\":\"Wire\"},"
+                             u"{\"@type\":\"Person\",\"name\":\"Bo Ek\"}]"_s)
             << u"byline"_s << u"Bo Ek"_s;
-        QTest::newRow("organisation alone") << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\","
-                                                       u"\"author\":{\"@type\":\"Organization\",\"name\":\"Wire\"}}"_s)
-                                            << u"byline"_s << u"Wire"_s;
+        QTest::newRow("organisation alone")
+            << schemaArticle(u"\"author\":{\"@type\":\"Organization\",\"name\":\"Wire\"}"_s) << u"byline"_s
+            << u"Wire"_s;
         QTest::newRow("json-ld author over meta author")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"author\":\"LD\"}"_s) +
-                   u"<meta name=\"author\" content=\"Meta\">"_s
+            << schemaArticle(u"\"author\":\"LD\""_s) + u"<meta name=\"author\" content=\"Meta\">"_s
             << u"byline"_s << u"LD"_s;
         QTest::newRow("dc:creator over author")
             << u"<meta name=\"author\" content=\"Meta\"><meta property=\"dc:creator\" content=\"DC\">"_s
             << u"byline"_s << u"DC"_s;
-        QTest::newRow("parsely author") << u"<meta name=\"parsely-author\" content=\"Jane Doe\">"_s << u"byline"_s
-                                        << u"Jane Doe"_s;
-        QTest::newRow("sailthru author") << u"<meta name=\"sailthru.author\" content=\"Sam Roe\">"_s << u"byline"_s
-                                         << u"Sam Roe"_s;
-        QTest::newRow("article:author name") << u"<meta property=\"article:author\" content=\"Kim Park\">"_s
-                                             << u"byline"_s << u"Kim Park"_s;
+        QTest::newRow("parsely author")
+            << u"<meta name=\"parsely-author\" content=\"Jane Doe\">"_s << u"byline"_s << u"Jane Doe"_s;
+        QTest::newRow("sailthru author")
+            << u"<meta name=\"sailthru.author\" content=\"Sam Roe\">"_s << u"byline"_s << u"Sam Roe"_s;
+        QTest::newRow("article:author name")
+            << u"<meta property=\"article:author\" content=\"Kim Park\">"_s << u"byline"_s << u"Kim Park"_s;
 
         QTest::newRow("dc:description over og:description")
             << u"<meta property=\"og:description\" content=\"OG\"><meta property=\"dc:description\" "
@@ -236,24 +243,23 @@ private slots:
             << u"<meta name=\"description\" content=\"M\"><meta property=\"og:description\" content=\"OG\">"_s
             << u"description"_s << u"OG"_s;
         QTest::newRow("json-ld section over article:section")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"articleSection\":\"LD\"}"_s) +
+            << schemaArticle(u"\"articleSection\":\"LD\""_s) +
                    u"<meta property=\"article:section\" content=\"OG\">"_s
             << u"section"_s << u"LD"_s;
         QTest::newRow("og:site_name over publisher")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"publisher\":{\"name\":\"Pub\"}}"_s) +
+            << schemaArticle(u"\"publisher\":{\"name\":\"Pub\"}"_s) +
                    u"<meta property=\"og:site_name\" content=\"Site\">"_s
             << u"siteName"_s << u"Site"_s;
         QTest::newRow("publisher as site name")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"publisher\":{\"name\":\"Pub\"}}"_s)
-            << u"siteName"_s << u"Pub"_s;
+            << schemaArticle(u"\"publisher\":{\"name\":\"Pub\"}"_s) << u"siteName"_s << u"Pub"_s;
         QTest::newRow("inLanguage object")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"inLanguage\":{\"@type\":"
-                      u"\"Language\",\"name\":\"German\",\"alternateName\":\"de\"}}"_s)
+            << schemaArticle(
+                   u"\"inLanguage\":{\"@type\":\"Language\",\"name\":\"German\",\"alternateName\":\"de\"}"_s)
             << u"language"_s << u"de"_s;
         QTest::newRow("og:locale") << u"<meta property=\"og:locale\" content=\"en_GB\">"_s << u"language"_s
                                    << u"en-GB"_s;
         QTest::newRow("json-ld date over article:published_time")
-            << jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"Article\",\"datePublished\":\"2021-01-02\"}"_s) +
+            << schemaArticle(u"\"datePublished\":\"2021-01-02\""_s) +
                    u"<meta property=\"article:published_time\" content=\"2020-01-01\">"_s
             << u"publishedTime"_s << u"2021-01-02"_s;
         QTest::newRow("sailthru date") << u"<meta name=\"sailthru.date\" content=\"2019-05-06 10:00:00\">"_s
@@ -266,22 +272,21 @@ private slots:
         QFETCH(QString, field);
         QFETCH(QString, expected);
         const PageMetadata metadata = fromHead(head);
-        const QHash<QString, QString> fields = {{u"headline"_s, metadata.headline},
-                                                {u"byline"_s, metadata.byline},
-                                                {u"description"_s, metadata.description},
-                                                {u"section"_s, metadata.section},
-                                                {u"siteName"_s, metadata.siteName},
-                                                {u"language"_s, metadata.language},
-                                                {u"publishedTime"_s, metadata.publishedTime}};
+        const QHash<QString, QString> fields = {
+            {u"headline"_s, metadata.headline},          {u"byline"_s, metadata.byline},
+            {u"description"_s, metadata.description},    {u"section"_s, metadata.section},
+            {u"siteName"_s, metadata.siteName},          {u"language"_s, metadata.language},
+            {u"publishedTime"_s, metadata.publishedTime}};
         QCOMPARE(fields.value(field), expected);
     }
 
     void imagesFromJsonLdAndOpenGraph()
     {
         const PageMetadata metadata = fromHead(
-            jsonLd(u"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"image\":["
-                   u"\"https://e.com/a.jpg\",{\"@type\":\"ImageObject\",\"contentUrl\":\"https://e.com/b.jpg\","
-                   u"\"description\":\"B caption\",\"author\":{\"name\":\"B Author\"}}]}"_s) +
+            jsonLd(
+                u"{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"image\":["
+                u"\"https://e.com/a.jpg\",{\"@type\":\"ImageObject\",\"contentUrl\":\"https://e.com/b.jpg\","
+                u"\"description\":\"B caption\",\"author\":{\"name\":\"B Author\"}}]}"_s) +
             u"<meta property=\"og:image\" content=\"https://e.com/og.jpg\">"_s
             u"<meta property=\"og:image:alt\" content=\"OG alt\">"_s);
         QCOMPARE(metadata.images.size(), 3);
@@ -299,22 +304,25 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("site after a dash") << u"United States to Lift Sudan Sanctions - The New York Times"_s
                                            << u"United States to Lift Sudan Sanctions"_s;
-        QTest::newRow("site after a bar") << u"Storm closes the pass again | World Wire"_s
-                                          << u"Storm closes the pass again"_s;
+        QTest::newRow("site after a bar")
+            << u"Storm closes the pass again | World Wire"_s << u"Storm closes the pass again"_s;
         QTest::newRow("site before a short title") << u"World Wire | Storm"_s << u"World Wire | Storm"_s;
-        QTest::newRow("site first, long title") << u"Wire » Storm closes the pass again today"_s
-                                                << u"Storm closes the pass again today"_s;
+        QTest::newRow("site first, long title")
+            << u"Wire » Storm closes the pass again today"_s << u"Storm closes the pass again today"_s;
         QTest::newRow("two separators") << u"Storm closes the pass again - Weather - World Wire"_s
                                         << u"Storm closes the pass again - Weather"_s;
         QTest::newRow("colon kept when short") << u"Review: A good film"_s << u"Review: A good film"_s;
         QTest::newRow("colon cut") << u"Breaking news: Storm closes the mountain pass"_s
                                    << u"Storm closes the mountain pass"_s;
         QTest::newRow("short result keeps the title") << u"Mozilla - Wikipedia"_s << u"Mozilla - Wikipedia"_s;
-        QTest::newRow("short result after a path separator") << u"News / Vote count begins"_s
-                                                             << u"Vote count begins"_s;
-        QTest::newRow("no-break space kept") << u"Screenshot\u00a0: a film"_s << u"Screenshot\u00a0: a film"_s;
-        QTest::newRow("plain") << u"A plain title without a site name"_s << u"A plain title without a site name"_s;
-        QTest::newRow("hyphenated words stay") << u"Long-awaited tram line opens"_s << u"Long-awaited tram line opens"_s;
+        QTest::newRow("short result after a path separator")
+            << u"News / Vote count begins"_s << u"Vote count begins"_s;
+        QTest::newRow("no-break space kept")
+            << u"Screenshot\u00a0: a film"_s << u"Screenshot\u00a0: a film"_s;
+        QTest::newRow("plain") << u"A plain title without a site name"_s
+                               << u"A plain title without a site name"_s;
+        QTest::newRow("hyphenated words stay")
+            << u"Long-awaited tram line opens"_s << u"Long-awaited tram line opens"_s;
     }
 
     void titleWithoutSiteName()
@@ -401,42 +409,45 @@ private slots:
         QTest::newRow("photograph") << u"Protesters in London. Photograph: Jane Doe/Reuters"_s
                                     << u"Protesters in London."_s << u"Jane Doe/Reuters"_s
                                     << u"Photograph: Jane Doe/Reuters"_s << QString();
-        QTest::newRow("parenthesised photo by") << u"The village below the pass. (Photo by Tom Becker/Reuters)"_s
-                                                << u"The village below the pass."_s << u"Tom Becker/Reuters"_s
-                                                << u"Photo by Tom Becker/Reuters"_s << QString();
+        QTest::newRow("parenthesised photo by")
+            << u"The village below the pass. (Photo by Tom Becker/Reuters)"_s
+            << u"The village below the pass."_s << u"Tom Becker/Reuters"_s << u"Photo by Tom Becker/Reuters"_s
+            << QString();
         QTest::newRow("credit colon") << u"A dog in the snow. Credit: Sam Roe"_s << u"A dog in the snow."_s
                                       << u"Sam Roe"_s << u"Credit: Sam Roe"_s << QString();
-        QTest::newRow("copyright sign") << u"The harbour at night. © 2023 Port Authority"_s
-                                        << u"The harbour at night."_s << u"Port Authority"_s
-                                        << u"© 2023 Port Authority"_s << u"© 2023 Port Authority"_s;
+        QTest::newRow("copyright sign")
+            << u"The harbour at night. © 2023 Port Authority"_s << u"The harbour at night."_s
+            << u"Port Authority"_s << u"© 2023 Port Authority"_s << u"© 2023 Port Authority"_s;
         QTest::newRow("image colon") << u"A chart of the results. Image: Data Desk"_s
-                                     << u"A chart of the results."_s << u"Data Desk"_s << u"Image: Data Desk"_s
-                                     << QString();
+                                     << u"A chart of the results."_s << u"Data Desk"_s
+                                     << u"Image: Data Desk"_s << QString();
         QTest::newRow("foto") << u"Ein Bild im Text. Foto: Jonas Weber"_s << u"Ein Bild im Text."_s
                               << u"Jonas Weber"_s << u"Foto: Jonas Weber"_s << QString();
         QTest::newRow("getty alone") << u"Fans celebrate in the square. Getty Images"_s
                                      << u"Fans celebrate in the square."_s << u"Getty Images"_s
                                      << u"Getty Images"_s << QString();
-        QTest::newRow("agency with photographer") << u"Fans celebrate. Ana Ruiz/AFP via Getty Images"_s
-                                                  << u"Fans celebrate."_s << u"Ana Ruiz/AFP via Getty Images"_s
-                                                  << u"Ana Ruiz/AFP via Getty Images"_s << QString();
-        QTest::newRow("ap photo") << u"The president speaks. AP Photo/Evan Vucci"_s << u"The president speaks."_s
-                                  << u"AP Photo/Evan Vucci"_s << u"AP Photo/Evan Vucci"_s << QString();
-        QTest::newRow("parenthesised agency") << u"Smoke over the city (Reuters)"_s << u"Smoke over the city"_s
-                                              << u"Reuters"_s << u"Reuters"_s << QString();
+        QTest::newRow("agency with photographer")
+            << u"Fans celebrate. Ana Ruiz/AFP via Getty Images"_s << u"Fans celebrate."_s
+            << u"Ana Ruiz/AFP via Getty Images"_s << u"Ana Ruiz/AFP via Getty Images"_s << QString();
+        QTest::newRow("ap photo") << u"The president speaks. AP Photo/Evan Vucci"_s
+                                  << u"The president speaks."_s << u"AP Photo/Evan Vucci"_s
+                                  << u"AP Photo/Evan Vucci"_s << QString();
+        QTest::newRow("parenthesised agency")
+            << u"Smoke over the city (Reuters)"_s << u"Smoke over the city"_s << u"Reuters"_s << u"Reuters"_s
+            << QString();
         QTest::newRow("after a bar") << u"Smoke over the city | Photo: Kim Park"_s << u"Smoke over the city"_s
                                      << u"Kim Park"_s << u"Photo: Kim Park"_s << QString();
-        QTest::newRow("credit only") << u"Photo: Kim Park"_s << QString() << u"Kim Park"_s << u"Photo: Kim Park"_s
-                                     << QString();
+        QTest::newRow("credit only") << u"Photo: Kim Park"_s << QString() << u"Kim Park"_s
+                                     << u"Photo: Kim Park"_s << QString();
         QTest::newRow("no credit") << u"A photo by the river shows the flood."_s
                                    << u"A photo by the river shows the flood."_s << QString() << QString()
                                    << QString();
-        QTest::newRow("parentheses that are not a credit") << u"The mayor (left) and her deputy (right)"_s
-                                                           << u"The mayor (left) and her deputy (right)"_s
-                                                           << QString() << QString() << QString();
-        QTest::newRow("sentence ending in an agency name") << u"The deal was first reported by Reuters."_s
-                                                           << u"The deal was first reported by Reuters."_s
-                                                           << QString() << QString() << QString();
+        QTest::newRow("parentheses that are not a credit")
+            << u"The mayor (left) and her deputy (right)"_s << u"The mayor (left) and her deputy (right)"_s
+            << QString() << QString() << QString();
+        QTest::newRow("sentence ending in an agency name")
+            << u"The deal was first reported by Reuters."_s << u"The deal was first reported by Reuters."_s
+            << QString() << QString() << QString();
     }
 
     void splitCredit()
@@ -462,9 +473,10 @@ private slots:
         QCOMPARE(text.credit, u"Port Authority"_s);
         QCOMPARE(text.creditLine, u"Photo: Port Authority"_s);
 
-        text = PageFigures::figureTextForHtml(
-            u"<figure><picture><img src=\"a.jpg\"></picture><span itemprop=\"copyrightHolder\">© Jo Kim</span>"
-            u"<figcaption><p>Snow in the valley.</p></figcaption></figure>"_s);
+        text =
+            PageFigures::figureTextForHtml(u"<figure><picture><img src=\"a.jpg\"></picture><span "
+                                           u"itemprop=\"copyrightHolder\">© Jo Kim</span>"
+                                           u"<figcaption><p>Snow in the valley.</p></figcaption></figure>"_s);
         QCOMPARE(text.caption, u"Snow in the valley."_s);
         QCOMPARE(text.credit, u"Jo Kim"_s);
         QCOMPARE(text.copyright, u"© Jo Kim"_s);
@@ -475,14 +487,15 @@ private slots:
         QCOMPARE(text.caption, u"Rain."_s);
         QCOMPARE(text.credit, u"City archive"_s);
 
-        text = PageFigures::figureTextForHtml(
-            u"<div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">Old mill. Photo: Ed Hall"
-            u"</p></div>"_s);
+        text = PageFigures::figureTextForHtml(u"<div class=\"wp-caption\"><img src=\"a.jpg\"><p "
+                                              u"class=\"wp-caption-text\">Old mill. Photo: Ed Hall"
+                                              u"</p></div>"_s);
         QCOMPARE(text.caption, u"Old mill."_s);
         QCOMPARE(text.credit, u"Ed Hall"_s);
 
         text = PageFigures::figureTextForHtml(
-            u"<figure><img src=\"a.jpg\"><figcaption class=\"photo-credit\">Lee Chan/Reuters</figcaption></figure>"_s);
+            u"<figure><img src=\"a.jpg\"><figcaption class=\"photo-credit\">Lee Chan/Reuters</figcaption>"
+            u"</figure>"_s);
         QCOMPARE(text.caption, QString());
         QCOMPARE(text.credit, u"Lee Chan/Reuters"_s);
 
@@ -503,14 +516,15 @@ private slots:
             QTest::newRow(qPrintable(page)) << corpus.filePath(page);
     }
 
-    // PageMetadata alone on the real pages: it must never fail, and its headline is measured against the title
-    // Firefox's reader view found (no threshold: the importer prefers the extractor's title anyway).
+    // PageMetadata alone on the real pages: it must never fail, and its headline is measured against the
+    // title Firefox's reader view found (no threshold: the importer prefers the extractor's title anyway).
     void corpus()
     {
         QFETCH(QString, folder);
         const QByteArray bytes = readFile(folder + u"/source.html"_s);
         QVERIFY(!bytes.isEmpty());
-        const QJsonObject expected = QJsonDocument::fromJson(readFile(folder + u"/expected-metadata.json"_s)).object();
+        const QJsonObject expected =
+            QJsonDocument::fromJson(readFile(folder + u"/expected-metadata.json"_s)).object();
         const DecodedText decoded = TextDecoder::decode(bytes, TextDecoder::Kind::Html);
         const PageMetadata metadata = PageMetadata::fromHtml(decoded.text);
         QVERIFY(metadata.hasMarkup);
@@ -535,8 +549,8 @@ private slots:
     {
         if (m_pages == 0)
             QSKIP("the corpus did not run");
-        qInfo("PageMetadata headline equals the expected title on %d of %d pages (%.1f%%)", m_headlines, m_pages,
-              100.0 * m_headlines / m_pages);
+        qInfo("PageMetadata headline equals the expected title on %d of %d pages (%.1f%%)", m_headlines,
+              m_pages, 100.0 * m_headlines / m_pages);
         qInfo("PageMetadata byline equals the expected byline on %d pages; %d of %d expected publishedTime "
               "values parse",
               m_bylines, m_datesRead, m_dates);
