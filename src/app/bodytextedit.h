@@ -13,7 +13,6 @@ class BodyTextEdit final : public QTextEdit
 public:
     using QTextEdit::QTextEdit;
 
-protected:
     void insertFromMimeData(const QMimeData *source) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
 };

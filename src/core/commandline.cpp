@@ -101,6 +101,16 @@ void CommandLine::addOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(u"command"_s, u"import, list, search, show or export; none opens the window."_s);
 }
 
+QString CommandLine::commandIn(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments) || parser.positionalArguments().isEmpty())
+        return {};
+    const QString first = parser.positionalArguments().first();
+    return commands.contains(first) ? first : QString();
+}
+
 bool CommandLine::wantsCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -117,7 +127,7 @@ QString CommandLine::usage()
 {
     return uR"(Usage:
   copydesk [--library PATH] [FILE...]                 open the window; FILEs are imported
-  copydesk [--library PATH] import FILE... [--on-duplicate skip|replace|keep]
+  copydesk [--library PATH] import FILE|URL... [--on-duplicate skip|replace|keep]
                                                       prints "<id>\t<headline>" per article
   copydesk [--library PATH] list [--json] [--limit N] newest first
   copydesk [--library PATH] search QUERY [--json]
@@ -179,6 +189,8 @@ int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &
         return 1;
     ImportService service(*library->repository);
     service.setDuplicatePolicy(*policy);
+    if (m_importSetup)
+        m_importSetup(service);
     int failed = 0;
     int imported = 0;
     int skipped = 0;

@@ -2,10 +2,14 @@
 
 #include <QStringList>
 
+#include <functional>
+
 class QCommandLineParser;
 class QTextStream;
 
 namespace Copydesk {
+
+class ImportService;
 
 // The `copydesk COMMAND ...` interface: import, list, search, show, export. It needs no display, and its
 // text and --json output are a public interface that scripts depend on: keys are added, never renamed.
@@ -17,6 +21,11 @@ public:
 
     // arguments as in QCoreApplication::arguments(), the program first.
     int run(const QStringList &arguments);
+
+    // Adds what core cannot do alone to the import command (saved pages, downloads), from the app.
+    void setImportSetup(std::function<void(ImportService &)> setup) { m_importSetup = std::move(setup); }
+    // The command named in the arguments ("import", ...), or empty.
+    static QString commandIn(const QStringList &arguments);
 
     // True when the arguments ask for a command (or are malformed, which the command line reports)
     // rather than for the window.
@@ -35,6 +44,7 @@ private:
 
     QTextStream &m_out;
     QTextStream &m_err;
+    std::function<void(ImportService &)> m_importSetup;
 };
 
 } // namespace Copydesk

@@ -49,16 +49,8 @@ bool hasWideBom(const QByteArray &bytes)
 // NUL bytes never occur in text in an 8-bit or UTF-8 encoding; other formats announce themselves.
 bool looksBinary(const QByteArray &bytes)
 {
-    static const QList<QByteArray> magic = {"%PDF",
-                                            "PK\x03\x04",
-                                            "\x89PNG",
-                                            "\xff\xd8\xff",
-                                            "GIF8",
-                                            "\x1f\x8b",
-                                            "BZh",
-                                            "\x7f"
-                                            "ELF",
-                                            "Rar!"};
+    static const QList<QByteArray> magic = {"%PDF",     "PK\x03\x04", "\x89PNG", "\xff\xd8\xff", "GIF8",
+                                            "\x1f\x8b", "BZh",        "\177ELF", "Rar!"};
     for (const QByteArray &start : magic) {
         if (bytes.startsWith(start))
             return true;
@@ -95,14 +87,19 @@ PageKind kindOf(const ImportSource &source)
 {
     const QString suffix = suffixOf(source);
     const QString mimeType = mimeTypeOf(source.contentType);
-    if (suffix == "mht"_L1 || suffix == "mhtml"_L1 || mimeType == "multipart/related"_L1 ||
-        mimeType == "message/rfc822"_L1 || mimeType == "application/x-mimearchive"_L1 ||
-        MhtmlArchive::looksLikeMhtml(source.bytes))
+    if (MhtmlArchive::looksLikeMhtml(source.bytes))
+        return PageKind::Mhtml;
+    // Named as an archive but holding a plain page (some tools do that): the content decides.
+    const bool namedArchive = suffix == "mht"_L1 || suffix == "mhtml"_L1 ||
+                              mimeType == "multipart/related"_L1 || mimeType == "message/rfc822"_L1 ||
+                              mimeType == "application/x-mimearchive"_L1;
+    if (namedArchive && !sniffHtml(source.bytes))
         return PageKind::Mhtml;
     if (source.bytes.isEmpty() || looksBinary(source.bytes))
         return PageKind::None;
     static const QStringList htmlSuffixes = {u"html"_s, u"htm"_s, u"xhtml"_s, u"shtml"_s};
-    if (htmlSuffixes.contains(suffix) || mimeType == "text/html"_L1 || mimeType == "application/xhtml+xml"_L1)
+    if (namedArchive || htmlSuffixes.contains(suffix) || mimeType == "text/html"_L1 ||
+        mimeType == "application/xhtml+xml"_L1)
         return PageKind::Html;
     return sniffHtml(source.bytes) ? PageKind::SniffedHtml : PageKind::None;
 }
@@ -120,7 +117,7 @@ bool isMostlyControl(const QString &text)
     const qsizetype sample = qMin<qsizetype>(text.size(), 64 * 1024);
     for (qsizetype i = 0; i < sample; ++i) {
         const char16_t c = text.at(i).unicode();
-        if ((c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r' && c != u'\f') || c == 0xfffd)
+        if (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r' && c != u'\f')
             ++controls;
     }
     return sample > 0 && controls * 20 > sample;

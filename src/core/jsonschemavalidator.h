@@ -33,7 +33,8 @@ struct SchemaError
 // JSON pointers in the same document ("#/definitions/...", "#/$defs/...", "#") or in another registered
 // document (by its $id/id, or a sibling file of a schema file). With draft 7 and earlier a $ref replaces its
 // sibling keywords; from 2019-09 on they apply together. Not covered: $anchor, $dynamicRef, $id inside
-// subschemas, unevaluatedItems, remote fetching (nothing is ever downloaded).
+// subschemas, unevaluatedItems, remote fetching (nothing is ever downloaded). One validator serves one
+// thread at a time (it caches compiled patterns).
 class JsonSchemaValidator final
 {
 public:

@@ -64,26 +64,24 @@ QString headlineOf(const QJsonObject &item)
     return text(item, u"title"_s);
 }
 
-bool isPlainTextBody(const TextEntry &entry)
+// Which bodies are read first: 0 html, 1 plain text, 2 NITF; -1 for other formats, which are not read.
+int bodyPreference(const TextEntry &entry)
 {
-    return !entry.isHtml() && !entry.isNitf() &&
-           (entry.contentType.isEmpty() || entry.contentType.startsWith("text/plain"_L1));
+    if (entry.isHtml())
+        return 0;
+    if (entry.isNitf())
+        return 2;
+    return entry.contentType.isEmpty() || entry.contentType.startsWith("text/plain"_L1) ? 1 : -1;
 }
 
-// The body to read: html (role "main" first), then plain text, then NITF; other formats are not read.
+// The body to read: of the most preferred format, the one of role "main", else the first.
 std::optional<TextEntry> chosenBody(const QJsonObject &item)
 {
-    QList<TextEntry> entries = textEntries(item, u"body"_s);
-    entries.removeIf([](const TextEntry &entry) { return entry.value.trimmed().isEmpty(); });
-    const std::function<bool(const TextEntry &)> kinds[] = {
-        [](const TextEntry &entry) { return entry.isHtml(); }, isPlainTextBody,
-        [](const TextEntry &entry) {
-            return entry.isNitf();
-        }};
-    for (const auto &isKind : kinds) {
+    const QList<TextEntry> entries = textEntries(item, u"body"_s);
+    for (int preference = 0; preference <= 2; ++preference) {
         const TextEntry *first = nullptr;
-        for (const TextEntry &entry : std::as_const(entries)) {
-            if (!isKind(entry))
+        for (const TextEntry &entry : entries) {
+            if (entry.value.trimmed().isEmpty() || bodyPreference(entry) != preference)
                 continue;
             if (entry.role == "main"_L1)
                 return entry;

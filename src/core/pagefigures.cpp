@@ -162,15 +162,31 @@ QString captionBefore(const QString &text, qsizetype pos)
     return caption;
 }
 
-bool startsWithLabel(const QString &text, qsizetype pos)
+// The credit label at `pos`, or an empty string.
+QString labelAt(const QString &text, qsizetype pos)
 {
     for (const QStringList *labels : {&creditLabels(), &copyrightLabels()}) {
         for (const QString &label : *labels) {
             if (QStringView(text).sliced(pos).startsWith(label, Qt::CaseInsensitive))
-                return true;
+                return label;
         }
     }
-    return false;
+    return {};
+}
+
+bool startsWithLabel(const QString &text, qsizetype pos)
+{
+    return !labelAt(text, pos).isEmpty();
+}
+
+// A label opens a credit after the end of a sentence; "Photo:" written with a capital also does so without
+// one, as captions and credits are often run together when a page is copied ("… in Paris Photo: Jo Kim").
+bool opensCredit(const QString &text, qsizetype pos)
+{
+    const QString label = labelAt(text, pos);
+    if (label.isEmpty() || (pos > 0 && text.at(pos - 1).isLetterOrNumber()))
+        return false;
+    return isBoundaryBefore(text, pos) || (label.endsWith(u':') && text.at(pos).isUpper());
 }
 
 bool isCreditElement(const GumboNode *node)
@@ -242,8 +258,7 @@ FigureText splitCredit(const QString &captionText)
 
     // "… Photograph: Jane Doe/Reuters", "Credit: X", "© X" after the end of a sentence.
     for (qsizetype pos = 0; pos < text.size(); ++pos) {
-        if (!startsWithLabel(text, pos) || !isBoundaryBefore(text, pos) ||
-            (pos > 0 && text.at(pos - 1).isLetter()))
+        if (!opensCredit(text, pos))
             continue;
         const FigureText credit = fromCreditLine(text.mid(pos));
         if (credit.credit.isEmpty() || wordCount(credit.credit) > 12)

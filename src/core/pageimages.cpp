@@ -206,6 +206,9 @@ QUrl ImageLoader::resolve(const QString &address) const
 {
     if (isDataUri(address))
         return {};
+    // "//cdn.example.com/a.jpg" in a page read from a file still means the web, not a file share.
+    if (address.startsWith("//"_L1) && !isWebUrl(m_sources.baseUrl))
+        return QUrl(u"https:"_s + address);
     const QUrl url(address);
     if (!url.isValid())
         return {};

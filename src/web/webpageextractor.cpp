@@ -298,6 +298,7 @@ QWebEnginePage *WebPageExtractor::createPage()
     noLayout.setRunsOnSubFrames(false);
     noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
     page->scripts().insert(noLayout);
+    if (qEnvironmentVariableIsSet("VIS")) page->setVisible(true);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {

@@ -122,6 +122,7 @@ private slots:
             << u"page"_s << QString()
             << QByteArray("\xef\xbb\xbf<!-- saved from url=(0019)http://example.com/ -->\n<html>") << 85;
         QTest::newRow("mhtml by name") << u"a.mht"_s << QString() << QByteArray("whatever") << 95;
+        QTest::newRow("plain page named mhtml") << u"a.mhtml"_s << QString() << html << 90;
         QTest::newRow("mhtml sniffed")
             << QString() << QString() << readFile(pagePath(u"archive/story.mhtml"_s)) << 95;
         QTest::newRow("plain text") << u"a.txt"_s << QString() << QByteArray("Just some text.\n") << 0;
@@ -613,7 +614,7 @@ private slots:
         QTest::newRow("json") << u"a.json"_s << QByteArray("{\"headline\": \"x\"}") << u"no HTML markup"_s;
         QTest::newRow("too large") << u"a.html"_s << QByteArray(50 * 1024 * 1024 + 1, ' ') << u"too large"_s;
         QTest::newRow("not an archive")
-            << u"a.mht"_s << QByteArray("<html><p>x</p></html>") << u"not a readable MHTML web archive"_s;
+            << u"a.mht"_s << QByteArray("Some words, no headers.\n") << u"not a readable MHTML web archive"_s;
     }
 
     void badInput()

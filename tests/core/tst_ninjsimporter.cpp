@@ -137,19 +137,14 @@ QList<QJsonObject> expectedPictures(const QJsonObject &item)
     if (kindOf(item) == "picture"_L1 && item.contains("renditions"_L1))
         pictures.append(item);
     const QJsonValue associations = item.value("associations"_L1);
-    const QJsonArray list = associations.isObject() ? QJsonArray() : associations.toArray();
-    QList<QJsonObject> all;
-    if (associations.isObject()) {
-        const QJsonObject byName = associations.toObject();
-        for (auto it = byName.begin(); it != byName.end(); ++it)
-            all.append(it.value().toObject());
-    }
-    for (const QJsonValue &entry : list)
-        all.append(entry.toObject());
-    for (const QJsonObject &association : std::as_const(all)) {
-        const QString type = field(association, u"type"_s);
+    QJsonArray all = associations.toArray(); // 2.x and 3.x; 1.x keys them by name
+    const QJsonObject byName = associations.toObject();
+    for (auto it = byName.begin(); it != byName.end(); ++it)
+        all.append(it.value());
+    for (const QJsonValue &association : std::as_const(all)) {
+        const QString type = field(association.toObject(), u"type"_s);
         if (type == "picture"_L1 || type == "image"_L1)
-            pictures.append(association);
+            pictures.append(association.toObject());
     }
     return pictures;
 }
@@ -252,7 +247,7 @@ void TestNinjsImporter::examples()
                     ++tally.refused;
             }
             QCOMPARE(result.articles.size(), position);
-            QCOMPARE(result.warnings.size() >= items.size() - position, true);
+            QVERIFY(result.warnings.size() >= items.size() - position);
             if (position == 0)
                 QVERIFY2(result.error.contains(u"none of the %1 items"_s.arg(items.size())),
                          qPrintable(result.error));
@@ -271,6 +266,8 @@ void TestNinjsImporter::examples()
             QVERIFY2(result.ok() && result.articles.size() == 1, qPrintable(label + u": "_s + result.error));
             verifyArticle(result.articles.first(), item, label, tally);
         }
+        if (QTest::currentTestFailed())
+            return;
     }
     QVERIFY(tally.imported > 0);
     qInfo("%d example files: %d text items imported as articles, %d items refused (pictures, video, audio, "
@@ -380,7 +377,7 @@ void TestNinjsImporter::htmlBody()
         {"role": "text", "contenttype": "text/plain", "value": "plain"},
         {"role": "print", "contenttype": "text/html", "value": "<p>print</p>"},
         {"role": "main", "contenttype": "text/html",
-         "value": "<html><head><title>T</title></head><body><h1>Main  headline</h1><p>web</p></body></html>"}]})");
+         "value": "<html><head><title>T</title></head><body><h1>Main  headline</h1><p>web</p></body>"}]})");
     QCOMPARE(article.headline, u"Main headline"_s);
     QCOMPARE(article.bodyHtml, u"<p>web</p>"_s); // the <body> only, without the repeated headline
 
@@ -393,9 +390,11 @@ void TestNinjsImporter::htmlBody()
 void TestNinjsImporter::version3Names()
 {
     const Article article = importOne(R"({"uri": "https://example.org/story", "type": "text",
-        "versionCreated": "2023-10-08T02:34:03+02:00", "pubStatus": "canceled", "headlines": [{"value": "H"}],
+        "versionCreated": "2023-10-08T02:34:03+02:00", "pubStatus": "canceled",
+        "headlines": [{"value": "H"}],
         "bodies": [{"contentType": "text/html", "value": "<p>B</p>"}], "copyrightHolder": "Agency",
-        "descriptions": [{"role": "lead", "contentType": "text/html", "value": "<p>The <b>lead</b>.</p>"}]})");
+        "descriptions": [{"role": "lead", "contentType": "text/html",
+                          "value": "<p>The <b>lead</b>.</p>"}]})");
     QCOMPARE(article.status, ArticleStatus::Spiked);
     QCOMPARE(article.updatedAt, QDateTime(QDate(2023, 10, 8), QTime(0, 34, 3), Qt::UTC));
     QCOMPARE(article.bodyHtml, u"<p>B</p>"_s);
@@ -479,8 +478,9 @@ void TestNinjsImporter::pictureRoles()
     QCOMPARE(article.bodyHtml, u"<p>T</p><figure><img src=\"copydesk-image:1\" alt=\"A\"></figure>"_s);
 
     article = importOne(R"({"uri": "urn:x", "headline": "H", "associations": [
-        {"name": "a1", "type": "picture", "uri": "urn:p:1"}, {"name": "a2", "type": "picture", "uri": "urn:p:2"}],
-        "bodies": [{"contenttype": "text/html", "value": "<img data-assoc-ref=\"A1\" src=\"x.jpg\"><p>T</p>"}]})");
+        {"name": "a1", "type": "picture", "uri": "urn:p:1"},
+        {"name": "a2", "type": "picture", "uri": "urn:p:2"}], "bodies": [{"contenttype": "text/html",
+        "value": "<img data-assoc-ref=\"A1\" src=\"x.jpg\"><p>T</p>"}]})");
     QCOMPARE(article.images.at(0).role, ImageRole::Inline);
     QCOMPARE(article.images.at(1).role, ImageRole::Lead);
     QCOMPARE(article.bodyHtml, u"<img src=\"copydesk-image:0\"><p>T</p>"_s);
@@ -488,7 +488,8 @@ void TestNinjsImporter::pictureRoles()
     // Names say the role outright, as the exporter writes them.
     article = importOne(R"({"uri": "urn:x", "headline": "H", "associations": [
         {"name": "inline_1", "type": "picture", "uri": "urn:p:1"},
-        {"name": "lead", "type": "picture", "uri": "urn:p:2"}, {"name": "other", "type": "picture", "uri": "urn:p:3"}]})");
+        {"name": "lead", "type": "picture", "uri": "urn:p:2"},
+        {"name": "other", "type": "picture", "uri": "urn:p:3"}]})");
     QCOMPARE(article.images.at(0).role, ImageRole::Inline);
     QCOMPARE(article.images.at(1).role, ImageRole::Lead);
     QCOMPARE(article.images.at(2).role, ImageRole::Inline);
@@ -501,8 +502,8 @@ void TestNinjsImporter::pictureRights()
          "copyrightnotice": "(c) Agency 2024", "rightsinfo": {"linkedrights": "https://example.org/licence"},
          "descriptions": [{"role": "creditline", "value": "AGENCY / Jane Roe"},
                           {"role": "alt", "value": "A red bus"}, {"role": "caption", "value": "The bus."}]},
-        {"name": "q", "type": "picture", "uri": "urn:q", "copyrightholder": "Holder", "usageterms": "Editorial only",
-         "headlines": [{"value": "Bus depot"}]}]})");
+        {"name": "q", "type": "picture", "uri": "urn:q", "copyrightholder": "Holder",
+         "usageterms": "Editorial only", "headlines": [{"value": "Bus depot"}]}]})");
     const ArticleImage &first = article.images.at(0);
     QCOMPARE(first.caption, u"The bus."_s);
     QCOMPARE(first.altText, u"A red bus"_s);
@@ -519,8 +520,8 @@ void TestNinjsImporter::pictureRights()
 void TestNinjsImporter::related()
 {
     const Article article = importOne(R"({"uri": "urn:x", "headline": "H", "associations": [
-        {"name": "r1", "type": "text", "uri": "https://example.org/earlier", "headlines": [{"value": "Earlier"}],
-         "by": "Jane Roe"},
+        {"name": "r1", "type": "text", "uri": "https://example.org/earlier",
+         "headlines": [{"value": "Earlier"}], "by": "Jane Roe"},
         {"name": "r2", "type": "text", "uri": "urn:newsml:x", "headline": "Background"},
         {"name": "v", "type": "video", "uri": "urn:v"}]})");
     QCOMPARE(article.related.size(), 2);

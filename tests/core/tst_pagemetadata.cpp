@@ -437,6 +437,11 @@ private slots:
             << QString();
         QTest::newRow("after a bar") << u"Smoke over the city | Photo: Kim Park"_s << u"Smoke over the city"_s
                                      << u"Kim Park"_s << u"Photo: Kim Park"_s << QString();
+        QTest::newRow("run together") << u"A protest in Paris Photo: Jo Kim"_s << u"A protest in Paris"_s
+                                      << u"Jo Kim"_s << u"Photo: Jo Kim"_s << QString();
+        QTest::newRow("label inside a sentence")
+            << u"The exhibition shows photo: prints from 1920"_s
+            << u"The exhibition shows photo: prints from 1920"_s << QString() << QString() << QString();
         QTest::newRow("credit only") << u"Photo: Kim Park"_s << QString() << u"Kim Park"_s
                                      << u"Photo: Kim Park"_s << QString();
         QTest::newRow("no credit") << u"A photo by the river shows the flood."_s
