@@ -5,6 +5,7 @@
 #include "htmlexporter.h"
 #include "importservice.h"
 #include "librarydatabase.h"
+#include "ninjsexporter.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -24,7 +25,7 @@ const QStringList commands = {u"import"_s, u"list"_s, u"search"_s, u"show"_s, u"
 
 const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
 const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
-const QCommandLineOption formatOption(u"format"_s, u"Export format: html."_s, u"FORMAT"_s, u"html"_s);
+const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s, u"html"_s);
 const QCommandLineOption outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s,
                                    u"PATH"_s);
 const QCommandLineOption duplicateOption(u"on-duplicate"_s,
@@ -132,7 +133,7 @@ QString CommandLine::usage()
   copydesk [--library PATH] list [--json] [--limit N] newest first
   copydesk [--library PATH] search QUERY [--json]
   copydesk [--library PATH] show ID [--json]
-  copydesk [--library PATH] export ID... --format html --out PATH
+  copydesk [--library PATH] export ID... --format html|ninjs --out PATH
                                                       a file for one id, a folder for several
 
 The library is PATH, else $COPYDESK_LIBRARY, else the per-user default library.
@@ -336,8 +337,9 @@ int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &
     const std::optional<QList<qint64>> ids = parseIds(idTexts);
     if (!ids || ids->isEmpty())
         return usageError(u"export needs article IDs (numbers)"_s);
-    if (parser.value(formatOption) != "html"_L1)
-        return usageError(u"unknown export format \"%1\"; available: html"_s.arg(parser.value(formatOption)));
+    const QString format = parser.value(formatOption);
+    if (format != "html"_L1 && format != "ninjs"_L1)
+        return usageError(u"unknown export format \"%1\"; available: html, ninjs"_s.arg(format));
     if (!parser.isSet(outOption))
         return usageError(u"export needs --out PATH"_s);
     std::optional<OpenLibrary> library = openLibrary(parser, m_err);
@@ -360,9 +362,15 @@ int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &
             ++failed;
             continue;
         }
-        const QString path = intoFolder ? QDir(out).filePath(HtmlExporter::suggestedFileName(*article)) : out;
-        if (!exporter.write(*article, path)) {
-            m_err << exporter.error() << Qt::endl;
+        QString fileName = HtmlExporter::suggestedFileName(*article);
+        if (format == "ninjs"_L1)
+            fileName.replace(fileName.size() - 5, 5, u".json"_s);
+        const QString path = intoFolder ? QDir(out).filePath(fileName) : out;
+        QString error;
+        const bool written =
+            format == "ninjs"_L1 ? NinjsExporter::write(*article, path, &error) : exporter.write(*article, path);
+        if (!written) {
+            m_err << (format == "ninjs"_L1 ? error : exporter.error()) << Qt::endl;
             ++failed;
             continue;
         }

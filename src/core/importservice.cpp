@@ -1,6 +1,7 @@
 #include "importservice.h"
 
 #include "articlerepository.h"
+#include "ninjsimporter.h"
 #include "plaintextimporter.h"
 
 #include <QFile>
@@ -14,6 +15,7 @@ ImportService::ImportService(ArticleRepository &repository)
     : m_repository(repository)
 {
     addImporter(std::make_unique<PlainTextImporter>());
+    addImporter(std::make_unique<NinjsImporter>());
 }
 
 ImportService::~ImportService() = default;

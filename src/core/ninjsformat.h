@@ -73,7 +73,7 @@ QList<Association> associations(const QJsonObject &item);
 struct NamedEntry
 {
     QString name;
-    QString rel;
+    QString rel; // "rel", or "role" where the list has that instead (infosources)
     QString uri;
 };
 

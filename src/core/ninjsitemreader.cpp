@@ -273,6 +273,8 @@ ItemOutcome readItem(const QJsonObject &item)
         article.bodyHtml = bodyHtml(*body, article.headline);
         if (summary && !mediaTypes.contains(type)) // a picture's descriptions are its caption
             article.standfirst = summary->plainText();
+    } else if (summary && summaryRoles.contains(summary->role)) {
+        article.standfirst = summary->plainText(); // a summary stays one, even with no body beside it
     } else if (const std::optional<TextEntry> description = bestDescription(item, true)) {
         // Short items (NTB's, say) carry their text as a description only.
         article.bodyHtml =

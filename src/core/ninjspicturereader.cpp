@@ -83,7 +83,7 @@ const Rendition *bestRendition(const QList<Rendition> &all)
         const auto area = [](const Rendition &r) {
             return qint64(r.width) * r.height;
         };
-        if (isWebUrl(rendition.href) && (!best || !isWebUrl(best->href) || area(rendition) > area(*best)))
+        if (isWebUrl(rendition.href) && (!best || area(rendition) > area(*best)))
             best = &rendition;
     }
     return best ? best : (all.isEmpty() ? nullptr : &all.first());

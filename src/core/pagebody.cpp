@@ -196,7 +196,7 @@ std::optional<Quote> quoteFrom(const GumboNode *blockquote)
 PageBody buildPageBody(const QString &contentHtml, const PageMetadata &metadata, ImageLoader &loader)
 {
     PageBody result;
-    const PageHtml::Document document = PageHtml::parse(contentHtml);
+    const PageHtml::Document document(contentHtml);
     const GumboNode *body = document ? PageHtml::findFirst(document->root, GUMBO_TAG_BODY) : nullptr;
     if (!body)
         return result;

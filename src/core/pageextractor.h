@@ -13,7 +13,7 @@ struct ExtractedPage
     QString title;
     QString byline;
     QString excerpt;
-    QString contentHtml;    // the article's main content, as HTML (not yet sanitized)
+    QString contentHtml; // the article's main content, as HTML (not yet sanitized)
     QString textContent;
     QString language;
     QString siteName;

@@ -310,7 +310,7 @@ FigureText figureTextForImage(const GumboInternalNode *image)
 
 FigureText figureTextForHtml(const QString &html)
 {
-    const PageHtml::Document document = PageHtml::parse(html);
+    const PageHtml::Document document(html);
     return document ? figureTextForImage(PageHtml::findFirst(document->root, GUMBO_TAG_IMG)) : FigureText();
 }
 

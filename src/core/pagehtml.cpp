@@ -129,8 +129,11 @@ void serializeNode(const GumboNode *node, QString &out, const ElementWriter &wri
     if (write && write(node, out))
         return;
     const QString name = elementName(node);
-    if (name.isEmpty())
+    if (name.isEmpty()) { // no name to write: keep what is inside
+        for (unsigned int i = 0; i < element.children.length; ++i)
+            serializeNode(static_cast<const GumboNode *>(element.children.data[i]), out, write, depth + 1);
         return;
+    }
     out += u'<' + name;
     for (unsigned int i = 0; i < element.attributes.length; ++i) {
         const auto *attr = static_cast<const GumboAttribute *>(element.attributes.data[i]);
@@ -154,13 +157,21 @@ void GumboOutputDeleter::operator()(GumboOutput *output) const
     gumbo_destroy_output(&kGumboDefaultOptions, output);
 }
 
-Document parse(const QString &html)
+namespace {
+
+GumboOutput *parseUtf8(const QByteArray &utf8)
 {
-    const QByteArray utf8 = html.toUtf8();
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0; // the error list is not used; collecting it costs time on large pages
-    return Document(gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size())));
+    return gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size()));
 }
+
+} // namespace
+
+Document::Document(const QString &html)
+    : m_source(html.toUtf8())
+    , m_output(parseUtf8(m_source))
+{}
 
 bool isElement(const GumboNode *node, GumboTag tag)
 {
@@ -189,6 +200,8 @@ QString elementName(const GumboNode *node)
     if (element.tag != GUMBO_TAG_UNKNOWN)
         return QString::fromLatin1(gumbo_normalized_tagname(element.tag));
     GumboStringPiece name = element.original_tag;
+    if (!name.data || name.length < 2 || name.data[0] != '<')
+        return {}; // an element the parser made up has no written name (and gumbo asserts on it)
     gumbo_tag_from_original_text(&name);
     const QString text = QString::fromUtf8(name.data, qsizetype(name.length)).toLower();
     for (const QChar c : text) { // a name written back must not break the markup around it

@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -17,9 +18,23 @@ struct GumboOutputDeleter
 {
     void operator()(GumboOutput *output) const;
 };
-using Document = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
 
-Document parse(const QString &html);
+// A parsed page. Gumbo's tree points into the text it was given (original_tag and the like), so the
+// document keeps that text alive for as long as the tree.
+class Document final
+{
+public:
+    explicit Document(const QString &html);
+    Q_DISABLE_COPY_MOVE(Document)
+
+    const GumboOutput *get() const { return m_output.get(); }
+    const GumboOutput *operator->() const { return m_output.get(); }
+    explicit operator bool() const { return bool(m_output); }
+
+private:
+    const QByteArray m_source;
+    const std::unique_ptr<GumboOutput, GumboOutputDeleter> m_output;
+};
 
 const GumboNode *findFirst(const GumboNode *node, GumboTag tag);
 bool isElement(const GumboNode *node, GumboTag tag);

@@ -236,7 +236,7 @@ QString withoutBy(const QString &byline)
 PageMetadata PageMetadata::fromHtml(const QString &html)
 {
     PageMetadata metadata;
-    const PageHtml::Document document = PageHtml::parse(html);
+    const PageHtml::Document document(html);
     if (!document)
         return metadata;
     metadata.hasMarkup = PageHtml::hasMarkup(document.get());

@@ -205,7 +205,6 @@ public:
         s->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
         s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
         s->setAttribute(QWebEngineSettings::SpatialNavigationEnabled, false);
-        if (qEnvironmentVariableIsSet("NOIMG")) s->setAttribute(QWebEngineSettings::AutoLoadImages, false);
     }
 
 protected:
@@ -298,7 +297,6 @@ QWebEnginePage *WebPageExtractor::createPage()
     noLayout.setRunsOnSubFrames(false);
     noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
     page->scripts().insert(noLayout);
-    if (qEnvironmentVariableIsSet("VIS")) page->setVisible(true);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
@@ -372,6 +370,7 @@ void WebPageExtractor::startNext()
 
 void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
+    qCDebug(lcExtractor) << "TMP loadingChanged" << info.url() << info.status() << info.errorString() << int(m_stage) << m_currentUrl;
     if (m_stage != Stage::Loading || !isCurrentPage(info.url()))
         return;
     switch (info.status()) {
@@ -450,6 +449,7 @@ void WebPageExtractor::resetPage()
 
 void WebPageExtractor::finish(ExtractedPage result)
 {
+    qCDebug(lcExtractor) << "TMP finish" << m_currentUrl << result.error << m_queue.size();
     m_timer.stop();
     Job *job = std::exchange(m_current, nullptr);
     m_stage = Stage::Idle;

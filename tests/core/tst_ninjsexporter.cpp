@@ -279,6 +279,8 @@ void TestNinjsExporter::roundTripOfSparseArticles()
     article.status = ArticleStatus::Saved;
     article.headline = u"Заголовок"_s;
     QVERIFY(::roundTrip(article) == article);
+    article.standfirst = u"Вводка без текста"_s; // a draft with no body yet
+    QVERIFY(::roundTrip(article) == article);
 
     article.bodyHtml = u"<p>Текст</p>"_s;
     article.images = {ArticleImage(), ArticleImage()}; // all inline, with nothing known about them

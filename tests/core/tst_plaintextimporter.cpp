@@ -734,7 +734,9 @@ private slots:
         QTest::newRow("md") << u"a.md"_s << QString() << text << 70 << 100;
         QTest::newRow("text") << u"a.TEXT"_s << QString() << text << 70 << 100;
         QTest::newRow("text/plain") << QString() << u"text/plain; charset=utf-8"_s << text << 70 << 100;
-        QTest::newRow("other name") << u"a.html"_s << QString() << text << 1 << 30;
+        QTest::newRow("other name") << u"a.log"_s << QString() << text << 1 << 30;
+        QTest::newRow("structured kind") << u"a.html"_s << QString() << text << 0 << 0;
+        QTest::newRow("json") << u"item.json"_s << QString() << text << 0 << 0;
         QTest::newRow("nul") << u"a.txt"_s << QString() << QByteArray("a\0b", 3) << 0 << 0;
         QStringEncoder utf16(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
         QTest::newRow("utf-16") << u"a.txt"_s << QString() << QByteArray(utf16.encode(u"Headline"_s)) << 70

@@ -299,6 +299,7 @@ void TstWebPageExtractor::fromOtherThreads()
         threads.back()->start();
     }
     const ExtractedPage own = m_extractor->extract(articlePage(u"Report from the main thread"_s), QUrl());
+    QVERIFY2(own.error.isEmpty(), qPrintable(own.error));
     QCOMPARE(own.title, u"Report from the main thread"_s);
     for (auto &thread : threads)
         QTRY_VERIFY_WITH_TIMEOUT(thread->isFinished(), 60000);
