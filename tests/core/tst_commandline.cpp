@@ -133,6 +133,28 @@ private slots:
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 2);
     }
 
+    void ninjsExportImportsBack()
+    {
+        TestLibrary library;
+        const QString story = writeStory(library.dir, u"bridge.txt"_s, u"Council votes to repair the bridge"_s);
+        QCOMPARE(run({u"--library"_s, library.path(), u"import"_s, story}).exitCode, 0);
+        const QString json = library.dir.filePath(u"bridge.json"_s);
+        const Run exported =
+            run({u"--library"_s, library.path(), u"export"_s, u"1"_s, u"--format"_s, u"ninjs"_s, u"--out"_s, json});
+        QCOMPARE(exported.exitCode, 0);
+
+        const QString other = library.dir.filePath(u"other.sqlite"_s);
+        const Run imported = run({u"--library"_s, other, u"import"_s, json});
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.out, u"1\tCouncil votes to repair the bridge\n"_s);
+        const QJsonObject original = QJsonDocument::fromJson(
+            run({u"--library"_s, library.path(), u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        const QJsonObject back =
+            QJsonDocument::fromJson(run({u"--library"_s, other, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        for (const auto key : {"headline"_L1, "body_html"_L1, "body_text"_L1, "standfirst"_L1, "byline"_L1})
+            QCOMPARE(back.value(key), original.value(key));
+    }
+
     void failuresExitWithOneAndNameTheProblem()
     {
         TestLibrary library;
