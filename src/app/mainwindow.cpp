@@ -10,6 +10,7 @@
 #include "htmlexporter.h"
 #include "importcontroller.h"
 #include "librarydatabase.h"
+#include "ninjsexporter.h"
 #include "previewpanel.h"
 #include "settings.h"
 
@@ -106,7 +107,8 @@ void MainWindow::setupMenus()
     file->addAction(tr("&Import…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::chooseImportFiles);
     file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseImportFolder);
     file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this, &MainWindow::askForUrl);
-    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this, &MainWindow::exportCurrentArticle);
+    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this, [this] { exportCurrentArticle(ExportFormat::Html); });
+    file->addAction(tr("Export &ninjs…"), this, [this] { exportCurrentArticle(ExportFormat::Ninjs); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -260,28 +262,34 @@ void MainWindow::importFinished(const ImportSummary &summary)
     }
 }
 
-void MainWindow::exportCurrentArticle()
+void MainWindow::exportCurrentArticle(ExportFormat format)
 {
     if (!m_editController->saveNow() || !m_editController->currentArticle())
         return;
     const std::optional<Article> article = m_repository->load(m_editController->currentId());
     if (!article)
         return;
+    const bool html = format == ExportFormat::Html;
     QSettings settings;
     QString folder = Settings::LastExportFolder.read(settings);
     if (folder.isEmpty())
         folder = QDir::homePath();
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export HTML"),
-                                                      QDir(folder).filePath(HtmlExporter::suggestedFileName(*article)),
-                                                      tr("HTML page (*.html)"));
+    QString fileName = HtmlExporter::suggestedFileName(*article);
+    if (!html)
+        fileName.replace(fileName.size() - 5, 5, u".json"_s);
+    const QString path = QFileDialog::getSaveFileName(this, html ? tr("Export HTML") : tr("Export ninjs"),
+                                                      QDir(folder).filePath(fileName),
+                                                      html ? tr("HTML page (*.html)") : tr("ninjs news item (*.json)"));
     if (path.isEmpty())
         return;
     Settings::LastExportFolder.write(settings, QFileInfo(path).absolutePath());
+    QString error;
     HtmlExporter exporter(*m_renderer);
-    if (exporter.write(*article, path))
+    const bool written = html ? exporter.write(*article, path) : NinjsExporter::write(*article, path, &error);
+    if (written)
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
     else
-        QMessageBox::warning(this, tr("Export HTML"), exporter.error());
+        QMessageBox::warning(this, tr("Export"), html ? exporter.error() : error);
 }
 
 void MainWindow::updateEmptyState()

@@ -53,7 +53,8 @@ private:
     void chooseImportFolder();
     void askForUrl();
     void pasteUrl();
-    void exportCurrentArticle();
+    enum class ExportFormat { Html, Ninjs };
+    void exportCurrentArticle(ExportFormat format);
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();
     void restoreLayout();
