@@ -11,7 +11,7 @@
 
 namespace Copydesk {
 
-// Small helpers over gumbo's tree, shared by the saved-page importer's parts. Internal to core.
+// Small functions over gumbo's tree, shared by the saved-page importer's parts. Internal to core.
 namespace PageHtml {
 
 struct GumboOutputDeleter

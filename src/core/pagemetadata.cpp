@@ -250,7 +250,9 @@ PageMetadata PageMetadata::fromHtml(const QString &html)
     // Some pages put a tagline in "headline" and the title in "name" (Wikipedia): the name wins when only
     // it is found in the <title>. Others put the site's name in "name", so the headline wins otherwise.
     metadata.jsonLdHeadline = jsonLd.headline.isEmpty() ? jsonLd.name : jsonLd.headline;
-    if (!jsonLd.name.isEmpty() && found.title.contains(jsonLd.name, Qt::CaseInsensitive) &&
+    const bool nameIsTheSite = jsonLd.name.compare(jsonLd.publisher, Qt::CaseInsensitive) == 0 ||
+                               jsonLd.name.compare(meta.value(u"og:site_name"_s), Qt::CaseInsensitive) == 0;
+    if (!jsonLd.name.isEmpty() && !nameIsTheSite && found.title.contains(jsonLd.name, Qt::CaseInsensitive) &&
         !found.title.contains(jsonLd.headline, Qt::CaseInsensitive))
         metadata.jsonLdHeadline = jsonLd.name;
     metadata.ogTitle = meta.value(u"og:title"_s);

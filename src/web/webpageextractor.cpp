@@ -1,12 +1,14 @@
 #include "webpageextractor.h"
 
 #include <QBuffer>
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QSemaphore>
 #include <QThread>
 #include <QWebEngineLoadingInfo>
 #include <QWebEnginePage>
@@ -141,6 +143,7 @@ public:
 
     void interceptRequest(QWebEngineUrlRequestInfo &info) override
     {
+        qCDebug(lcExtractor) << "TMP intercept" << info.requestUrl() << info.resourceType();
         if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame
             && m_isCurrentPage(info.requestUrl()))
             return;
@@ -167,6 +170,7 @@ public:
 
     void requestStarted(QWebEngineUrlRequestJob *job) override
     {
+        qCDebug(lcExtractor) << "TMP requestStarted" << job->requestUrl() << job->initiator();
         if (job->requestMethod() != "GET" || !m_extractor->isCurrentPage(job->requestUrl())) {
             job->fail(QWebEngineUrlRequestJob::UrlNotFound);
             return;
@@ -225,20 +229,23 @@ private:
     WebPageExtractor *m_extractor;
 };
 
+// One call of extract(). It lives on the caller's stack; the caller waits in a local event loop (on the
+// extractor's thread) or on the semaphore (on any other thread) until finish() has filled in the result.
 struct WebPageExtractor::Job
 {
-    Job(const QString &html, const QUrl &baseUrl, QEventLoop *loop)
+    Job(const QString &html, const QUrl &baseUrl)
         : html(html)
         , baseUrl(baseUrl)
-        , loop(loop)
     {
     }
 
     const QString &html;
     const QUrl &baseUrl;
-    QEventLoop *loop;
     ExtractedPage result;
+    bool queued = false;
     bool done = false;
+    QEventLoop *loop = nullptr;
+    QSemaphore *semaphore = nullptr;
 };
 
 WebPageExtractor::WebPageExtractor(QObject *parent)
@@ -273,6 +280,8 @@ WebPageExtractor::~WebPageExtractor()
         job->done = true;
         if (job->loop)
             job->loop->quit();
+        if (job->semaphore)
+            job->semaphore->release();
     };
     if (m_current)
         abandon(std::exchange(m_current, nullptr));
@@ -296,7 +305,7 @@ QWebEnginePage *WebPageExtractor::createPage()
     noLayout.setWorldId(QWebEngineScript::ApplicationWorld);
     noLayout.setRunsOnSubFrames(false);
     noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
-    page->scripts().insert(noLayout);
+    if (!qEnvironmentVariableIsSet("TMPLAYOUT")) page->scripts().insert(noLayout);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
@@ -308,25 +317,42 @@ QWebEnginePage *WebPageExtractor::createPage()
 
 ExtractedPage WebPageExtractor::extract(const QString &html, const QUrl &baseUrl)
 {
-    if (QThread::currentThread() != thread()) {
-        ExtractedPage page;
-        QMetaObject::invokeMethod(
-            this, [&] { page = extract(html, baseUrl); }, Qt::BlockingQueuedConnection);
-        return page;
-    }
     if (m_readabilitySource.size() < 2)
         return failure(u"Readability is missing from this build"_s);
+    Job job(html, baseUrl);
 
-    // Calls that arrive while another page is being extracted (from other threads, or from code the local
-    // event loop runs) queue up; each waits in its own loop for its own job, and jobs run in order.
+    if (QThread::currentThread() != thread()) {
+        // The extractor's thread only takes the job in; this thread waits for it on its own. A local event
+        // loop there instead would nest one loop per waiting caller, and Qt's GLib dispatcher can leave the
+        // events posted before such a nested loop undelivered until a timer fires.
+        QSemaphore finished;
+        job.semaphore = &finished;
+        QMetaObject::invokeMethod(this, [this, &job] { enqueue(&job); }, Qt::BlockingQueuedConnection);
+        if (!job.queued) // the extractor went away before it could take the job
+            return failure(u"the page extractor was closed"_s);
+        finished.acquire();
+        return std::move(job.result);
+    }
+
+    // On the extractor's own thread a call may come while another waits (from code this loop runs): it
+    // queues up, and jobs run in order.
     QEventLoop loop;
-    Job job(html, baseUrl, &loop);
-    m_queue.push_back(&job);
-    if (!m_current)
-        startNext();
+    job.loop = &loop;
+    enqueue(&job);
+    // Deliver what was posted before this loop started: nested in an event handler, the dispatcher may
+    // not look at the posted events again until something new is posted.
+    QCoreApplication::sendPostedEvents();
     while (!job.done)
         loop.exec(QEventLoop::ExcludeUserInputEvents);
     return std::move(job.result);
+}
+
+void WebPageExtractor::enqueue(Job *job)
+{
+    job->queued = true;
+    m_queue.push_back(job);
+    if (!m_current)
+        startNext();
 }
 
 bool WebPageExtractor::isCurrentPage(const QUrl &url) const
@@ -370,7 +396,6 @@ void WebPageExtractor::startNext()
 
 void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
-    qCDebug(lcExtractor) << "TMP loadingChanged" << info.url() << info.status() << info.errorString() << int(m_stage) << m_currentUrl;
     if (m_stage != Stage::Loading || !isCurrentPage(info.url()))
         return;
     switch (info.status()) {
@@ -449,7 +474,6 @@ void WebPageExtractor::resetPage()
 
 void WebPageExtractor::finish(ExtractedPage result)
 {
-    qCDebug(lcExtractor) << "TMP finish" << m_currentUrl << result.error << m_queue.size();
     m_timer.stop();
     Job *job = std::exchange(m_current, nullptr);
     m_stage = Stage::Idle;
@@ -458,7 +482,10 @@ void WebPageExtractor::finish(ExtractedPage result)
     m_navigationExpected = false;
     job->result = std::move(result);
     job->done = true;
-    job->loop->quit();
+    if (job->loop)
+        job->loop->quit();
+    if (job->semaphore)
+        job->semaphore->release(); // last: the caller's thread may return at once and drop the job
 
     if (!m_queue.empty()) {
         // Queued rather than called, so a page that fails at once cannot recurse.

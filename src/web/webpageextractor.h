@@ -49,6 +49,7 @@ private:
     enum class Stage { Idle, Loading, Extracting };
 
     QWebEnginePage *createPage();
+    void enqueue(Job *job);
     void startNext();
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
     void runReadability();

@@ -173,6 +173,11 @@ private slots:
             << schemaArticle(u"\"name\":\"New Zealand\",\"headline\":\"country in Oceania\""_s) +
                    u"<title>New Zealand - Wikipedia</title>"_s
             << u"headline"_s << u"New Zealand"_s;
+        QTest::newRow("json-ld name that is the publisher")
+            << schemaArticle(u"\"name\":\"Metro\",\"headline\":\"Tram line approved\","
+                             u"\"publisher\":{\"name\":\"Metro\"}"_s) +
+                   u"<title>Another story | Metro</title>"_s
+            << u"headline"_s << u"Tram line approved"_s;
         QTest::newRow("json-ld headline when the title has it")
             << schemaArticle(u"\"name\":\"Home\",\"headline\":\"Tram line approved\""_s) +
                    u"<title>Tram line approved | Metro</title>"_s
