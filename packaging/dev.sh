@@ -53,6 +53,11 @@ install_missing() {
 
 build() {
     install_missing "${packages[@]}"
+    # npm fetches Mozilla Readability at build time. A machine with its own Node.js keeps it (Debian's npm
+    # would conflict with it); only a machine without npm gets Debian's.
+    if ! command -v npm >/dev/null 2>&1; then
+        install_missing nodejs npm
+    fi
     if [ ! -f "$build_dir/build.ninja" ]; then
         cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
     fi

@@ -2,11 +2,16 @@
 
 #include "commandline.h"
 #include "librarydatabase.h"
+#include "importcontroller.h"
+#include "importservice.h"
 #include "mainwindow.h"
+#include "webimportsetup.h"
+#include "webpageextractor.h"
 #include "webscheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -23,30 +28,43 @@ void setApplicationNames()
     QCoreApplication::setOrganizationName(u"copydesk"_s);
 }
 
-QStringList argumentsOf(int argc, char *argv[])
+// Chromium's sandbox cannot start for root; our pages are locked down on their own (no script, no network),
+// so run without it there rather than not at all.
+void allowBrowserEngineAsRoot()
 {
-    QStringList arguments;
-    for (int i = 0; i < argc; ++i)
-        arguments.append(QString::fromLocal8Bit(argv[i]));
-    return arguments;
+    if (geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
 }
 
 int runCommand(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    setApplicationNames();
     QTextStream out(stdout);
     QTextStream err(stderr);
-    return Copydesk::CommandLine(out, err).run(QCoreApplication::arguments());
+    if (Copydesk::CommandLine::commandIn(Copydesk::CommandLine::argumentsOf(argc, argv)) != u"import"_s) {
+        QCoreApplication app(argc, argv);
+        setApplicationNames();
+        return Copydesk::CommandLine(out, err).run(QCoreApplication::arguments());
+    }
+    // Importing saved pages runs Readability in the browser engine: it needs a GUI application, but never
+    // a display.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    allowBrowserEngineAsRoot();
+    Copydesk::registerImportScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QGuiApplication app(argc, argv);
+    setApplicationNames();
+    Copydesk::WebImportSetup web;
+    Copydesk::CommandLine commandLine(out, err);
+    commandLine.setImportSetup([&web](Copydesk::ImportService &service) { web.apply(service); });
+    return commandLine.run(QCoreApplication::arguments());
 }
 
 int runWindow(int argc, char *argv[])
 {
-    // Chromium's sandbox cannot start for root; the preview is locked down on its own (no script, no
-    // network), so run without it there rather than not at all.
-    if (geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
-        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+    allowBrowserEngineAsRoot();
     Copydesk::registerCopydeskScheme();
+    Copydesk::registerImportScheme();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationNames();
@@ -63,7 +81,9 @@ int runWindow(int argc, char *argv[])
         QMessageBox::critical(nullptr, u"Copydesk"_s, database.error());
         return 1;
     }
+    Copydesk::WebImportSetup web;
     Copydesk::MainWindow window(database);
+    window.importController()->setImportSetup([&web](Copydesk::ImportService &service) { web.apply(service); });
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.importFiles(parser.positionalArguments());
@@ -74,7 +94,7 @@ int runWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
-    if (Copydesk::CommandLine::wantsCommand(argumentsOf(argc, argv)))
+    if (Copydesk::CommandLine::wantsCommand(Copydesk::CommandLine::argumentsOf(argc, argv)))
         return runCommand(argc, argv);
     return runWindow(argc, argv);
 }

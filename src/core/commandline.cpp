@@ -102,6 +102,14 @@ void CommandLine::addOptions(QCommandLineParser &parser)
     parser.addPositionalArgument(u"command"_s, u"import, list, search, show or export; none opens the window."_s);
 }
 
+QStringList CommandLine::argumentsOf(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
 QString CommandLine::commandIn(const QStringList &arguments)
 {
     QCommandLineParser parser;

@@ -24,6 +24,8 @@ public:
 
     // Adds what core cannot do alone to the import command (saved pages, downloads), from the app.
     void setImportSetup(std::function<void(ImportService &)> setup) { m_importSetup = std::move(setup); }
+    // The arguments of main(), as QCoreApplication would give them, before there is one.
+    static QStringList argumentsOf(int argc, char *argv[]);
     // The command named in the arguments ("import", ...), or empty.
     static QString commandIn(const QStringList &arguments);
 

@@ -81,10 +81,10 @@ FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
         result.error = u"%1: %2"_s.arg(url.toDisplayString(), problem);
         return result;
     };
-    if (!url.isValid() || url.host().isEmpty())
-        return failure(u"not a valid web address"_s);
     if (!isWebUrl(url))
         return failure(u"only http and https addresses can be downloaded"_s);
+    if (!url.isValid() || url.host().isEmpty())
+        return failure(u"not a valid web address"_s);
 
     const qint64 maxBytes = kind == Kind::Page ? m_limits.maxPageBytes : m_limits.maxImageBytes;
     QNetworkRequest request(url);

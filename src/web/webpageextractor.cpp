@@ -143,7 +143,6 @@ public:
 
     void interceptRequest(QWebEngineUrlRequestInfo &info) override
     {
-        qCDebug(lcExtractor) << "TMP intercept" << info.requestUrl() << info.resourceType();
         if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame
             && m_isCurrentPage(info.requestUrl()))
             return;
@@ -170,7 +169,6 @@ public:
 
     void requestStarted(QWebEngineUrlRequestJob *job) override
     {
-        qCDebug(lcExtractor) << "TMP requestStarted" << job->requestUrl() << job->initiator();
         if (job->requestMethod() != "GET" || !m_extractor->isCurrentPage(job->requestUrl())) {
             job->fail(QWebEngineUrlRequestJob::UrlNotFound);
             return;
@@ -197,7 +195,9 @@ public:
         s->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
         s->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
         s->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-        s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
+        // Remote requests are let through to the interceptor, which refuses every one: a single place
+        // decides, and each attempt is counted.
+        s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, true);
         s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
         s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
         s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
@@ -305,7 +305,7 @@ QWebEnginePage *WebPageExtractor::createPage()
     noLayout.setWorldId(QWebEngineScript::ApplicationWorld);
     noLayout.setRunsOnSubFrames(false);
     noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
-    if (!qEnvironmentVariableIsSet("TMPLAYOUT")) page->scripts().insert(noLayout);
+    page->scripts().insert(noLayout);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {

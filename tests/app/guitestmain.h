@@ -1,5 +1,6 @@
 #pragma once
 
+#include "webpageextractor.h"
 #include "webscheme.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
     int main(int argc, char *argv[])                                                                       \
     {                                                                                                      \
         Copydesk::registerCopydeskScheme();                                                                \
+        Copydesk::registerImportScheme();                                                                  \
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);                                        \
         QApplication app(argc, argv);                                                                      \
         QCoreApplication::setOrganizationName(QStringLiteral("copydesk-tests"));                           \

@@ -2,11 +2,16 @@
 
 #include "testsupport.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +41,62 @@ Result copydesk(const QStringList &arguments)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
+
+// The same as copydesk(), but the test's event loop keeps running meanwhile (for the test's own server).
+Result copydeskAsync(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
+        environment.remove(name);
+    process.setProcessEnvironment(environment);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(COPYDESK_BINARY), arguments);
+    if (!finished.wait(90000))
+        qWarning("copydesk did not finish");
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+// A small web server on 127.0.0.1 serving fixed files, counting what it was asked for.
+class LoopbackServer : public QTcpServer
+{
+public:
+    QHash<QByteArray, std::pair<QByteArray, QByteArray>> files; // path -> (content type, body)
+    QList<QByteArray> requested;
+
+    LoopbackServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    const QByteArray request = socket->readAll();
+                    const QByteArray path = request.split(' ').value(1);
+                    requested.append(path);
+                    QByteArray response;
+                    if (files.contains(path)) {
+                        const auto &[type, body] = files.value(path);
+                        response = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
+                                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                    } else {
+                        response = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                    }
+                    socket->write(response);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QString url(const QString &path) const { return u"http://127.0.0.1:%1%2"_s.arg(serverPort()).arg(path); }
+};
+
+QByteArray readFixture(const QString &path)
+{
+    QFile file(fixturesDir() + path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 } // namespace
 
 class TestCli : public QObject
@@ -43,6 +104,77 @@ class TestCli : public QObject
     Q_OBJECT
 
 private slots:
+    void importsSavedPagesOfEveryKind_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("headline");
+        QTest::addColumn<bool>("leadImageSaved");
+        QTest::newRow("web page, complete") << u"/pages/complete/page.html"_s
+                                            << u"Harbour cranes return to the old port"_s << true;
+        QTest::newRow("MHTML") << u"/pages/archive/story.mhtml"_s << QString() << true;
+        QTest::newRow("data: images") << u"/pages/datauri/page.html"_s << QString() << true;
+    }
+
+    void importsSavedPagesOfEveryKind()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, headline);
+        QFETCH(bool, leadImageSaved);
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const Result imported = copydesk({u"--library"_s, library, u"import"_s, fixturesDir() + fixture});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY2(imported.out.startsWith(u"1\t"_s), qPrintable(imported.out));
+        if (!headline.isEmpty())
+            QCOMPARE(imported.out, u"1\t"_s + headline + u"\n"_s);
+        const QJsonObject article = QJsonDocument::fromJson(
+            copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        QVERIFY(!article.value("headline"_L1).toString().isEmpty());
+        QVERIFY(article.value("word_count"_L1).toInt() > 10);
+        const QString body = article.value("body_html"_L1).toString();
+        QVERIFY2(!body.contains(u"<script"_s), qPrintable(body));
+        const QJsonArray images = article.value("images"_L1).toArray();
+        QVERIFY(!images.isEmpty());
+        QCOMPARE(images.at(0).toObject().value("has_data"_L1).toBool(), leadImageSaved);
+    }
+
+    void importsFromAWebAddressWithItsImages()
+    {
+        LoopbackServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost));
+        QByteArray page = readFixture(u"/pages/remote/page.html"_s);
+        if (page.isEmpty()) {
+            page = "<!DOCTYPE html><html lang=\"en\"><head><title>Ferry returns</title></head><body><article>"
+                   "<h1>Ferry returns</h1><p>The island ferry made its first crossing of the year on Monday "
+                   "morning, with forty passengers and a delivery of bread for the village shop.</p>"
+                   "<figure><img src=\"/ferry.png\" alt=\"The ferry\"><figcaption>The ferry at the pier. "
+                   "Photo: Ann Smith</figcaption></figure><p>The crossing took fifty minutes in calm "
+                   "weather, and the captain said the season looked promising for visitors.</p></article></body></html>";
+        }
+        QImage image(40, 30, QImage::Format_RGB32);
+        image.fill(Qt::blue);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+        server.files.insert("/story.html", {"text/html; charset=utf-8", page});
+        server.files.insert("/ferry.png", {"image/png", png});
+
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const Result imported = copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/story.html"_s)});
+        QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+        QVERIFY(server.requested.contains("/story.html"));
+        const QJsonObject article = QJsonDocument::fromJson(
+            copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        QCOMPARE(article.value("source_url"_L1).toString(), server.url(u"/story.html"_s));
+
+        const Result missing = copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/gone.html"_s)});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(server.url(u"/gone.html"_s)) && missing.err.contains(u"404"_s),
+                 qPrintable(missing.err));
+    }
+
     void helpAndUsage()
     {
         const Result help = copydesk({u"--help"_s});

@@ -1,0 +1,44 @@
+#include "webimportsetup.h"
+
+#include "htmlpageimporter.h"
+#include "importservice.h"
+#include "webpageextractor.h"
+
+#include <QCoreApplication>
+#include <QThread>
+
+namespace Copydesk {
+
+WebImportSetup::WebImportSetup() = default;
+
+WebImportSetup::~WebImportSetup() = default;
+
+void WebImportSetup::apply(ImportService &service)
+{
+    service.addImporter(std::make_unique<HtmlPageImporter>(*this));
+    service.setDownloader([this](const QUrl &url, QString *error) -> std::optional<ImportSource> {
+        ImportSource source = m_fetcher.downloadPage(url, error);
+        if (source.bytes.isEmpty())
+            return std::nullopt;
+        return source;
+    });
+}
+
+ExtractedPage WebImportSetup::extract(const QString &html, const QUrl &baseUrl)
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        if (!m_extractor) {
+            // The browser engine lives on the GUI thread, whoever asks first.
+            QObject *application = QCoreApplication::instance();
+            auto create = [this] { m_extractor = std::make_unique<WebPageExtractor>(); };
+            if (QThread::currentThread() == application->thread())
+                create();
+            else
+                QMetaObject::invokeMethod(application, create, Qt::BlockingQueuedConnection);
+        }
+    }
+    return m_extractor->extract(html, baseUrl);
+}
+
+} // namespace Copydesk
