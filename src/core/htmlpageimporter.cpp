@@ -123,26 +123,10 @@ bool isMostlyControl(const QString &text)
     return sample > 0 && controls * 20 > sample;
 }
 
-// " | The Paper", " - The Paper": the site's name after a headline, cut only when it is the site's name.
-QString withoutSiteName(const QString &headline, const QStringList &siteNames)
+QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata)
 {
-    static const QStringList separators = {u" | "_s, u" - "_s,  u" \u2013 "_s, u" \u2014 "_s,
-                                           u" · "_s, u" :: "_s, u" » "_s,      u" / "_s};
-    for (const QString &site : siteNames) {
-        if (site.trimmed().isEmpty())
-            continue;
-        for (const QString &separator : separators) {
-            const QString suffix = separator + site.trimmed();
-            if (headline.endsWith(suffix, Qt::CaseInsensitive) && headline.size() > suffix.size())
-                return headline.chopped(suffix.size()).trimmed();
-        }
-    }
-    return headline;
-}
-
-QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata, const QStringList &siteNames)
-{
-    QString headline = PageHtml::foldWhitespace(page.title);
+    // As Readability gives it, but for the ends: what the page says, to the letter.
+    QString headline = page.title.trimmed();
     if (headline.isEmpty()) {
         for (const QString &candidate : {metadata.jsonLdHeadline, metadata.ogTitle, metadata.headline}) {
             if (!candidate.isEmpty()) {
@@ -162,7 +146,9 @@ QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata, 
             }
         }
     }
-    return withoutSiteName(headline, siteNames);
+    // Readability's title is kept as it gives it: it already drops a site's name where it can tell, and
+    // cutting more loses real headlines ("… | Opinion").
+    return headline;
 }
 
 QString firstNonEmpty(std::initializer_list<QString> values)
@@ -258,10 +244,9 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
 
     Article article;
     article.status = ArticleStatus::Saved;
-    const QStringList siteNames = {page.siteName, metadata.siteName, metadata.publisher};
-    article.headline = chooseHeadline(page, metadata, siteNames);
-    if (article.headline.isEmpty() && !source.fileName.isEmpty())
-        article.headline = QFileInfo(source.fileName).completeBaseName();
+    // No title at all stays empty (the list shows "Untitled"): a file name such as "source" or "index"
+    // would read as a headline that no one wrote.
+    article.headline = chooseHeadline(page, metadata);
     article.byline = firstNonEmpty({PageHtml::foldWhitespace(page.byline), metadata.byline});
     article.standfirst = firstNonEmpty({page.excerpt, metadata.description});
     article.section = metadata.section;

@@ -61,17 +61,17 @@ QString statusProblem(const QNetworkReply *reply)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString reason =
-        QString::fromLatin1(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray()).trimmed();
+        QString::fromLatin1(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray())
+            .trimmed();
     return u"the server answered %1"_s.arg(reason.isEmpty() ? QString::number(status)
-                                                             : u"%1 %2"_s.arg(status).arg(reason));
+                                                            : u"%1 %2"_s.arg(status).arg(reason));
 }
 
 } // namespace
 
 UrlFetcher::UrlFetcher(const FetchLimits &limits)
     : m_limits(limits)
-{
-}
+{}
 
 FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
 {
@@ -114,7 +114,8 @@ FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
             return; // no answer yet, or a redirect being followed
         if (status < 200 || status >= 300)
             return stop(statusProblem(reply.get()));
-        const QString type = typeProblem(kind, mimeTypeOf(reply->header(QNetworkRequest::ContentTypeHeader).toString()));
+        const QString type =
+            typeProblem(kind, mimeTypeOf(reply->header(QNetworkRequest::ContentTypeHeader).toString()));
         if (!type.isEmpty())
             return stop(type);
         if (reply->header(QNetworkRequest::ContentLengthHeader).toLongLong() > maxBytes)
@@ -131,10 +132,6 @@ FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
         body += reply->readAll();
         if (body.size() > maxBytes)
             stop(u"larger than %1"_s.arg(size(maxBytes)));
-    });
-    QObject::connect(reply.get(), &QNetworkReply::redirected, &loop, [&](const QUrl &target) {
-        if (!isWebUrl(target))
-            stop(u"redirected to %1, which is not a web address"_s.arg(target.toDisplayString()));
     });
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     deadline.start(m_limits.totalTimeout);
@@ -156,7 +153,7 @@ FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
         case QNetworkReply::InsecureRedirectError:
             problem = u"redirected from https to plain http, which is refused"_s;
             break;
-        case QNetworkReply::ProtocolUnknownError:
+        case QNetworkReply::ProtocolUnknownError: // Qt follows redirects to http and https only
             problem = u"redirected to an address that is not http or https"_s;
             break;
         case QNetworkReply::OperationCanceledError: // what the transfer timeout does

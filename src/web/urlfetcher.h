@@ -32,13 +32,17 @@ struct FetchResult
     bool ok() const { return error.isEmpty(); }
 };
 
-// Downloads a page, or an image for a page, with limits on time, size and redirects, over http and https only.
-// fetch() blocks; it may be called from any thread (each call has its own network access manager and event
-// loop in the calling thread).
+// Downloads a page, or an image for a page, with limits on time, size and redirects, over http and https
+// only. fetch() blocks; it may be called from any thread (each call has its own network access manager and
+// event loop in the calling thread).
 class UrlFetcher
 {
 public:
-    enum class Kind { Page, Image };
+    enum class Kind
+    {
+        Page,
+        Image
+    };
 
     explicit UrlFetcher(const FetchLimits &limits = {});
 

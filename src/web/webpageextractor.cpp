@@ -48,16 +48,20 @@ constexpr char16_t extractionScript[] = uR"JS(
                 head = clone.createElement('head');
                 clone.documentElement.insertBefore(head, clone.documentElement.firstChild);
             }
+            let base = baseHref;
             const own = clone.querySelector('base[href]');
             if (own) {
-                let resolved = baseHref;
-                try { resolved = new URL(own.getAttribute('href'), baseHref).href; } catch (e) {}
-                own.setAttribute('href', resolved);
+                try { base = new URL(own.getAttribute('href'), baseHref).href; } catch (e) {}
+                own.setAttribute('href', base);
             } else {
-                const base = clone.createElement('base');
-                base.setAttribute('href', baseHref);
-                head.insertBefore(base, head.firstChild);
+                const element = clone.createElement('base');
+                element.setAttribute('href', base);
+                head.insertBefore(element, head.firstChild);
             }
+            // The page's own Content-Security-Policy (base-uri) can refuse the <base>. And with the page's
+            // address as documentURI, Readability leaves in-page #links as they are, as in its own tests.
+            Object.defineProperty(clone, 'baseURI', { value: base });
+            Object.defineProperty(clone, 'documentURI', { value: baseHref });
         }
         const article = new Readability(clone).parse();
         const a = article || {};
@@ -138,23 +142,23 @@ public:
     ImportRequestInterceptor(std::function<bool(const QUrl &)> isCurrentPage, QObject *parent)
         : QWebEngineUrlRequestInterceptor(parent)
         , m_isCurrentPage(std::move(isCurrentPage))
-    {
-    }
+    {}
 
     void interceptRequest(QWebEngineUrlRequestInfo &info) override
     {
-        if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame
-            && m_isCurrentPage(info.requestUrl()))
+        if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame &&
+            m_isCurrentPage(info.requestUrl()))
             return;
         info.block(true);
         ++m_blocked;
         qCDebug(lcExtractor) << "blocked" << info.requestUrl();
     }
 
-    std::atomic<int> m_blocked{0};
+    int blocked() const { return m_blocked.load(); }
 
 private:
     std::function<bool(const QUrl &)> m_isCurrentPage;
+    std::atomic<int> m_blocked{0};
 };
 
 // Serves the bytes of the page being extracted, and nothing else.
@@ -164,8 +168,7 @@ public:
     explicit ImportSchemeHandler(WebPageExtractor *extractor)
         : QWebEngineUrlSchemeHandler(extractor)
         , m_extractor(extractor)
-    {
-    }
+    {}
 
     void requestStarted(QWebEngineUrlRequestJob *job) override
     {
@@ -236,8 +239,7 @@ struct WebPageExtractor::Job
     Job(const QString &html, const QUrl &baseUrl)
         : html(html)
         , baseUrl(baseUrl)
-    {
-    }
+    {}
 
     const QString &html;
     const QUrl &baseUrl;
@@ -254,15 +256,18 @@ WebPageExtractor::WebPageExtractor(QObject *parent)
     if (QWebEngineUrlScheme::schemeByName(importScheme).name().isEmpty())
         qCWarning(lcExtractor) << "registerImportScheme() was not called before the application started";
 
-    m_readabilitySource = readResource(u":/readability/Readability.js"_s) + u'\n'
-                          + readResource(u":/readability/Readability-readerable.js"_s) + u'\n';
+    const QString readability = readResource(u":/readability/Readability.js"_s);
+    const QString readerable = readResource(u":/readability/Readability-readerable.js"_s);
+    if (!readability.isEmpty() && !readerable.isEmpty())
+        m_readabilitySource = readability + u'\n' + readerable + u'\n';
 
     // Created before its helpers, so it is also destroyed before them: the profile uses both.
     m_profile = new QWebEngineProfile(this); // no storage name: off the record, nothing on disk
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->setSpellCheckEnabled(false);
-    m_interceptor = new ImportRequestInterceptor([this](const QUrl &url) { return isCurrentPage(url); }, this);
+    m_interceptor =
+        new ImportRequestInterceptor([this](const QUrl &url) { return isCurrentPage(url); }, this);
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_schemeHandler = new ImportSchemeHandler(this);
     m_profile->installUrlSchemeHandler(importScheme, m_schemeHandler);
@@ -293,7 +298,7 @@ WebPageExtractor::~WebPageExtractor()
 
 int WebPageExtractor::blockedRequestCount() const
 {
-    return m_interceptor->m_blocked.load();
+    return m_interceptor->blocked();
 }
 
 QWebEnginePage *WebPageExtractor::createPage()
@@ -317,7 +322,7 @@ QWebEnginePage *WebPageExtractor::createPage()
 
 ExtractedPage WebPageExtractor::extract(const QString &html, const QUrl &baseUrl)
 {
-    if (m_readabilitySource.size() < 2)
+    if (m_readabilitySource.isEmpty())
         return failure(u"Readability is missing from this build"_s);
     Job job(html, baseUrl);
 
@@ -327,7 +332,8 @@ ExtractedPage WebPageExtractor::extract(const QString &html, const QUrl &baseUrl
         // events posted before such a nested loop undelivered until a timer fires.
         QSemaphore finished;
         job.semaphore = &finished;
-        QMetaObject::invokeMethod(this, [this, &job] { enqueue(&job); }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, &job] { enqueue(&job); }, Qt::BlockingQueuedConnection);
         if (!job.queued) // the extractor went away before it could take the job
             return failure(u"the page extractor was closed"_s);
         finished.acquire();
@@ -416,12 +422,13 @@ void WebPageExtractor::runReadability()
 {
     m_stage = Stage::Extracting;
     const QUrl base = m_current->baseUrl;
-    const QString script = m_readabilitySource
-                           + QString::fromUtf16(extractionScript)
-                                 .arg(scriptLiteral(isUsableBase(base) ? base.toString(QUrl::FullyEncoded)
-                                                                       : QString()));
-    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld,
-                          [this, serial = m_serial](const QVariant &result) { onScriptResult(serial, result); });
+    const QString script =
+        m_readabilitySource +
+        QString::fromUtf16(extractionScript)
+            .arg(scriptLiteral(isUsableBase(base) ? base.toString(QUrl::FullyEncoded) : QString()));
+    m_page->runJavaScript(
+        script, QWebEngineScript::ApplicationWorld,
+        [this, serial = m_serial](const QVariant &result) { onScriptResult(serial, result); });
 }
 
 void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)

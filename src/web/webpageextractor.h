@@ -46,7 +46,12 @@ public:
 
 private:
     struct Job;
-    enum class Stage { Idle, Loading, Extracting };
+    enum class Stage
+    {
+        Idle,
+        Loading,
+        Extracting
+    };
 
     QWebEnginePage *createPage();
     void enqueue(Job *job);

@@ -1,0 +1,184 @@
+// The whole saved-page import (decoder, metadata, Readability in WebEngine, images, sanitizer, library)
+// measured on the Readability test pages of the shared corpora, with the scoring of corpora/README.md.
+
+#include "core/testlibrary.h"
+#include "htmltext.h"
+#include "importservice.h"
+#include "testsupport.h"
+#include "webimportsetup.h"
+#include "webpageextractor.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QWebEnginePage>
+#include <QWebEngineProfile>
+#include <QWebEngineSettings>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+QString folded(const QString &text)
+{
+    return text.simplified();
+}
+
+// Lower case, punctuation dropped, white space folded; then every run of four words.
+QSet<QString> shingles(const QString &text)
+{
+    static const QRegularExpression punctuation(u"[^\\p{L}\\p{N}\\s]"_s);
+    const QStringList words = text.toLower().remove(punctuation).split(u' ', Qt::SkipEmptyParts);
+    QStringList flat;
+    for (const QString &word : words)
+        flat.append(word.simplified().split(u' ', Qt::SkipEmptyParts));
+    QSet<QString> result;
+    for (qsizetype i = 0; i + 3 < flat.size(); ++i)
+        result.insert(flat.mid(i, 4).join(u' '));
+    return result;
+}
+
+double f1(const QString &expected, const QString &actual)
+{
+    const QSet<QString> want = shingles(expected);
+    const QSet<QString> got = shingles(actual);
+    if (want.isEmpty() && got.isEmpty())
+        return 1.0;
+    if (want.isEmpty() || got.isEmpty())
+        return 0.0;
+    const double common = double(QSet<QString>(want).intersect(got).size());
+    const double precision = common / double(got.size());
+    const double recall = common / double(want.size());
+    return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0.0;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestImportCorpus : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void readabilityPages()
+    {
+        const QString corpus = sharedDir() + u"/corpora/readability"_s;
+        const QStringList pages = QDir(corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        if (pages.isEmpty())
+            QSKIP(qPrintable(u"the Readability corpus is not in %1 (set COPYDESK_SHARED_DIR)"_s.arg(corpus)));
+
+        TestLibrary library;
+        WebImportSetup web;
+        ImportService service(*library.repository);
+        service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+        web.apply(service);
+
+        int headlines = 0, bylines = 0, bylinePages = 0, excerpts = 0, excerptPages = 0, notReaderable = 0;
+        double f1Sum = 0;
+        int scored = 0;
+        QStringList misses;
+        QElapsedTimer timer;
+        qint64 importNs = 0;
+        for (const QString &name : pages) {
+            const QString dir = corpus + u'/' + name;
+            const QJsonObject expected = QJsonDocument::fromJson(readFile(dir + u"/expected-metadata.json"_s)).object();
+            timer.start();
+            const ImportOutcome outcome = service.importFile(dir + u"/source.html"_s);
+            importNs += timer.nsecsElapsed();
+            const bool readerable = expected.value("readerable"_L1).toBool(true);
+            if (!readerable) {
+                ++notReaderable;
+                // Refused with a clear message, or imported with a warning: never silently, never a crash.
+                QVERIFY2(!outcome.error.isEmpty() || !outcome.warnings.isEmpty(), qPrintable(name));
+                if (outcome.articleIds.isEmpty())
+                    continue;
+            }
+            QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
+            const std::optional<Article> article = library.repository->load(outcome.articleIds.value(0));
+            QVERIFY2(article, qPrintable(name));
+            ++scored;
+
+            const QString title = expected.value("title"_L1).toString().trimmed();
+            if (article->headline.trimmed() == title)
+                ++headlines;
+            else
+                misses << u"%1: headline \"%2\" (expected \"%3\")"_s.arg(name, article->headline, title);
+            const QString byline = expected.value("byline"_L1).toString();
+            if (!byline.trimmed().isEmpty()) {
+                ++bylinePages;
+                if (folded(article->byline) == folded(byline))
+                    ++bylines;
+                else
+                    misses << u"%1: byline \"%2\" (expected \"%3\")"_s.arg(name, article->byline, byline);
+            }
+            const QString excerpt = expected.value("excerpt"_L1).toString();
+            if (!excerpt.trimmed().isEmpty()) {
+                ++excerptPages;
+                if (folded(article->standfirst) == folded(excerpt))
+                    ++excerpts;
+                else
+                    misses << u"%1: standfirst \"%2\" (expected \"%3\")"_s.arg(name, article->standfirst.left(80),
+                                                                               excerpt.left(80));
+            }
+            const QString expectedText = HtmlText::plainText(QString::fromUtf8(readFile(dir + u"/expected.html"_s)));
+            const double score = f1(expectedText, article->bodyText);
+            if (score < 0.9)
+                misses << u"%1: body F1 %2"_s.arg(name).arg(score, 0, 'f', 3);
+            f1Sum += score;
+        }
+
+        // The floor: a bare page with JavaScript off loading the same files.
+        QWebEngineProfile profile;
+        QWebEnginePage bare(&profile);
+        bare.settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
+        timer.start();
+        for (const QString &name : pages) {
+            QSignalSpy loaded(&bare, &QWebEnginePage::loadFinished);
+            bare.load(QUrl::fromLocalFile(corpus + u'/' + name + u"/source.html"_s));
+            loaded.wait(20000);
+        }
+        const qint64 bareNs = timer.nsecsElapsed();
+
+        const double headlineRate = 100.0 * headlines / scored;
+        const double bylineRate = bylinePages ? 100.0 * bylines / bylinePages : 100.0;
+        const double excerptRate = excerptPages ? 100.0 * excerpts / excerptPages : 100.0;
+        const double meanF1 = f1Sum / scored;
+        const double pagesPerSecond = pages.size() / (double(importNs) / 1e9);
+        const double barePerSecond = pages.size() / (double(bareNs) / 1e9);
+        for (const QString &miss : std::as_const(misses))
+            qInfo("%s", qPrintable(miss));
+        qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%%, byline %.1f%% of %d, standfirst = excerpt "
+              "%.1f%% of %d, body 4-word-shingle F1 %.3f",
+              qlonglong(pages.size()), notReaderable, scored, headlineRate, bylineRate, bylinePages, excerptRate,
+              excerptPages, meanF1);
+        qInfo("import %.1f pages/s (whole import into the library); bare QWebEnginePage, JavaScript off, same "
+              "files: %.1f pages/s; ratio %.2f",
+              pagesPerSecond, barePerSecond, barePerSecond / pagesPerSecond);
+        QVERIFY(headlineRate >= 95.0);
+        QVERIFY(bylineRate >= 85.0);
+        QVERIFY(excerptRate >= 80.0);
+        QVERIFY(meanF1 >= 0.95);
+    }
+};
+
+int main(int argc, char *argv[])
+{
+    Copydesk::registerImportScheme();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+    QGuiApplication app(argc, argv);
+    TestImportCorpus test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_importcorpus.moc"
