@@ -35,8 +35,9 @@ QStringList expandFolders(const QStringList &paths)
     return files;
 }
 
-void importInWorker(QPromise<ImportOutcome> &promise, const LibraryDatabase *database, const QStringList &files,
-                    const ImportService::DuplicateDecider &decide, const ImportSetup &setup)
+void importInWorker(QPromise<void> &promise, const LibraryDatabase *database, const QStringList &files,
+                    const ImportService::DuplicateDecider &decide, const ImportSetup &setup,
+                    const std::shared_ptr<ImportLog> &log)
 {
     ArticleRepository repository(*database); // this thread's own connection
     ImportService service(repository);
@@ -51,7 +52,9 @@ void importInWorker(QPromise<ImportOutcome> &promise, const LibraryDatabase *dat
             return;
         const QString &file = files.at(i);
         promise.setProgressValueAndText(int(i), ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName());
-        promise.addResult(service.importFile(files.at(i)));
+        ImportOutcome outcome = service.importFile(files.at(i));
+        const QMutexLocker locker(&log->mutex);
+        log->outcomes.append(std::move(outcome));
     }
     promise.setProgressValue(int(files.size()));
 }
@@ -69,10 +72,14 @@ ImportController::ImportController(const LibraryDatabase &database, QWidget *dia
     , m_database(database)
     , m_dialogParent(dialogParent)
 {
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::finished, this, [this] {
+    connect(&m_watcher, &QFutureWatcher<void>::finished, this, [this] {
         ImportSummary summary;
         summary.cancelled = m_watcher.isCanceled();
-        const QList<ImportOutcome> outcomes = m_watcher.future().results();
+        QList<ImportOutcome> outcomes;
+        if (m_log) {
+            const QMutexLocker locker(&m_log->mutex);
+            outcomes = m_log->outcomes;
+        }
         for (const ImportOutcome &outcome : outcomes) {
             summary.importedIds.append(outcome.articleIds);
             if (outcome.status == ImportOutcome::Status::Skipped)
@@ -128,17 +135,18 @@ void ImportController::importFiles(const QStringList &paths)
     m_progress->setMinimumDuration(400); // a quick import of one file shows no dialog at all
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
-    connect(m_progress, &QProgressDialog::canceled, &m_watcher, &QFutureWatcher<ImportOutcome>::cancel);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressValueChanged, m_progress,
+    connect(m_progress, &QProgressDialog::canceled, &m_watcher, &QFutureWatcher<void>::cancel);
+    connect(&m_watcher, &QFutureWatcher<void>::progressValueChanged, m_progress,
             &QProgressDialog::setValue);
-    connect(&m_watcher, &QFutureWatcher<ImportOutcome>::progressTextChanged, m_progress,
+    connect(&m_watcher, &QFutureWatcher<void>::progressTextChanged, m_progress,
             [this, count = files.size()](const QString &file) {
                 m_progress->setLabelText(tr("Importing %1 of %2: %3")
                                              .arg(m_progress->value() + 1)
                                              .arg(count)
                                              .arg(file));
             });
-    m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files, decide, m_setup));
+    m_log = std::make_shared<ImportLog>();
+    m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files, decide, m_setup, m_log));
 }
 
 } // namespace Copydesk

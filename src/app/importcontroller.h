@@ -3,10 +3,12 @@
 #include "importservice.h"
 
 #include <QFutureWatcher>
+#include <QMutex>
 #include <QObject>
 #include <QPointer>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QProgressDialog;
@@ -27,6 +29,14 @@ struct ImportSummary
     QStringList errors;
     QStringList warnings;
     bool cancelled = false;
+};
+
+// What the worker has done, file by file; read by the GUI thread when the import ends. A cancelled future
+// drops results reported after the cancel, so outcomes are kept here instead.
+struct ImportLog
+{
+    QMutex mutex;
+    QList<ImportOutcome> outcomes;
 };
 
 // Runs an import off the GUI thread with a progress dialog (count, current file, cancel). A cancelled
@@ -56,8 +66,11 @@ private:
     ImportSetup m_setup;
     std::optional<DuplicatePolicy> m_rememberedPolicy;
     QPointer<QWidget> m_dialogParent;
-    QFutureWatcher<ImportOutcome> m_watcher;
+    QFutureWatcher<void> m_watcher;
+    std::shared_ptr<ImportLog> m_log;
     QPointer<QProgressDialog> m_progress;
 };
 
 } // namespace Copydesk
+
+Q_DECLARE_METATYPE(Copydesk::ImportSummary)

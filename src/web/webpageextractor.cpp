@@ -463,12 +463,11 @@ void WebPageExtractor::onTimeout()
 {
     if (!m_current)
         return;
-    const auto seconds = std::chrono::duration<double>(m_timeout).count();
-    const bool wasExtracting = m_stage == Stage::Extracting;
-    finish(failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
     // A script still running would hold the renderer; start over with a fresh page.
-    if (wasExtracting)
+    if (m_stage == Stage::Extracting)
         resetPage();
+    const auto seconds = std::chrono::duration<double>(m_timeout).count();
+    finish(failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
 }
 
 void WebPageExtractor::resetPage()

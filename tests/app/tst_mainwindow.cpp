@@ -10,7 +10,11 @@
 #include "previewpanel.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QTimer>
 #include <QLineEdit>
 #include <QListView>
 #include <QSettings>
@@ -148,6 +152,66 @@ private slots:
         QCOMPARE(window.listModel()->index(0).data(ArticleListModel::StatusRole).toString(), u"draft"_s);
         QTest::keyClicks(window.editorPanel()->headlineEdit(), u"Fresh draft"_s);
         QCOMPARE(window.listModel()->index(0).data().toString(), u"Fresh draft"_s);
+    }
+
+    void longImportStaysResponsiveAndCancelKeepsWholeArticles()
+    {
+        QTemporaryDir dir;
+        QStringList files;
+        for (int i = 0; i < 600; ++i) {
+            const QString path = dir.filePath(u"story-%1.txt"_s.arg(i, 3, 10, QChar(u'0')));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QByteArray text = "Local\n\nStory number " + QByteArray::number(i) + " about the harbour\n\n";
+            for (int paragraph = 0; paragraph < 12; ++paragraph)
+                text += "The harbour board met again on Tuesday to talk about cranes, ferries, dredging and the "
+                        "budget for the coming year, and agreed on nothing but the date of the next meeting, "
+                        "which pleased no one and surprised nobody at all in the town.\n\n";
+            file.write(text);
+            files.append(path);
+        }
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The GUI thread keeps running while the import works in the background.
+        QElapsedTimer sinceTick;
+        qint64 longestGap = 0;
+        QTimer ticker;
+        ticker.setInterval(10);
+        connect(&ticker, &QTimer::timeout, this, [&] {
+            longestGap = std::max(longestGap, sinceTick.restart());
+        });
+        QSignalSpy finished(window.importController(), &ImportController::finished);
+        window.importFiles(files);
+        sinceTick.start();
+        ticker.start();
+        ArticleRepository repository(database);
+        QTRY_VERIFY_WITH_TIMEOUT(repository.count() >= 20, 20000);
+        auto *progress = window.findChild<QProgressDialog *>();
+        QVERIFY(progress);
+        auto *cancel = progress->findChild<QPushButton *>();
+        QVERIFY(cancel);
+        cancel->click(); // as the person would
+        QVERIFY(finished.wait(20000));
+        ticker.stop();
+
+        const ImportSummary summary = finished.first().first().value<ImportSummary>();
+        QVERIFY(summary.cancelled);
+        const int stored = repository.count();
+        QVERIFY2(stored >= 20 && stored < 600, qPrintable(QString::number(stored)));
+        QCOMPARE(summary.importedIds.size(), stored);
+        // What was imported is whole: every article with its headline, body and search row.
+        for (const qint64 id : summary.importedIds) {
+            const std::optional<Article> article = repository.load(id);
+            QVERIFY(article);
+            QVERIFY(article->headline.startsWith(u"Story number"_s));
+            QVERIFY(article->wordCount > 400);
+        }
+        QCOMPARE(repository.search(u"dredging"_s, 0, 1000).size(), stored);
+        QVERIFY2(longestGap < 500, qPrintable(u"the window froze for %1 ms"_s.arg(longestGap)));
     }
 
     void layoutPersists()

@@ -233,11 +233,13 @@ void TstWebPageExtractor::hostilePageStaysInert()
 {
     const QString trap = m_trapOrigin;
     const QString head = uR"HTML(<meta http-equiv="refresh" content="0; url=%1/refresh">
-<link rel="stylesheet" href="%1/style.css"><link rel="preconnect" href="%1"><link rel="prefetch" href="%1/prefetch">
+<link rel="stylesheet" href="%1/style.css"><link rel="preconnect" href="%1">
+<link rel="prefetch" href="%1/prefetch">
 <link rel="preload" as="image" href="%1/preload.png"><link rel="icon" href="%1/favicon.ico">
 <link rel="dns-prefetch" href="http://dns-prefetch.example">
 <script src="%1/script.js"></script>
-<script>document.title = 'SCRIPT' + '-RAN'; document.documentElement.setAttribute('data-marker', 'SCRIPT' + '-RAN');</script>
+<script>document.title = 'SCRIPT' + '-RAN';
+        document.documentElement.setAttribute('data-marker', 'SCRIPT' + '-RAN');</script>
 <style>@import url(%1/import.css); body { background: url(%1/background.png) }</style>)HTML"_s.arg(trap);
     const QString body = uR"HTML(<script>document.write('<p>SCRIPT' + '-RAN in body</p>');</script>
 <p><img src="%1/pixel.png" srcset="%1/pixel2x.png 2x" onerror="document.title='SCRIPT' + '-RAN'">
@@ -352,10 +354,12 @@ void TstWebPageExtractor::fromOtherThreads()
 void TstWebPageExtractor::timeoutThenRecovery()
 {
     m_extractor->setTimeout(std::chrono::milliseconds(1));
-    const ExtractedPage late = m_extractor->extract(articlePage(u"A page that cannot make it in time"_s), QUrl());
+    const ExtractedPage late =
+        m_extractor->extract(articlePage(u"A page that cannot make it in time"_s), QUrl());
     QCOMPARE(late.error, u"the page took longer than 0.001 s to extract"_s);
     m_extractor->setTimeout(std::chrono::seconds(20));
-    const ExtractedPage next = m_extractor->extract(articlePage(u"The page after the one that timed out"_s), QUrl());
+    const ExtractedPage next =
+        m_extractor->extract(articlePage(u"The page after the one that timed out"_s), QUrl());
     QVERIFY2(next.error.isEmpty(), qPrintable(next.error));
     QCOMPARE(next.title, u"The page after the one that timed out"_s);
 }
