@@ -109,6 +109,12 @@ QString ArticleRepository::contentHash(const Article &article)
 {
     // Headline and body text folded for white space and case, so a re-import with other line breaks or
     // markup still matches.
+    // An import looks the hash up and then stores the article, which hashes it again: remember the last one.
+    thread_local QString lastHeadline;
+    thread_local QString lastBodyText;
+    thread_local QString lastHash;
+    if (!lastHash.isEmpty() && article.headline == lastHeadline && article.bodyText == lastBodyText)
+        return lastHash;
     const QString source = (article.headline + u'\n' + article.bodyText).toCaseFolded();
     QString text;
     text.reserve(source.size());
@@ -123,7 +129,10 @@ QString ArticleRepository::contentHash(const Article &article)
         pendingSpace = false;
         text += c;
     }
-    return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    lastHeadline = article.headline;
+    lastBodyText = article.bodyText;
+    lastHash = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return lastHash;
 }
 
 bool ArticleRepository::insert(Article &article)
