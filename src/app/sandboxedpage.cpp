@@ -1,5 +1,7 @@
 #include "sandboxedpage.h"
 
+#include "lockedsettings.h"
+
 #include <QDesktopServices>
 #include <QLoggingCategory>
 #include <QWebEngineSettings>
@@ -13,20 +15,7 @@ Q_LOGGING_CATEGORY(lcPage, "copydesk.app.page")
 SandboxedPage::SandboxedPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)
 {
-    QWebEngineSettings *s = settings();
-    s->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
-    s->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
-    s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
-    s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
-    s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
-    s->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-    s->setAttribute(QWebEngineSettings::DnsPrefetchEnabled, false);
-    s->setAttribute(QWebEngineSettings::HyperlinkAuditingEnabled, false);
-    s->setAttribute(QWebEngineSettings::WebGLEnabled, false);
-    s->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
-    s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
+    applyLockedSettings(settings(), RemoteRequests::RefusedByEngine);
 }
 
 bool SandboxedPage::acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame)

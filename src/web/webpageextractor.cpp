@@ -1,5 +1,7 @@
 #include "webpageextractor.h"
 
+#include "lockedsettings.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -193,25 +195,10 @@ public:
         : QWebEnginePage(profile, extractor)
         , m_extractor(extractor)
     {
-        QWebEngineSettings *s = settings();
-        // The page's own script never runs; Readability runs in the application world regardless.
-        s->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
-        s->setAttribute(QWebEngineSettings::JavascriptCanOpenWindows, false);
-        s->setAttribute(QWebEngineSettings::JavascriptCanAccessClipboard, false);
-        // Remote requests are let through to the interceptor, which refuses every one: a single place
-        // decides, and each attempt is counted.
-        s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, true);
-        s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
-        s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
-        s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
-        s->setAttribute(QWebEngineSettings::ErrorPageEnabled, false);
-        s->setAttribute(QWebEngineSettings::DnsPrefetchEnabled, false);
-        s->setAttribute(QWebEngineSettings::HyperlinkAuditingEnabled, false);
-        s->setAttribute(QWebEngineSettings::WebGLEnabled, false);
-        s->setAttribute(QWebEngineSettings::Accelerated2dCanvasEnabled, false);
-        s->setAttribute(QWebEngineSettings::AutoLoadIconsForPage, false);
-        s->setAttribute(QWebEngineSettings::NavigateOnDropEnabled, false);
-        s->setAttribute(QWebEngineSettings::SpatialNavigationEnabled, false);
+        // The page's own script never runs; Readability runs in the application world regardless. Remote
+        // requests are let through to the interceptor, which refuses every one: a single place decides, and
+        // each attempt is counted.
+        applyLockedSettings(settings(), RemoteRequests::LeftToInterceptor);
     }
 
 protected:
