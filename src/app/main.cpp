@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QGuiApplication>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -94,6 +95,9 @@ int runWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    // WebEngine describes its set-up at info level on every start; a person or a script only wants to hear
+    // of problems. QT_LOGGING_RULES still overrides this.
+    QLoggingCategory::setFilterRules(u"qt.webenginecontext.info=false\ncopydesk.*.debug=false"_s);
     if (Copydesk::CommandLine::wantsCommand(Copydesk::CommandLine::argumentsOf(argc, argv)))
         return runCommand(argc, argv);
     return runWindow(argc, argv);

@@ -227,7 +227,7 @@ bool LibraryDatabase::migrate(QSqlDatabase &db)
                           .arg(error.isEmpty() ? db.lastError().text() : error);
             return false;
         }
-        qCInfo(lcDatabase) << "library" << m_path << "migrated to schema" << migration.version;
+        qCDebug(lcDatabase) << "library" << m_path << "migrated to schema" << migration.version;
     }
     return true;
 }
