@@ -278,5 +278,4 @@ inline QStringList h5scPayloads(const QString &source)
     return payloads;
 }
 
-
 } // namespace XssCorpus

@@ -43,7 +43,8 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
     const bool selected = opt.state & QStyle::State_Selected;
-    const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QPalette::ColorGroup group =
+        opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
     const QRect area = opt.rect.adjusted(padding, padding / 2, -padding, -padding / 2);
     QFont bold = opt.font;
     bold.setBold(true);
@@ -58,7 +59,8 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
                       boldMetrics.elidedText(headline, Qt::ElideRight, line.width()));
     painter->setFont(opt.font);
-    painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
+    painter->setPen(
+        opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
     line.translate(0, boldMetrics.height());
     line.setHeight(metrics.height());
     painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,

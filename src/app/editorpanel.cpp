@@ -33,8 +33,8 @@ EditorPanel::EditorPanel(QWidget *parent)
         if (!m_loading)
             emit edited();
     };
-    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit,
-                            m_ui->datelineEdit})
+    for (QLineEdit *edit :
+         {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         connect(edit, &QLineEdit::textEdited, this, reportEdit);
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit);
     connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit);
@@ -61,8 +61,8 @@ void EditorPanel::setupFormatActions()
         QAction *action = bar->addAction(QIcon::fromTheme(icon), text);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(shortcut.isEmpty() ? text
-                                              : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
+        action->setToolTip(
+            shortcut.isEmpty() ? text : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
         return action;
@@ -86,7 +86,8 @@ void EditorPanel::setupFormatActions()
         action->setCheckable(true);
     bar->addSeparator();
     add(tr("Paragraph"), u"format-justify-left"_s, QKeySequence(u"Ctrl+0"_s), [this] { setBlockHeading(0); });
-    add(tr("Subheading"), u"format-text-heading"_s, QKeySequence(u"Ctrl+2"_s), [this] { setBlockHeading(2); });
+    add(tr("Subheading"), u"format-text-heading"_s, QKeySequence(u"Ctrl+2"_s),
+        [this] { setBlockHeading(2); });
     add(tr("Minor subheading"), u"format-text-heading-3"_s, QKeySequence(u"Ctrl+3"_s),
         [this] { setBlockHeading(3); });
     bar->addSeparator();
@@ -156,8 +157,8 @@ void EditorPanel::insertLink()
 {
     QTextCursor cursor = m_ui->bodyEdit->textCursor();
     bool ok = false;
-    const QString address = QInputDialog::getText(this, tr("Link"), tr("Address (https://…):"), QLineEdit::Normal,
-                                                  cursor.charFormat().anchorHref(), &ok)
+    const QString address = QInputDialog::getText(this, tr("Link"), tr("Address (https://…):"),
+                                                  QLineEdit::Normal, cursor.charFormat().anchorHref(), &ok)
                                 .trimmed();
     if (!ok)
         return;
@@ -201,8 +202,8 @@ void EditorPanel::setArticle(const Article &article)
 void EditorPanel::clear()
 {
     m_loading = true;
-    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit,
-                            m_ui->datelineEdit})
+    for (QLineEdit *edit :
+         {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         edit->clear();
     m_ui->bodyEdit->clear();
     setEnabled(false);

@@ -25,7 +25,8 @@ QStringList expandFolders(const QStringList &paths)
             files.append(path);
             continue;
         }
-        QDirIterator it(path, ImportController::articleFilePatterns(), QDir::Files, QDirIterator::Subdirectories);
+        QDirIterator it(path, ImportController::articleFilePatterns(), QDir::Files,
+                        QDirIterator::Subdirectories);
         QStringList found;
         while (it.hasNext())
             found.append(it.next());
@@ -51,7 +52,8 @@ void importInWorker(QPromise<void> &promise, const LibraryDatabase *database, co
         if (promise.isCanceled())
             return;
         const QString &file = files.at(i);
-        promise.setProgressValueAndText(int(i), ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName());
+        promise.setProgressValueAndText(
+            int(i), ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName());
         ImportOutcome outcome = service.importFile(files.at(i));
         const QMutexLocker locker(&log->mutex);
         log->outcomes.append(std::move(outcome));
@@ -63,8 +65,8 @@ void importInWorker(QPromise<void> &promise, const LibraryDatabase *database, co
 
 QStringList ImportController::articleFilePatterns()
 {
-    return {u"*.txt"_s, u"*.text"_s, u"*.md"_s, u"*.markdown"_s, u"*.html"_s, u"*.htm"_s, u"*.xhtml"_s,
-            u"*.mht"_s, u"*.mhtml"_s, u"*.json"_s};
+    return {u"*.txt"_s, u"*.text"_s,  u"*.md"_s,  u"*.markdown"_s, u"*.html"_s,
+            u"*.htm"_s, u"*.xhtml"_s, u"*.mht"_s, u"*.mhtml"_s,    u"*.json"_s};
 }
 
 ImportController::ImportController(const LibraryDatabase &database, QWidget *dialogParent, QObject *parent)
@@ -136,14 +138,11 @@ void ImportController::importFiles(const QStringList &paths)
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, &m_watcher, &QFutureWatcher<void>::cancel);
-    connect(&m_watcher, &QFutureWatcher<void>::progressValueChanged, m_progress,
-            &QProgressDialog::setValue);
+    connect(&m_watcher, &QFutureWatcher<void>::progressValueChanged, m_progress, &QProgressDialog::setValue);
     connect(&m_watcher, &QFutureWatcher<void>::progressTextChanged, m_progress,
             [this, count = files.size()](const QString &file) {
-                m_progress->setLabelText(tr("Importing %1 of %2: %3")
-                                             .arg(m_progress->value() + 1)
-                                             .arg(count)
-                                             .arg(file));
+                m_progress->setLabelText(
+                    tr("Importing %1 of %2: %3").arg(m_progress->value() + 1).arg(count).arg(file));
             });
     m_log = std::make_shared<ImportLog>();
     m_watcher.setFuture(QtConcurrent::run(importInWorker, &m_database, files, decide, m_setup, m_log));

@@ -12,8 +12,7 @@ namespace Copydesk {
 LibrarySchemeHandler::LibrarySchemeHandler(const ArticleRepository &repository, QObject *parent)
     : QWebEngineUrlSchemeHandler(parent)
     , m_repository(repository)
-{
-}
+{}
 
 void LibrarySchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
 {

@@ -1,9 +1,9 @@
 // Copydesk: one binary for the window and for the command line (`copydesk COMMAND ...`, no display needed).
 
 #include "commandline.h"
-#include "librarydatabase.h"
 #include "importcontroller.h"
 #include "importservice.h"
+#include "librarydatabase.h"
 #include "mainwindow.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
@@ -84,7 +84,8 @@ int runWindow(int argc, char *argv[])
     }
     Copydesk::WebImportSetup web;
     Copydesk::MainWindow window(database);
-    window.importController()->setImportSetup([&web](Copydesk::ImportService &service) { web.apply(service); });
+    window.importController()->setImportSetup(
+        [&web](Copydesk::ImportService &service) { web.apply(service); });
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.importFiles(parser.positionalArguments());

@@ -17,11 +17,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
-#include <QInputDialog>
 #include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenuBar>
@@ -107,15 +107,18 @@ void MainWindow::setupMenus()
     file->addAction(tr("&Import…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::chooseImportFiles);
     file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseImportFolder);
     file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this, &MainWindow::askForUrl);
-    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this, [this] { exportCurrentArticle(ExportFormat::Html); });
+    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this,
+                    [this] { exportCurrentArticle(ExportFormat::Html); });
     file->addAction(tr("Export &ninjs…"), this, [this] { exportCurrentArticle(ExportFormat::Ninjs); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    const std::pair<QString, QKeySequence::StandardKey> editActions[] = {
-        {tr("&Undo"), QKeySequence::Undo}, {tr("&Redo"), QKeySequence::Redo}, {tr("Cu&t"), QKeySequence::Cut},
-        {tr("&Copy"), QKeySequence::Copy}, {tr("&Paste"), QKeySequence::Paste}};
+    const std::pair<QString, QKeySequence::StandardKey> editActions[] = {{tr("&Undo"), QKeySequence::Undo},
+                                                                         {tr("&Redo"), QKeySequence::Redo},
+                                                                         {tr("Cu&t"), QKeySequence::Cut},
+                                                                         {tr("&Copy"), QKeySequence::Copy},
+                                                                         {tr("&Paste"), QKeySequence::Paste}};
     const char *slotNames[] = {"undo", "redo", "cut", "copy", "paste"};
     for (int i = 0; i < 5; ++i) {
         QAction *action = edit->addAction(editActions[i].first);
@@ -277,9 +280,9 @@ void MainWindow::exportCurrentArticle(ExportFormat format)
     QString fileName = HtmlExporter::suggestedFileName(*article);
     if (!html)
         fileName.replace(fileName.size() - 5, 5, u".json"_s);
-    const QString path = QFileDialog::getSaveFileName(this, html ? tr("Export HTML") : tr("Export ninjs"),
-                                                      QDir(folder).filePath(fileName),
-                                                      html ? tr("HTML page (*.html)") : tr("ninjs news item (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, html ? tr("Export HTML") : tr("Export ninjs"), QDir(folder).filePath(fileName),
+        html ? tr("HTML page (*.html)") : tr("ninjs news item (*.json)"));
     if (path.isEmpty())
         return;
     Settings::LastExportFolder.write(settings, QFileInfo(path).absolutePath());

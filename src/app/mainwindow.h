@@ -53,7 +53,11 @@ private:
     void chooseImportFolder();
     void askForUrl();
     void pasteUrl();
-    enum class ExportFormat { Html, Ninjs };
+    enum class ExportFormat
+    {
+        Html,
+        Ninjs
+    };
     void exportCurrentArticle(ExportFormat format);
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();

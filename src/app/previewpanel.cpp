@@ -18,7 +18,8 @@ namespace {
 constexpr int renderDelayMs = 150;
 }
 
-PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer, QWidget *parent)
+PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
+                           QWidget *parent)
     : QWidget(parent)
     , m_renderer(renderer)
     , m_profile(new QWebEngineProfile(this)) // no storage name: off the record, nothing kept on disk
@@ -46,8 +47,9 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
         // Keep the reader's place while the text is being edited. ApplicationWorld scripts run even
         // with page JavaScript off, and page content cannot see them.
         if (!m_scrollToRestore.isNull()) {
-            m_page->runJavaScript(u"window.scrollTo(%1, %2)"_s.arg(m_scrollToRestore.x()).arg(m_scrollToRestore.y()),
-                                  QWebEngineScript::ApplicationWorld);
+            m_page->runJavaScript(
+                u"window.scrollTo(%1, %2)"_s.arg(m_scrollToRestore.x()).arg(m_scrollToRestore.y()),
+                QWebEngineScript::ApplicationWorld);
         }
         emit rendered();
     });

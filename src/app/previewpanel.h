@@ -23,7 +23,8 @@ class PreviewPanel final : public QWidget
     Q_OBJECT
 
 public:
-    PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer, QWidget *parent = nullptr);
+    PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
+                 QWidget *parent = nullptr);
     ~PreviewPanel() override;
 
     // Shows the article after a short pause, so typing is not slowed by re-rendering each key.

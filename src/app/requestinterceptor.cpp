@@ -11,7 +11,8 @@ Q_LOGGING_CATEGORY(lcInterceptor, "copydesk.app.interceptor")
 bool RequestInterceptor::isAllowed(const QUrl &url)
 {
     const QString scheme = url.scheme();
-    return scheme == "copydesk"_L1 || scheme == "data"_L1 || (scheme == "about"_L1 && url.path() == "blank"_L1);
+    return scheme == "copydesk"_L1 || scheme == "data"_L1 ||
+           (scheme == "about"_L1 && url.path() == "blank"_L1);
 }
 
 void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
@@ -22,8 +23,8 @@ void RequestInterceptor::interceptRequest(QWebEngineUrlRequestInfo &info)
     ++m_blocked;
     qCDebug(lcInterceptor) << "blocked" << info.requestUrl();
     // interceptRequest runs on the UI thread in Qt 6; queue anyway so receivers never re-enter the page.
-    QMetaObject::invokeMethod(this, [this, url = info.requestUrl()] { emit requestBlocked(url); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, url = info.requestUrl()] { emit requestBlocked(url); }, Qt::QueuedConnection);
 }
 
 } // namespace Copydesk

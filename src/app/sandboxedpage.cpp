@@ -26,8 +26,8 @@ bool SandboxedPage::acceptNavigationRequest(const QUrl &url, NavigationType type
         return false;
     }
     // Only the app's own content loads here: setHtml() (data:) and copydesk: pages.
-    return isMainFrame && (type == NavigationTypeTyped || type == NavigationTypeOther)
-           && (url.scheme() == "data"_L1 || url.scheme() == "copydesk"_L1 || url.scheme() == "about"_L1);
+    return isMainFrame && (type == NavigationTypeTyped || type == NavigationTypeOther) &&
+           (url.scheme() == "data"_L1 || url.scheme() == "copydesk"_L1 || url.scheme() == "about"_L1);
 }
 
 void SandboxedPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &message, int,

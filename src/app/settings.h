@@ -7,8 +7,7 @@
 namespace Copydesk {
 
 // A settings key with its type and default, defined once below; read and written only through it.
-template<typename T>
-struct SettingKey
+template<typename T> struct SettingKey
 {
     const char *name;
     T defaultValue;
@@ -18,7 +17,10 @@ struct SettingKey
         const QVariant value = settings.value(QLatin1StringView(name));
         return value.isValid() && value.canConvert<T>() ? value.value<T>() : defaultValue;
     }
-    void write(QSettings &settings, const T &value) const { settings.setValue(QLatin1StringView(name), value); }
+    void write(QSettings &settings, const T &value) const
+    {
+        settings.setValue(QLatin1StringView(name), value);
+    }
 };
 
 namespace Settings {

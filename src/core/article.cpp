@@ -18,12 +18,9 @@ struct StatusName
 };
 
 constexpr StatusName statusNames[] = {
-    {ArticleStatus::Draft, "draft"_L1, "Draft"},
-    {ArticleStatus::InEdit, "in_edit"_L1, "In edit"},
-    {ArticleStatus::Ready, "ready"_L1, "Ready"},
-    {ArticleStatus::Published, "published"_L1, "Published"},
-    {ArticleStatus::Spiked, "spiked"_L1, "Spiked"},
-    {ArticleStatus::Saved, "saved"_L1, "Saved"},
+    {ArticleStatus::Draft, "draft"_L1, "Draft"},    {ArticleStatus::InEdit, "in_edit"_L1, "In edit"},
+    {ArticleStatus::Ready, "ready"_L1, "Ready"},    {ArticleStatus::Published, "published"_L1, "Published"},
+    {ArticleStatus::Spiked, "spiked"_L1, "Spiked"}, {ArticleStatus::Saved, "saved"_L1, "Saved"},
 };
 
 QJsonValue timeToJson(const QDateTime &time)

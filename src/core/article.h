@@ -12,11 +12,19 @@
 namespace Copydesk {
 
 // The editorial life cycle of a piece. "Saved" is an article read from elsewhere and kept for reference.
-enum class ArticleStatus { Draft, InEdit, Ready, Published, Spiked, Saved };
+enum class ArticleStatus
+{
+    Draft,
+    InEdit,
+    Ready,
+    Published,
+    Spiked,
+    Saved
+};
 
-QString statusToString(ArticleStatus status);                  // "draft", "in_edit", ...
+QString statusToString(ArticleStatus status); // "draft", "in_edit", ...
 std::optional<ArticleStatus> statusFromString(const QString &text);
-QString statusDisplayName(ArticleStatus status);               // "In edit", ...
+QString statusDisplayName(ArticleStatus status); // "In edit", ...
 QList<ArticleStatus> allStatuses();
 
 struct Quote
@@ -29,7 +37,11 @@ struct Quote
     friend bool operator==(const Quote &, const Quote &) = default;
 };
 
-enum class ImageRole { Lead, Inline };
+enum class ImageRole
+{
+    Lead,
+    Inline
+};
 
 struct ArticleImage
 {

@@ -7,8 +7,7 @@ namespace Copydesk {
 ArticleListModel::ArticleListModel(const ArticleRepository &repository, QObject *parent)
     : QAbstractListModel(parent)
     , m_repository(repository)
-{
-}
+{}
 
 int ArticleListModel::rowCount(const QModelIndex &parent) const
 {
@@ -166,9 +165,9 @@ void ArticleListModel::articleAdded(qint64 id)
         return;
     // Newest first: find where its creation time puts it among the rows already loaded.
     int row = 0;
-    while (row < m_rows.size()
-           && (m_rows.at(row).createdAt > fresh->createdAt
-               || (m_rows.at(row).createdAt == fresh->createdAt && m_rows.at(row).id > fresh->id)))
+    while (row < m_rows.size() &&
+           (m_rows.at(row).createdAt > fresh->createdAt ||
+            (m_rows.at(row).createdAt == fresh->createdAt && m_rows.at(row).id > fresh->id)))
         ++row;
     if (row == m_rows.size() && !m_atEnd)
         return; // it belongs to a page not fetched yet

@@ -13,11 +13,12 @@ class ArticleListModel final : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role {
+    enum Role
+    {
         IdRole = Qt::UserRole + 1,
         SectionRole,
         BylineRole,
-        StatusRole,     // the storage name: "draft", "in_edit", ...
+        StatusRole, // the storage name: "draft", "in_edit", ...
         CreatedAtRole,
         UpdatedAtRole,
         SnippetRole,

@@ -49,8 +49,9 @@ QString figure(const Article &article, int position, ArticleRenderer::ImageMode 
         html += u">\n"_s;
     } else {
         // Known from the source but not available (a plain-text import, say): keep its place and words.
-        html += u"<div class=\"image-missing\" role=\"img\" aria-label=\"%1\">Image not available</div>\n"_s.arg(
-            escaped(image.altText.isEmpty() ? image.caption : image.altText));
+        html +=
+            u"<div class=\"image-missing\" role=\"img\" aria-label=\"%1\">Image not available</div>\n"_s.arg(
+                escaped(image.altText.isEmpty() ? image.caption : image.altText));
     }
     const QString credit = image.creditLine.isEmpty() ? image.credit : image.creditLine;
     if (!image.caption.isEmpty() || !credit.isEmpty()) {
@@ -88,7 +89,8 @@ QString resolveBodyImages(const Article &article, ArticleRenderer::ImageMode mod
 
 QString quoteBlock(const Quote &quote)
 {
-    QString html = u"<figure class=\"quote\">\n<blockquote><p>%1</p></blockquote>\n"_s.arg(escaped(quote.text));
+    QString html =
+        u"<figure class=\"quote\">\n<blockquote><p>%1</p></blockquote>\n"_s.arg(escaped(quote.text));
     if (!quote.speaker.isEmpty()) {
         html += u"<figcaption>— <cite>%1</cite>"_s.arg(escaped(quote.speaker));
         if (!quote.speakerRole.isEmpty())
@@ -109,8 +111,7 @@ bool isWebLink(const QString &url)
 ArticleRenderer::ArticleRenderer()
     : m_template(readResource(u":/template/article.html"_s))
     , m_css(readResource(u":/template/article.css"_s))
-{
-}
+{}
 
 QString ArticleRenderer::libraryImageUrl(qint64 articleId, int position)
 {
@@ -189,7 +190,8 @@ QString ArticleRenderer::renderArticle(const Article &article, ImageMode mode) c
 
     html += u"<div class=\"meta\">\n"_s;
     if (!article.byline.isEmpty())
-        html += u"<p class=\"byline\">By <span class=\"author\">%1</span></p>\n"_s.arg(escaped(article.byline));
+        html +=
+            u"<p class=\"byline\">By <span class=\"author\">%1</span></p>\n"_s.arg(escaped(article.byline));
     const QDateTime shownTime = article.publishedAt.isValid() ? article.publishedAt : article.updatedAt;
     html += u"<p>"_s;
     if (!article.dateline.isEmpty())
@@ -219,7 +221,8 @@ QString ArticleRenderer::renderArticle(const Article &article, ImageMode mode) c
     }
 
     if (!article.related.isEmpty()) {
-        html += u"<aside class=\"related\" aria-labelledby=\"related\">\n<h2 id=\"related\">Related</h2>\n<ul>\n"_s;
+        html +=
+            u"<aside class=\"related\" aria-labelledby=\"related\">\n<h2 id=\"related\">Related</h2>\n<ul>\n"_s;
         for (const RelatedLink &link : article.related) {
             html += u"<li>"_s;
             if (isWebLink(link.url))

@@ -11,7 +11,8 @@ namespace Copydesk {
 class ArticleRenderer final
 {
 public:
-    enum class ImageMode {
+    enum class ImageMode
+    {
         // Images as data: URIs: a single self-contained file (export).
         Embedded,
         // Images as copydesk://image/<article>/<position>, served from the library (preview).

@@ -17,8 +17,9 @@ namespace Copydesk {
 
 namespace {
 
-constexpr auto summaryColumns = "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
-                                "a.starred, a.read_at IS NOT NULL, a.word_count"_L1;
+constexpr auto summaryColumns =
+    "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
+    "a.starred, a.read_at IS NOT NULL, a.word_count"_L1;
 
 ArticleSummary summaryFrom(const QSqlQuery &query)
 {
@@ -54,8 +55,7 @@ public:
     explicit Transaction(QSqlDatabase &db)
         : m_db(db)
         , m_active(db.transaction())
-    {
-    }
+    {}
     ~Transaction()
     {
         if (m_active)
@@ -80,8 +80,7 @@ private:
 
 ArticleRepository::ArticleRepository(const LibraryDatabase &database)
     : m_database(database)
-{
-}
+{}
 
 bool ArticleRepository::fail(const QString &what, const QString &detail) const
 {
@@ -131,7 +130,8 @@ QString ArticleRepository::contentHash(const Article &article)
     }
     lastHeadline = article.headline;
     lastBodyText = article.bodyText;
-    lastHash = QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    lastHash =
+        QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
     return lastHash;
 }
 
@@ -158,12 +158,12 @@ bool ArticleRepository::insert(Article &article)
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (const QVariant &value :
          {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
-          text(article.headline), text(article.standfirst), text(article.byline),
-          text(article.dateline), text(article.language), text(article.bodyHtml),
-          text(article.bodyText), text(article.sourceUrl), text(article.sourceName),
-          QVariant(contentHash(article)), QVariant(toStorageTime(article.createdAt)),
-          QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
-          nullableTime(article.readAt), QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}) {
+          text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
+          text(article.language), text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl),
+          text(article.sourceName), QVariant(contentHash(article)),
+          QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
+          nullableTime(article.publishedAt), nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
+          QVariant(article.wordCount)}) {
         query.addBindValue(value);
     }
     if (!query.exec())
@@ -194,18 +194,18 @@ bool ArticleRepository::update(Article &article)
         return fail(u"cannot start a transaction"_s, db.lastError().text());
 
     QSqlQuery query(db);
-    query.prepare(u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
-                  "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
-                  "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
-                  "word_count = ? WHERE id = ?"_s);
+    query.prepare(
+        u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
+        "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
+        "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
+        "word_count = ? WHERE id = ?"_s);
     for (const QVariant &value :
          {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
-          text(article.standfirst), text(article.byline), text(article.dateline),
-          text(article.language), text(article.bodyHtml), text(article.bodyText),
-          text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
-          QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
-          nullableTime(article.readAt), QVariant(article.starred ? 1 : 0), QVariant(article.wordCount),
-          QVariant(article.id)}) {
+          text(article.standfirst), text(article.byline), text(article.dateline), text(article.language),
+          text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl), text(article.sourceName),
+          QVariant(contentHash(article)), QVariant(toStorageTime(article.updatedAt)),
+          nullableTime(article.publishedAt), nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
+          QVariant(article.wordCount), QVariant(article.id)}) {
         query.addBindValue(value);
     }
     if (!query.exec())
@@ -320,8 +320,9 @@ bool ArticleRepository::writeSearchRow(QSqlDatabase &db, const Article &article)
     remove.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
     remove.addBindValue(article.id);
     QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.prepare(
+        u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(article.id);
     insert.addBindValue(searchFolded(article.headline));
     insert.addBindValue(searchFolded(article.standfirst));
@@ -400,8 +401,9 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     }
 
     QSqlQuery images(db);
-    images.prepare(u"SELECT id, role, data, mime_type, width, height, caption, alt_text, credit, credit_line, "
-                   "copyright, licence, source_url FROM images WHERE article_id = ? ORDER BY position"_s);
+    images.prepare(
+        u"SELECT id, role, data, mime_type, width, height, caption, alt_text, credit, credit_line, "
+        "copyright, licence, source_url FROM images WHERE article_id = ? ORDER BY position"_s);
     images.addBindValue(id);
     images.exec();
     while (images.next()) {
@@ -423,8 +425,9 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     }
 
     QSqlQuery tags(db);
-    tags.prepare(u"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? "
-                 "ORDER BY at.position"_s);
+    tags.prepare(
+        u"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? "
+        "ORDER BY at.position"_s);
     tags.addBindValue(id);
     tags.exec();
     while (tags.next())
@@ -435,8 +438,8 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     related.addBindValue(id);
     related.exec();
     while (related.next())
-        article.related.append({related.value(0).toString(), related.value(1).toString(),
-                                related.value(2).toString()});
+        article.related.append(
+            {related.value(0).toString(), related.value(1).toString(), related.value(2).toString()});
     return article;
 }
 
@@ -451,8 +454,8 @@ QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (after.createdAt.isEmpty()) {
-        query.prepare(u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(
-            summaryColumns));
+        query.prepare(
+            u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
     } else {
         query.prepare(u"SELECT %1 FROM articles a WHERE (a.created_at, a.id) < (?, ?) "
                       "ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));

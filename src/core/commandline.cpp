@@ -25,9 +25,10 @@ const QStringList commands = {u"import"_s, u"list"_s, u"search"_s, u"show"_s, u"
 
 const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
 const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
-const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s, u"html"_s);
-const QCommandLineOption outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s,
-                                   u"PATH"_s);
+const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s,
+                                      u"html"_s);
+const QCommandLineOption
+    outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s, u"PATH"_s);
 const QCommandLineOption duplicateOption(u"on-duplicate"_s,
                                          u"What to do with an article already in the library: skip, replace "
                                          "or keep."_s,
@@ -64,7 +65,8 @@ struct OpenLibrary
 std::optional<OpenLibrary> openLibrary(const QCommandLineParser &parser, QTextStream &err)
 {
     OpenLibrary library;
-    library.database = std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    library.database =
+        std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
     if (!library.database->open()) {
         err << library.database->error() << Qt::endl;
         return std::nullopt;
@@ -91,15 +93,15 @@ std::optional<QList<qint64>> parseIds(const QStringList &texts)
 CommandLine::CommandLine(QTextStream &out, QTextStream &err)
     : m_out(out)
     , m_err(err)
-{
-}
+{}
 
 void CommandLine::addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
                        helpOption, versionOption});
-    parser.addPositionalArgument(u"command"_s, u"import, list, search, show or export; none opens the window."_s);
+    parser.addPositionalArgument(u"command"_s,
+                                 u"import, list, search, show or export; none opens the window."_s);
 }
 
 QStringList CommandLine::argumentsOf(int argc, char *argv[])
@@ -246,7 +248,8 @@ int CommandLine::runList(const QCommandLineParser &parser)
     ListCursor cursor;
     int printed = 0;
     while (printed < limit) {
-        const QList<ArticleSummary> page = library->repository->listNewest(cursor, std::min(limit - printed, 500));
+        const QList<ArticleSummary> page =
+            library->repository->listNewest(cursor, std::min(limit - printed, 500));
         for (const ArticleSummary &row : page) {
             if (json)
                 array.append(summaryJson(row));
@@ -375,8 +378,8 @@ int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &
             fileName.replace(fileName.size() - 5, 5, u".json"_s);
         const QString path = intoFolder ? QDir(out).filePath(fileName) : out;
         QString error;
-        const bool written =
-            format == "ninjs"_L1 ? NinjsExporter::write(*article, path, &error) : exporter.write(*article, path);
+        const bool written = format == "ninjs"_L1 ? NinjsExporter::write(*article, path, &error)
+                                                  : exporter.write(*article, path);
         if (!written) {
             m_err << (format == "ninjs"_L1 ? error : exporter.error()) << Qt::endl;
             ++failed;

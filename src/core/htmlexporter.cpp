@@ -11,8 +11,7 @@ namespace Copydesk {
 
 HtmlExporter::HtmlExporter(const ArticleRenderer &renderer)
     : m_renderer(renderer)
-{
-}
+{}
 
 bool HtmlExporter::write(const Article &article, const QString &filePath)
 {

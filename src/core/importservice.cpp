@@ -52,7 +52,8 @@ const ArticleImporter *ImportService::importerFor(const ImportSource &source) co
 
 bool ImportService::isWebAddress(const QString &text)
 {
-    return text.startsWith("http://"_L1, Qt::CaseInsensitive) || text.startsWith("https://"_L1, Qt::CaseInsensitive);
+    return text.startsWith("http://"_L1, Qt::CaseInsensitive) ||
+           text.startsWith("https://"_L1, Qt::CaseInsensitive);
 }
 
 ImportOutcome ImportService::importUrl(const QUrl &url)
@@ -129,7 +130,8 @@ ImportOutcome ImportService::importSource(const ImportSource &source, const QStr
     for (const QString &warning : std::as_const(result.warnings))
         outcome.warnings.append(u"%1: %2"_s.arg(displayName, warning));
     if (!result.ok()) {
-        outcome.error = u"%1: %2"_s.arg(displayName, result.error.isEmpty() ? u"no article found"_s : result.error);
+        outcome.error =
+            u"%1: %2"_s.arg(displayName, result.error.isEmpty() ? u"no article found"_s : result.error);
         return outcome;
     }
 

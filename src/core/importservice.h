@@ -14,12 +14,22 @@ namespace Copydesk {
 
 class ArticleRepository;
 
-enum class DuplicatePolicy { Skip, Replace, KeepBoth };
+enum class DuplicatePolicy
+{
+    Skip,
+    Replace,
+    KeepBoth
+};
 
 // What became of one file (or download) in an import.
 struct ImportOutcome
 {
-    enum class Status { Imported, Skipped, Failed };
+    enum class Status
+    {
+        Imported,
+        Skipped,
+        Failed
+    };
 
     QString source; // the file name or URL, as the person gave it
     Status status = Status::Failed;

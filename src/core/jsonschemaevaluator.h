@@ -12,7 +12,15 @@ namespace Copydesk {
 
 struct JsonSchemaValidator::Document
 {
-    enum class Draft { V3, V4, V6, V7, V2019, V2020 };
+    enum class Draft
+    {
+        V3,
+        V4,
+        V6,
+        V7,
+        V2019,
+        V2020
+    };
 
     QJsonObject root;
     QString key; // the document's URI without fragment; "" when it has none

@@ -84,8 +84,7 @@ int userVersion(QSqlDatabase &db)
 LibraryDatabase::LibraryDatabase(const QString &path)
     : m_path(path)
     , m_connectionPrefix(u"copydesk-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 LibraryDatabase::~LibraryDatabase()
 {
@@ -94,7 +93,6 @@ LibraryDatabase::~LibraryDatabase()
     for (const QString &name : names) {
         if (name.startsWith(m_connectionPrefix))
             QSqlDatabase::removeDatabase(name); // closes it; no handle to it may be left
-
     }
 }
 
@@ -108,7 +106,8 @@ QString LibraryDatabase::defaultPath()
 {
     // The per-user data folder of Copydesk (~/.local/share/copydesk on Linux), independent of the
     // organization name Qt would otherwise put in the path.
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u"/copydesk/library.sqlite"_s;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           u"/copydesk/library.sqlite"_s;
 }
 
 QString LibraryDatabase::resolvePath(const QString &commandLinePath)
@@ -177,16 +176,15 @@ bool LibraryDatabase::open()
     }
     if (version > latestSchemaVersion()) {
         m_error = u"%1: this library was written by a newer Copydesk (schema version %2; this Copydesk "
-                  "knows up to %3). It was left untouched; open it with a newer Copydesk."_s
-                      .arg(m_path)
+                  "knows up to %3). It was left untouched; open it with a newer Copydesk."_s.arg(m_path)
                       .arg(version)
                       .arg(latestSchemaVersion());
         return false;
     }
 
     QSqlQuery wal(db);
-    if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next()
-        || wal.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
+    if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next() ||
+        wal.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
         m_error = u"%1: cannot switch the library to WAL mode: %2"_s.arg(m_path, wal.lastError().text());
         return false;
     }

@@ -567,8 +567,8 @@ int PlainTextImporter::confidence(const ImportSource &source) const
     if (textSuffixes.contains(suffixOf(source)))
         return HighConfidence;
     // Files of a structured kind are never read as copied text, even when their own importer refuses them.
-    static const QStringList structuredSuffixes = {u"json"_s, u"html"_s, u"htm"_s, u"xhtml"_s, u"mht"_s,
-                                                   u"mhtml"_s, u"xml"_s};
+    static const QStringList structuredSuffixes = {u"json"_s, u"html"_s,  u"htm"_s, u"xhtml"_s,
+                                                   u"mht"_s,  u"mhtml"_s, u"xml"_s};
     if (structuredSuffixes.contains(suffixOf(source)))
         return 0;
     if (source.contentType.startsWith("text/plain"_L1, Qt::CaseInsensitive) ||

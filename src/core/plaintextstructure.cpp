@@ -286,11 +286,11 @@ std::optional<CreditLine> parseCredit(const QString &line)
 
     // The patterns backtrack over the whole line; most lines name no credit at all, so look for a marker
     // word first (a plain substring search) before paying for them.
-    static const QString markerWords[] = {u"image"_s, u"photo"_s, u"picture"_s, u"illustration"_s,
-                                          u"credit"_s, u"©"_s};
-    const bool mayBeCredit = std::any_of(std::begin(markerWords), std::end(markerWords), [&](const QString &word) {
-        return line.contains(word, Qt::CaseInsensitive);
-    });
+    static const QString markerWords[] = {u"image"_s,        u"photo"_s,  u"picture"_s,
+                                          u"illustration"_s, u"credit"_s, u"©"_s};
+    const bool mayBeCredit =
+        std::any_of(std::begin(markerWords), std::end(markerWords),
+                    [&](const QString &word) { return line.contains(word, Qt::CaseInsensitive); });
     if (!mayBeCredit || wordCount(line) > 80)
         return std::nullopt;
     CreditLine credit;

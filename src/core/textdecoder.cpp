@@ -780,9 +780,10 @@ DecodedText decode(const QByteArray &bytes, Kind kind, const QString &contentTyp
     }
     // A page that declares a legacy encoding but is really UTF-8 (a common mistake of re-saved pages): its
     // bytes do not fit the declaration, and legacy text practically never forms valid UTF-8 by chance.
-    if (decoding->invalid > 0 && result.source == DecodedText::Source::Declaration && encoding != "UTF-8"_L1
-        && isValidUtf8(body.toByteArray())) {
-        result.warnings.append(u"the text declares %1, but its bytes are UTF-8; it was read as UTF-8"_s.arg(encoding));
+    if (decoding->invalid > 0 && result.source == DecodedText::Source::Declaration &&
+        encoding != "UTF-8"_L1 && isValidUtf8(body.toByteArray())) {
+        result.warnings.append(
+            u"the text declares %1, but its bytes are UTF-8; it was read as UTF-8"_s.arg(encoding));
         encoding = u"UTF-8"_s;
         decoding = decodeUtf8(body);
     }

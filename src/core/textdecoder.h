@@ -12,16 +12,27 @@ namespace Copydesk {
 // the chosen encoding is never stored silently: the result carries a warning, as does a guessed encoding.
 struct DecodedText
 {
-    QString text;            // without the byte-order mark
-    QString encoding;        // the IANA name used: "UTF-8", "windows-1251", "KOI8-R", ...
-    enum class Source { ByteOrderMark, Declaration, Detection, Fallback } source = Source::Fallback;
-    QStringList warnings;    // e.g. "3 byte sequences are not valid windows-1251; they are shown as �"
+    QString text;     // without the byte-order mark
+    QString encoding; // the IANA name used: "UTF-8", "windows-1251", "KOI8-R", ...
+    enum class Source
+    {
+        ByteOrderMark,
+        Declaration,
+        Detection,
+        Fallback
+    } source = Source::Fallback;
+    QStringList warnings; // e.g. "3 byte sequences are not valid windows-1251; they are shown as �"
     qsizetype invalidSequences = 0; // byte sequences the encoding cannot read, each shown as U+FFFD
 };
 
 namespace TextDecoder {
 
-enum class Kind { PlainText, Html, Xml };
+enum class Kind
+{
+    PlainText,
+    Html,
+    Xml
+};
 
 // contentType: an HTTP Content-Type header value, or empty.
 DecodedText decode(const QByteArray &bytes, Kind kind, const QString &contentType = {});

@@ -7,7 +7,11 @@ namespace Copydesk {
 // The settings of every page that shows or reads HTML from outside: no page script, no plugins, no
 // windows, no prefetching. Whether remote URLs may be *requested* (so that the profile's interceptor sees,
 // refuses and counts each one) or are refused by the engine itself is the caller's choice.
-enum class RemoteRequests { RefusedByEngine, LeftToInterceptor };
+enum class RemoteRequests
+{
+    RefusedByEngine,
+    LeftToInterceptor
+};
 
 inline void applyLockedSettings(QWebEngineSettings *settings, RemoteRequests remote)
 {

@@ -31,7 +31,9 @@ ExtractedPage WebImportSetup::extract(const QString &html, const QUrl &baseUrl)
         if (!m_extractor) {
             // The browser engine lives on the GUI thread, whoever asks first.
             QObject *application = QCoreApplication::instance();
-            auto create = [this] { m_extractor = std::make_unique<WebPageExtractor>(); };
+            auto create = [this] {
+                m_extractor = std::make_unique<WebPageExtractor>();
+            };
             if (QThread::currentThread() == application->thread())
                 create();
             else

@@ -450,9 +450,9 @@ void WebPageExtractor::onTimeout()
 {
     if (!m_current)
         return;
-    // A script still running would hold the renderer; start over with a fresh page.
-    if (m_stage == Stage::Extracting)
-        resetPage();
+    // A script still running would hold the renderer, and a load still under way can outlive the job and
+    // get in the way of the next page's: start over with a fresh page either way.
+    resetPage();
     const auto seconds = std::chrono::duration<double>(m_timeout).count();
     finish(failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
 }

@@ -41,7 +41,6 @@ Result copydesk(const QStringList &arguments)
             QString::fromUtf8(process.readAllStandardError())};
 }
 
-
 // The same as copydesk(), but the test's event loop keeps running meanwhile (for the test's own server).
 Result copydeskAsync(const QStringList &arguments)
 {
@@ -76,8 +75,9 @@ public:
                     QByteArray response;
                     if (files.contains(path)) {
                         const auto &[type, body] = files.value(path);
-                        response = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
-                                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+                        response = "HTTP/1.1 200 OK\r\nContent-Type: " + type +
+                                   "\r\nContent-Length: " + QByteArray::number(body.size()) +
+                                   "\r\nConnection: close\r\n\r\n" + body;
                     } else {
                         response = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                     }
@@ -109,8 +109,8 @@ private slots:
         QTest::addColumn<QString>("fixture");
         QTest::addColumn<QString>("headline");
         QTest::addColumn<bool>("leadImageSaved");
-        QTest::newRow("web page, complete") << u"/pages/complete/page.html"_s
-                                            << u"Harbour cranes return to the old port"_s << true;
+        QTest::newRow("web page, complete")
+            << u"/pages/complete/page.html"_s << u"Harbour cranes return to the old port"_s << true;
         QTest::newRow("MHTML") << u"/pages/archive/story.mhtml"_s << QString() << true;
         QTest::newRow("data: images") << u"/pages/datauri/page.html"_s << QString() << true;
     }
@@ -127,8 +127,10 @@ private slots:
         QVERIFY2(imported.out.startsWith(u"1\t"_s), qPrintable(imported.out));
         if (!headline.isEmpty())
             QCOMPARE(imported.out, u"1\t"_s + headline + u"\n"_s);
-        const QJsonObject article = QJsonDocument::fromJson(
-            copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        const QJsonObject article =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
         QVERIFY(!article.value("headline"_L1).toString().isEmpty());
         QVERIFY(article.value("word_count"_L1).toInt() > 10);
         const QString body = article.value("body_html"_L1).toString();
@@ -149,7 +151,8 @@ private slots:
                    "morning, with forty passengers and a delivery of bread for the village shop.</p>"
                    "<figure><img src=\"/ferry.png\" alt=\"The ferry\"><figcaption>The ferry at the pier. "
                    "Photo: Ann Smith</figcaption></figure><p>The crossing took fifty minutes in calm "
-                   "weather, and the captain said the season looked promising for visitors.</p></article></body></html>";
+                   "weather, and the captain said the season looked promising for "
+                   "visitors.</p></article></body></html>";
         }
         QImage image(40, 30, QImage::Format_RGB32);
         image.fill(Qt::blue);
@@ -162,14 +165,18 @@ private slots:
 
         QTemporaryDir dir;
         const QString library = dir.filePath(u"library.sqlite"_s);
-        const Result imported = copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/story.html"_s)});
+        const Result imported =
+            copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/story.html"_s)});
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
         QVERIFY(server.requested.contains("/story.html"));
-        const QJsonObject article = QJsonDocument::fromJson(
-            copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        const QJsonObject article =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
         QCOMPARE(article.value("source_url"_L1).toString(), server.url(u"/story.html"_s));
 
-        const Result missing = copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/gone.html"_s)});
+        const Result missing =
+            copydeskAsync({u"--library"_s, library, u"import"_s, server.url(u"/gone.html"_s)});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(server.url(u"/gone.html"_s)) && missing.err.contains(u"404"_s),
                  qPrintable(missing.err));
@@ -195,8 +202,9 @@ private slots:
         const QString library = dir.filePath(u"library.sqlite"_s);
         const Result imported = copydesk({u"--library"_s, library, u"import"_s, seed});
         QCOMPARE(imported.exitCode, 0);
-        QCOMPARE(imported.out,
-                 u"1\tBelarus Threatens Moscow With Expanding US Mission In Minsk In Rare Affront To Putin\n"_s);
+        QCOMPARE(
+            imported.out,
+            u"1\tBelarus Threatens Moscow With Expanding US Mission In Minsk In Rare Affront To Putin\n"_s);
 
         const Result shown = copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s});
         QCOMPARE(shown.exitCode, 0);
@@ -215,8 +223,8 @@ private slots:
         QVERIFY(found.out.startsWith(u"1\t"_s));
 
         const QString out = dir.filePath(u"seed.html"_s);
-        const Result exported =
-            copydesk({u"--library"_s, library, u"export"_s, u"1"_s, u"--format"_s, u"html"_s, u"--out"_s, out});
+        const Result exported = copydesk(
+            {u"--library"_s, library, u"export"_s, u"1"_s, u"--format"_s, u"html"_s, u"--out"_s, out});
         QCOMPARE(exported.exitCode, 0);
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));

@@ -27,8 +27,9 @@ private slots:
         article.section = u"Business"_s;
         article.dateline = u"ROTTERDAM"_s;
         article.status = ArticleStatus::Ready;
-        article.bodyHtml = u"<p>First <strong>strong</strong> words.</p>\n<h2>A subheading</h2>\n"
-                           "<blockquote><p>A quoted line.</p></blockquote>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"_s;
+        article.bodyHtml =
+            u"<p>First <strong>strong</strong> words.</p>\n<h2>A subheading</h2>\n"
+            "<blockquote><p>A quoted line.</p></blockquote>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"_s;
         QSignalSpy edited(&panel, &EditorPanel::edited);
         panel.setArticle(article);
         QCOMPARE(edited.size(), 0); // showing is not editing
@@ -68,7 +69,8 @@ private slots:
         panel.applyTo(article);
         QVERIFY2(article.bodyHtml.contains(u"<h2>Pasted title</h2>"_s), qPrintable(article.bodyHtml));
         QVERIFY(article.bodyHtml.contains(u"<strong>text</strong>"_s));
-        for (const QString &bad : {u"script"_s, u"alert"_s, u"tracker"_s, u"javascript"_s, u"style"_s, u"onclick"_s})
+        for (const QString &bad :
+             {u"script"_s, u"alert"_s, u"tracker"_s, u"javascript"_s, u"style"_s, u"onclick"_s})
             QVERIFY2(!article.bodyHtml.contains(bad), qPrintable(bad));
     }
 };

@@ -12,16 +12,16 @@
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QProgressDialog>
-#include <QPushButton>
-#include <QTimer>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTextEdit>
+#include <QTimer>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -129,8 +129,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(pageText(window.previewPanel()->view()->page())
                                      .contains(u"A closing line typed in the editor."_s),
                                  10000);
-        QTRY_VERIFY_WITH_TIMEOUT(repository.load(id)->bodyText.contains(u"A closing line typed in the editor."_s),
-                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            repository.load(id)->bodyText.contains(u"A closing line typed in the editor."_s), 5000);
 
         // Leaving the article keeps a revision of the edited version.
         window.close();
@@ -164,9 +164,10 @@ private slots:
             QVERIFY(file.open(QIODevice::WriteOnly));
             QByteArray text = "Local\n\nStory number " + QByteArray::number(i) + " about the harbour\n\n";
             for (int paragraph = 0; paragraph < 12; ++paragraph)
-                text += "The harbour board met again on Tuesday to talk about cranes, ferries, dredging and the "
-                        "budget for the coming year, and agreed on nothing but the date of the next meeting, "
-                        "which pleased no one and surprised nobody at all in the town.\n\n";
+                text +=
+                    "The harbour board met again on Tuesday to talk about cranes, ferries, dredging and the "
+                    "budget for the coming year, and agreed on nothing but the date of the next meeting, "
+                    "which pleased no one and surprised nobody at all in the town.\n\n";
             file.write(text);
             files.append(path);
         }
@@ -181,9 +182,8 @@ private slots:
         qint64 longestGap = 0;
         QTimer ticker;
         ticker.setInterval(10);
-        connect(&ticker, &QTimer::timeout, this, [&] {
-            longestGap = std::max(longestGap, sinceTick.restart());
-        });
+        connect(&ticker, &QTimer::timeout, this,
+                [&] { longestGap = std::max(longestGap, sinceTick.restart()); });
         QSignalSpy finished(window.importController(), &ImportController::finished);
         window.importFiles(files);
         sinceTick.start();

@@ -93,7 +93,8 @@ private slots:
         QVERIFY(rendered.wait(10000));
         QTest::qWait(500);
         QWebEnginePage *page = preview.view()->page();
-        QCOMPARE(evaluate(page, u"document.getElementById('marker').textContent"_s).toString(), u"untouched"_s);
+        QCOMPARE(evaluate(page, u"document.getElementById('marker').textContent"_s).toString(),
+                 u"untouched"_s);
         QCOMPARE(evaluate(page, u"document.title"_s).toString(), u"Hostile"_s);
         QCOMPARE(connections, 0);
 
@@ -136,9 +137,9 @@ private slots:
         preview.showArticleNow(*library.repository->load(article.id));
         QVERIFY(rendered.wait(10000));
         QWebEnginePage *page = preview.view()->page();
-        QTRY_COMPARE_WITH_TIMEOUT(evaluate(page, u"document.images.length ? document.images[0].naturalWidth : 0"_s)
-                                      .toInt(),
-                                  64, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            evaluate(page, u"document.images.length ? document.images[0].naturalWidth : 0"_s).toInt(), 64,
+            10000);
         QCOMPARE(preview.interceptor()->blockedCount(), 0);
     }
 

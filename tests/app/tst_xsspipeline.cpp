@@ -84,16 +84,15 @@ void inspect(const GumboNode *node, QStringList &problems)
             problems.append(u"%1 %2"_s.arg(tag, name));
         if (value.contains(u"javascript:"_s) || value.contains(u"vbscript:"_s))
             problems.append(u"%1 %2=%3"_s.arg(tag, name, value));
-        if ((name == "src"_L1 || name == "srcset"_L1 || name == "poster"_L1 || name == "data"_L1)
-            && !value.startsWith(u"data:"_s))
+        if ((name == "src"_L1 || name == "srcset"_L1 || name == "poster"_L1 || name == "data"_L1) &&
+            !value.startsWith(u"data:"_s))
             problems.append(u"%1 %2=%3 (not embedded)"_s.arg(tag, name, value));
     }
     for (unsigned i = 0; i < element.children.length; ++i)
         inspect(static_cast<const GumboNode *>(element.children.data[i]), problems);
 }
 
-template<typename Done>
-bool waitFor(Done done)
+template<typename Done> bool waitFor(Done done)
 {
     return QTest::qWaitFor(done, 15000);
 }
@@ -143,7 +142,8 @@ private slots:
         {
             // The probe works: an unsanitized vector does run and does ask for its image.
             QSignalSpy loaded(&probe, &QWebEnginePage::loadFinished);
-            probe.setHtml(u"<script>alert(1)</script><img src=\"x.png\" onerror=\"alert(2)\">"_s, QUrl(u"https://articles.invalid/"_s));
+            probe.setHtml(u"<script>alert(1)</script><img src=\"x.png\" onerror=\"alert(2)\">"_s,
+                          QUrl(u"https://articles.invalid/"_s));
             QVERIFY(loaded.wait(15000));
             QTRY_COMPARE(probe.dialogs, 2);
             QVERIFY(!recorder.requests.isEmpty());
@@ -186,7 +186,8 @@ private slots:
             QFile file(path);
             QVERIFY(file.open(QIODevice::ReadOnly));
             const QByteArray html = file.readAll();
-            GumboOutput *output = gumbo_parse_with_options(&kGumboDefaultOptions, html.constData(), size_t(html.size()));
+            GumboOutput *output =
+                gumbo_parse_with_options(&kGumboDefaultOptions, html.constData(), size_t(html.size()));
             QStringList problems;
             inspect(output->root, problems);
             gumbo_destroy_output(&kGumboDefaultOptions, output);

@@ -40,7 +40,8 @@ namespace {
 const QStringList vocabulary = [] {
     QStringList words = u"the of and to in council river bridge minister election budget school café résumé "
                         "Zürich Kraków Минск Киев новости погода"_s.split(u' ');
-    const QStringList syllables = u"ka ro mi ten sal vor in dre lu pa sen tor mar eli on gra des vi"_s.split(u' ');
+    const QStringList syllables =
+        u"ka ro mi ten sal vor in dre lu pa sen tor mar eli on gra des vi"_s.split(u' ');
     QRandomGenerator random(1);
     while (words.size() < 8000) {
         QString word;
@@ -192,10 +193,11 @@ public:
     {
         exec("BEGIN");
         sqlite3_stmt *statement = nullptr;
-        sqlite3_prepare_v2(m_db,
-                           "INSERT INTO articles (uuid, status, section, headline, byline, body_html, body_text, "
-                           "created_at, updated_at, word_count) VALUES (?, 'saved', ?, ?, ?, ?, ?, ?, ?, ?)",
-                           -1, &statement, nullptr);
+        sqlite3_prepare_v2(
+            m_db,
+            "INSERT INTO articles (uuid, status, section, headline, byline, body_html, body_text, "
+            "created_at, updated_at, word_count) VALUES (?, 'saved', ?, ?, ?, ?, ?, ?, ?, ?)",
+            -1, &statement, nullptr);
         const QByteArray uuid = "raw-" + QByteArray::number(serial);
         const QByteArray section = article.section.toUtf8();
         const QByteArray headline = article.headline.toUtf8();
@@ -232,7 +234,8 @@ public:
     void exportBody(qint64 id, const QString &path)
     {
         sqlite3_stmt *statement = nullptr;
-        sqlite3_prepare_v2(m_db, "SELECT headline, body_html FROM articles WHERE id = ?", -1, &statement, nullptr);
+        sqlite3_prepare_v2(m_db, "SELECT headline, body_html FROM articles WHERE id = ?", -1, &statement,
+                           nullptr);
         sqlite3_bind_int64(statement, 1, id);
         if (sqlite3_step(statement) == SQLITE_ROW) {
             QFile file(path);
@@ -393,8 +396,9 @@ int main(int argc, char *argv[])
         for (int i = 0; i < finished.size(); ++i)
             raw.insertFinished(finished.at(i), i);
         const double rawMs = milliseconds(timer);
-        results.insert(u"plain_text_import_articles_per_s"_s,
-                       pair(texts.size() / (oursMs / 1000.0), finished.size() / (rawMs / 1000.0), u"articles/s"_s));
+        results.insert(
+            u"plain_text_import_articles_per_s"_s,
+            pair(texts.size() / (oursMs / 1000.0), finished.size() / (rawMs / 1000.0), u"articles/s"_s));
         results.insert(u"plain_text_import_time_ratio"_s, rawMs > 0 ? oursMs / rawMs : 0.0);
     }
 

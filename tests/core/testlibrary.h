@@ -25,7 +25,8 @@ struct TestLibrary
     QString path() const { return dir.filePath(QStringLiteral("library.sqlite")); }
 };
 
-inline Copydesk::Article sampleArticle(const QString &headline, const QString &body = QStringLiteral("<p>Body text.</p>"))
+inline Copydesk::Article sampleArticle(const QString &headline,
+                                       const QString &body = QStringLiteral("<p>Body text.</p>"))
 {
     Copydesk::Article article;
     article.headline = headline;

@@ -21,7 +21,8 @@ private slots:
             QCOMPARE(statusFromString(statusToString(status)), status);
             QVERIFY(!statusDisplayName(status).isEmpty());
         }
-        QCOMPARE(names, (QStringList{u"draft"_s, u"in_edit"_s, u"ready"_s, u"published"_s, u"spiked"_s, u"saved"_s}));
+        QCOMPARE(names, (QStringList{u"draft"_s, u"in_edit"_s, u"ready"_s, u"published"_s, u"spiked"_s,
+                                     u"saved"_s}));
         QVERIFY(!statusFromString(u"Draft"_s).has_value());
     }
 
@@ -44,18 +45,19 @@ private slots:
         article.images.append(ArticleImage());
         article.related.append({u"Title"_s, u"Author"_s, u"https://example.org/a"_s});
         const QJsonObject json = article.toJson();
-        const QStringList required = {
-            u"id"_s, u"uuid"_s, u"status"_s, u"section"_s, u"headline"_s, u"standfirst"_s, u"byline"_s,
-            u"dateline"_s, u"language"_s, u"source_url"_s, u"source_name"_s, u"created_at"_s, u"updated_at"_s,
-            u"published_at"_s, u"starred"_s, u"read"_s, u"word_count"_s, u"tags"_s, u"body_html"_s,
-            u"body_text"_s, u"subheadings"_s, u"quotes"_s, u"images"_s, u"related"_s};
+        const QStringList required = {u"id"_s,          u"uuid"_s,         u"status"_s,      u"section"_s,
+                                      u"headline"_s,    u"standfirst"_s,   u"byline"_s,      u"dateline"_s,
+                                      u"language"_s,    u"source_url"_s,   u"source_name"_s, u"created_at"_s,
+                                      u"updated_at"_s,  u"published_at"_s, u"starred"_s,     u"read"_s,
+                                      u"word_count"_s,  u"tags"_s,         u"body_html"_s,   u"body_text"_s,
+                                      u"subheadings"_s, u"quotes"_s,       u"images"_s,      u"related"_s};
         for (const QString &key : required)
             QVERIFY2(json.contains(key), qPrintable(key));
         for (const QString &key : {u"text"_s, u"speaker"_s, u"role"_s, u"context"_s})
             QVERIFY2(json.value("quotes"_L1).toArray().at(0).toObject().contains(key), qPrintable(key));
-        for (const QString &key : {u"role"_s, u"caption"_s, u"alt"_s, u"credit"_s, u"credit_line"_s,
-                                   u"copyright"_s, u"license"_s, u"mime"_s, u"width"_s, u"height"_s,
-                                   u"has_data"_s})
+        for (const QString &key :
+             {u"role"_s, u"caption"_s, u"alt"_s, u"credit"_s, u"credit_line"_s, u"copyright"_s, u"license"_s,
+              u"mime"_s, u"width"_s, u"height"_s, u"has_data"_s})
             QVERIFY2(json.value("images"_L1).toArray().at(0).toObject().contains(key), qPrintable(key));
         for (const QString &key : {u"title"_s, u"author"_s, u"url"_s})
             QVERIFY2(json.value("related"_L1).toArray().at(0).toObject().contains(key), qPrintable(key));

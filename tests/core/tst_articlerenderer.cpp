@@ -21,8 +21,9 @@ Article renderedArticle()
     article.dateline = u"MINSK"_s;
     article.language = u"en"_s;
     article.publishedAt = QDateTime(QDate(2026, 2, 3), QTime(10, 30), Qt::UTC);
-    article.bodyHtml = u"<p>Para one.</p>\n<h2>A subheading</h2>\n<p>Para two.</p>\n"
-                       "<figure><img src=\"copydesk-image:1\" alt=\"inline\"><figcaption>Inline</figcaption></figure>\n"_s;
+    article.bodyHtml =
+        u"<p>Para one.</p>\n<h2>A subheading</h2>\n<p>Para two.</p>\n"
+        "<figure><img src=\"copydesk-image:1\" alt=\"inline\"><figcaption>Inline</figcaption></figure>\n"_s;
     article.quotes = {{u"We are ready"_s, u"Makei"_s, u"Foreign minister"_s, {}}};
     ArticleImage lead;
     lead.role = ImageRole::Lead;
@@ -60,7 +61,8 @@ private slots:
         QVERIFY(html.contains(u"<h1>Talks &lt;resume&gt; &amp; continue</h1>"_s));
         QVERIFY(html.contains(u"<p class=\"standfirst\">A standfirst</p>"_s));
         QVERIFY(html.contains(u"<span class=\"author\">Ann Smith and Bo Li</span>"_s));
-        QVERIFY(html.contains(u"<time datetime=\"2026-02-03T10:30:00Z\">3 February 2026, 10:30 UTC</time>"_s));
+        QVERIFY(
+            html.contains(u"<time datetime=\"2026-02-03T10:30:00Z\">3 February 2026, 10:30 UTC</time>"_s));
         QVERIFY(html.contains(u"<figcaption><span class=\"caption\">Lukashenko in a rocket</span> "
                               "<small class=\"credit\">Image by Tomasz Sulima</small></figcaption>"_s));
         QVERIFY(html.contains(u"<h2>A subheading</h2>"_s));

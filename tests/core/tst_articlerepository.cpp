@@ -269,7 +269,8 @@ private slots:
         QCOMPARE(library.repository->findBySourceUrl(u"https://news.example/minsk"_s), article.id);
         QVERIFY(!library.repository->findBySourceUrl(u"https://news.example/other"_s));
         Article copy = fullArticle();
-        copy.bodyHtml = u"<div><p>First   paragraph with weight.</p><h2>Subhead</h2><p>Second paragraph.</p></div>"_s;
+        copy.bodyHtml =
+            u"<div><p>First   paragraph with weight.</p><h2>Subhead</h2><p>Second paragraph.</p></div>"_s;
         copy.bodyText = u"First paragraph with weight.\n\nSubhead\n\nSecond paragraph."_s;
         QCOMPARE(library.repository->findByContentHash(ArticleRepository::contentHash(copy)), article.id);
     }

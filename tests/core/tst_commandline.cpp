@@ -37,8 +37,9 @@ QString writeStory(const QTemporaryDir &dir, const QString &name, const QString 
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         qFatal("cannot write %s", qPrintable(path));
-    file.write((headline + u"\n\nThe council met on Tuesday and voted to repair the bridge over the river.\n\n"
-                           "Work starts in spring and will take two years to finish.\n"_s)
+    file.write((headline +
+                u"\n\nThe council met on Tuesday and voted to repair the bridge over the river.\n\n"
+                "Work starts in spring and will take two years to finish.\n"_s)
                    .toUtf8());
     return path;
 }
@@ -70,9 +71,10 @@ private slots:
         QTest::newRow("show no id") << QStringList{u"show"_s};
         QTest::newRow("show not a number") << QStringList{u"show"_s, u"seven"_s};
         QTest::newRow("export no out") << QStringList{u"export"_s, u"1"_s};
-        QTest::newRow("export bad format") << QStringList{u"export"_s, u"1"_s, u"--format"_s, u"doc"_s,
-                                                          u"--out"_s, u"x"_s};
-        QTest::newRow("bad duplicate policy") << QStringList{u"import"_s, u"a.txt"_s, u"--on-duplicate"_s, u"x"_s};
+        QTest::newRow("export bad format")
+            << QStringList{u"export"_s, u"1"_s, u"--format"_s, u"doc"_s, u"--out"_s, u"x"_s};
+        QTest::newRow("bad duplicate policy")
+            << QStringList{u"import"_s, u"a.txt"_s, u"--on-duplicate"_s, u"x"_s};
         QTest::newRow("search nothing") << QStringList{u"search"_s};
     }
 
@@ -89,13 +91,15 @@ private slots:
     void importListSearchShowExport()
     {
         TestLibrary library;
-        const QString first = writeStory(library.dir, u"bridge.txt"_s, u"Council votes to repair the bridge"_s);
+        const QString first =
+            writeStory(library.dir, u"bridge.txt"_s, u"Council votes to repair the bridge"_s);
         const QString second = writeStory(library.dir, u"ferry.txt"_s, u"Ferry service to stop in winter"_s);
         const QString lib = library.path();
 
         Run imported = run({u"--library"_s, lib, u"import"_s, first, second, u"--on-duplicate"_s, u"keep"_s});
         QCOMPARE(imported.exitCode, 0);
-        QCOMPARE(imported.out, u"1\tCouncil votes to repair the bridge\n2\tFerry service to stop in winter\n"_s);
+        QCOMPARE(imported.out,
+                 u"1\tCouncil votes to repair the bridge\n2\tFerry service to stop in winter\n"_s);
 
         Run listed = run({u"--library"_s, lib, u"list"_s});
         QCOMPARE(listed.exitCode, 0);
@@ -104,7 +108,8 @@ private slots:
         const QJsonArray rows = QJsonDocument::fromJson(listedJson.out.toUtf8()).array();
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).toObject().value("id"_L1).toInteger(), 2); // newest first
-        QCOMPARE(rows.at(1).toObject().value("headline"_L1).toString(), u"Council votes to repair the bridge"_s);
+        QCOMPARE(rows.at(1).toObject().value("headline"_L1).toString(),
+                 u"Council votes to repair the bridge"_s);
 
         Run found = run({u"--library"_s, lib, u"search"_s, u"ferry"_s, u"--json"_s});
         QCOMPARE(found.exitCode, 0);
@@ -122,13 +127,14 @@ private slots:
         QVERIFY(article.value("word_count"_L1).toInt() > 10);
 
         const QString file = library.dir.filePath(u"one.html"_s);
-        Run exported = run({u"--library"_s, lib, u"export"_s, u"1"_s, u"--format"_s, u"html"_s, u"--out"_s, file});
+        Run exported =
+            run({u"--library"_s, lib, u"export"_s, u"1"_s, u"--format"_s, u"html"_s, u"--out"_s, file});
         QCOMPARE(exported.exitCode, 0);
         QVERIFY(QFile::exists(file));
 
         const QString folder = library.dir.filePath(u"many"_s);
-        Run exportedMany = run({u"--library"_s, lib, u"export"_s, u"1"_s, u"2"_s, u"--format"_s, u"html"_s,
-                                u"--out"_s, folder});
+        Run exportedMany = run(
+            {u"--library"_s, lib, u"export"_s, u"1"_s, u"2"_s, u"--format"_s, u"html"_s, u"--out"_s, folder});
         QCOMPARE(exportedMany.exitCode, 0);
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 2);
     }
@@ -136,21 +142,25 @@ private slots:
     void ninjsExportImportsBack()
     {
         TestLibrary library;
-        const QString story = writeStory(library.dir, u"bridge.txt"_s, u"Council votes to repair the bridge"_s);
+        const QString story =
+            writeStory(library.dir, u"bridge.txt"_s, u"Council votes to repair the bridge"_s);
         QCOMPARE(run({u"--library"_s, library.path(), u"import"_s, story}).exitCode, 0);
         const QString json = library.dir.filePath(u"bridge.json"_s);
-        const Run exported =
-            run({u"--library"_s, library.path(), u"export"_s, u"1"_s, u"--format"_s, u"ninjs"_s, u"--out"_s, json});
+        const Run exported = run({u"--library"_s, library.path(), u"export"_s, u"1"_s, u"--format"_s,
+                                  u"ninjs"_s, u"--out"_s, json});
         QCOMPARE(exported.exitCode, 0);
 
         const QString other = library.dir.filePath(u"other.sqlite"_s);
         const Run imported = run({u"--library"_s, other, u"import"_s, json});
         QCOMPARE(imported.exitCode, 0);
         QCOMPARE(imported.out, u"1\tCouncil votes to repair the bridge\n"_s);
-        const QJsonObject original = QJsonDocument::fromJson(
-            run({u"--library"_s, library.path(), u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+        const QJsonObject original =
+            QJsonDocument::fromJson(
+                run({u"--library"_s, library.path(), u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
         const QJsonObject back =
-            QJsonDocument::fromJson(run({u"--library"_s, other, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8()).object();
+            QJsonDocument::fromJson(run({u"--library"_s, other, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
         for (const auto key : {"headline"_L1, "body_html"_L1, "body_text"_L1, "standfirst"_L1, "byline"_L1})
             QCOMPARE(back.value(key), original.value(key));
     }

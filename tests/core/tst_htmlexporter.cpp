@@ -30,7 +30,8 @@ private slots:
         const QByteArray bytes = file.readAll();
         QVERIFY(bytes.startsWith("<!DOCTYPE html>"));
         QVERIFY(bytes.contains(u"<h1>Ночь над Минском — “quoted”</h1>"_s.toUtf8()));
-        QCOMPARE(QString::fromUtf8(bytes), renderer.renderPage(article, ArticleRenderer::ImageMode::Embedded));
+        QCOMPARE(QString::fromUtf8(bytes),
+                 renderer.renderPage(article, ArticleRenderer::ImageMode::Embedded));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{u"out.html"_s}); // no temporary left
     }
 
@@ -68,7 +69,8 @@ private slots:
         Article article;
         article.id = 12;
         article.headline = u"Belarus Threatens Moscow: “Rare” Affront!"_s;
-        QCOMPARE(HtmlExporter::suggestedFileName(article), u"12-belarus-threatens-moscow-rare-affront.html"_s);
+        QCOMPARE(HtmlExporter::suggestedFileName(article),
+                 u"12-belarus-threatens-moscow-rare-affront.html"_s);
         article.headline = u"Ночь над Минском"_s;
         QCOMPARE(HtmlExporter::suggestedFileName(article), u"12-ночь-над-минском.html"_s);
         article.headline = u"?!"_s;

@@ -164,8 +164,9 @@ private slots:
         const Article &article = result.articles.first();
 
         QCOMPARE(article.status, ArticleStatus::Saved);
-        QCOMPARE(article.headline, u"Harbour cranes return to the old port | The Coastal Courier"_s); // as extracted
-        QCOMPARE(article.byline, u"Mara Lindqvist"_s);                          // from JSON-LD
+        QCOMPARE(article.headline,
+                 u"Harbour cranes return to the old port | The Coastal Courier"_s); // as extracted
+        QCOMPARE(article.byline, u"Mara Lindqvist"_s);                              // from JSON-LD
         QCOMPARE(article.standfirst, fields.excerpt);
         QCOMPARE(article.section, u"Local"_s);
         QCOMPARE(article.language, u"en-GB"_s);

@@ -56,7 +56,8 @@ private slots:
         QVERIFY2(outcome.error.isEmpty(), qPrintable(outcome.error));
         const std::optional<Article> article = library.repository->load(outcome.articleIds.value(0));
         QVERIFY(article);
-        QCOMPARE(article->headline, u"Belarus Threatens Moscow With Expanding US Mission In Minsk In Rare Affront To Putin"_s);
+        QCOMPARE(article->headline,
+                 u"Belarus Threatens Moscow With Expanding US Mission In Minsk In Rare Affront To Putin"_s);
         QCOMPARE(article->subheadings().size(), 2);
         QVERIFY(article->quotes.size() >= 3);
         QCOMPARE(article->related.size(), 3);
@@ -99,7 +100,8 @@ private slots:
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("reason");
         QTest::newRow("empty") << u"empty.txt"_s << QByteArray() << u"empty"_s;
-        QTest::newRow("binary") << u"image.txt"_s << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18) << QString();
+        QTest::newRow("binary") << u"image.txt"_s << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18)
+                                << QString();
         QTest::newRow("blank") << u"blank.txt"_s << QByteArray("   \n\n\t\n") << QString();
     }
 

@@ -46,7 +46,8 @@ private slots:
         QVERIFY(scalar(db, u"PRAGMA busy_timeout"_s).toInt() > 0);
         for (const QString &table : {u"articles"_s, u"quotes"_s, u"images"_s, u"tags"_s, u"article_tags"_s,
                                      u"related_links"_s, u"revisions"_s, u"article_search"_s}) {
-            QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table)).toInt(), 1);
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table)).toInt(),
+                     1);
         }
     }
 

@@ -150,15 +150,18 @@ private slots:
     void utf8BehindAWrongDeclaration()
     {
         // Re-saved pages often keep a legacy declaration over UTF-8 bytes.
-        const QString text = u"<html><head><meta charset=\"gb2312\"></head><body>新电脑已可利用记忆自学 — Café</body></html>"_s;
+        const QString text =
+            u"<html><head><meta charset=\"gb2312\"></head><body>新电脑已可利用记忆自学 — Café</body></html>"_s;
         const DecodedText decoded = TextDecoder::decode(text.toUtf8(), TextDecoder::Kind::Html);
         QCOMPARE(decoded.text, text);
         QCOMPARE(decoded.encoding, u"UTF-8"_s);
-        QVERIFY2(decoded.warnings.join(u' ').contains(u"but its bytes are UTF-8"_s), qPrintable(decoded.warnings.join(u' ')));
+        QVERIFY2(decoded.warnings.join(u' ').contains(u"but its bytes are UTF-8"_s),
+                 qPrintable(decoded.warnings.join(u' ')));
         // Bytes that fit their declaration keep it.
         QStringEncoder gbk("GBK");
         const QByteArray legacy = gbk.encode(u"<meta charset=\"gb2312\">新电脑"_s);
-        QCOMPARE(TextDecoder::decode(legacy, TextDecoder::Kind::Html).text, u"<meta charset=\"gb2312\">新电脑"_s);
+        QCOMPARE(TextDecoder::decode(legacy, TextDecoder::Kind::Html).text,
+                 u"<meta charset=\"gb2312\">新电脑"_s);
     }
 
     void byteOrderMarks_data()

@@ -92,7 +92,8 @@ private slots:
         qint64 importNs = 0;
         for (const QString &name : pages) {
             const QString dir = corpus + u'/' + name;
-            const QJsonObject expected = QJsonDocument::fromJson(readFile(dir + u"/expected-metadata.json"_s)).object();
+            const QJsonObject expected =
+                QJsonDocument::fromJson(readFile(dir + u"/expected-metadata.json"_s)).object();
             timer.start();
             const ImportOutcome outcome = service.importFile(dir + u"/source.html"_s);
             importNs += timer.nsecsElapsed();
@@ -128,10 +129,11 @@ private slots:
                 if (folded(article->standfirst) == folded(excerpt))
                     ++excerpts;
                 else
-                    misses << u"%1: standfirst \"%2\" (expected \"%3\")"_s.arg(name, article->standfirst.left(80),
-                                                                               excerpt.left(80));
+                    misses << u"%1: standfirst \"%2\" (expected \"%3\")"_s.arg(
+                        name, article->standfirst.left(80), excerpt.left(80));
             }
-            const QString expectedText = HtmlText::plainText(QString::fromUtf8(readFile(dir + u"/expected.html"_s)));
+            const QString expectedText =
+                HtmlText::plainText(QString::fromUtf8(readFile(dir + u"/expected.html"_s)));
             const double score = f1(expectedText, article->bodyText);
             if (score < 0.9)
                 misses << u"%1: body F1 %2"_s.arg(name).arg(score, 0, 'f', 3);
@@ -158,13 +160,15 @@ private slots:
         const double barePerSecond = pages.size() / (double(bareNs) / 1e9);
         for (const QString &miss : std::as_const(misses))
             qInfo("%s", qPrintable(miss));
-        qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%%, byline %.1f%% of %d, standfirst = excerpt "
+        qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%%, byline %.1f%% of %d, standfirst = "
+              "excerpt "
               "%.1f%% of %d, body 4-word-shingle F1 %.3f",
-              qlonglong(pages.size()), notReaderable, scored, headlineRate, bylineRate, bylinePages, excerptRate,
-              excerptPages, meanF1);
-        qInfo("import %.1f pages/s (whole import into the library); bare QWebEnginePage, JavaScript off, same "
-              "files: %.1f pages/s; ratio %.2f",
-              pagesPerSecond, barePerSecond, barePerSecond / pagesPerSecond);
+              qlonglong(pages.size()), notReaderable, scored, headlineRate, bylineRate, bylinePages,
+              excerptRate, excerptPages, meanF1);
+        qInfo(
+            "import %.1f pages/s (whole import into the library); bare QWebEnginePage, JavaScript off, same "
+            "files: %.1f pages/s; ratio %.2f",
+            pagesPerSecond, barePerSecond, barePerSecond / pagesPerSecond);
         QVERIFY(headlineRate >= 95.0);
         QVERIFY(bylineRate >= 85.0);
         QVERIFY(excerptRate >= 80.0);
