@@ -4,6 +4,7 @@
 #include "textdecoder.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
@@ -346,7 +347,11 @@ private:
     {
         if (k >= count() || !isPlainUnit(m_units.at(k)))
             return std::nullopt;
-        std::optional<CreditLine> credit = parseCredit(text(k));
+        // Each line is asked about several times (as a credit, after a caption, before one): parse it once.
+        auto cached = m_credits.constFind(k);
+        if (cached == m_credits.cend())
+            cached = m_credits.insert(k, parseCredit(text(k)));
+        std::optional<CreditLine> credit = *cached;
         next = k + 1;
         if (credit && credit->needsName) {
             if (k + 1 >= count() || !completeCredit(*credit, text(k + 1)))
@@ -540,6 +545,8 @@ private:
     }
 
     QList<Unit> m_units;
+
+    mutable QHash<qsizetype, std::optional<CreditLine>> m_credits;
     Article m_article;
     QList<BodyBlock> m_body;
 };
