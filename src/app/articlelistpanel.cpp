@@ -47,15 +47,15 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
             });
 }
 
-void ArticleListPanel::selectArticle(qint64 id)
+bool ArticleListPanel::selectArticle(qint64 id)
 {
-    int row = m_model->rowOf(id);
-    while (row < 0 && m_model->canFetchMore({})) {
-        m_model->fetchMore({});
-        row = m_model->rowOf(id);
-    }
-    if (row >= 0)
-        m_list->setCurrentIndex(m_model->index(row));
+    // Only among the rows already fetched: paging through the library to find an old article would load
+    // all of it.
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return false;
+    m_list->setCurrentIndex(m_model->index(row));
+    return true;
 }
 
 qint64 ArticleListPanel::selectedArticle() const

@@ -17,7 +17,8 @@ class ArticleListPanel final : public QWidget
 public:
     explicit ArticleListPanel(ArticleListModel *model, QWidget *parent = nullptr);
 
-    void selectArticle(qint64 id);
+    // Selects the article if its row is loaded; false if it is not in the list as fetched so far.
+    bool selectArticle(qint64 id);
     qint64 selectedArticle() const;
     QLineEdit *searchField() const { return m_search; }
     QListView *listView() const { return m_list; }

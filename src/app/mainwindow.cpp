@@ -49,7 +49,6 @@ void invokeOnFocusedEditor(const char *slot)
 
 MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     : QMainWindow(parent)
-    , m_database(database)
     , m_repository(std::make_unique<ArticleRepository>(database))
     , m_renderer(std::make_unique<ArticleRenderer>())
     , m_listModel(new ArticleListModel(*m_repository, this))
@@ -91,7 +90,9 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     updateEmptyState();
     // Reopen what was open last time, else the newest article.
     const qint64 last = Settings::LastArticle.read(QSettings());
-    m_listPanel->selectArticle(last > 0 && m_repository->summary(last) ? last : m_listModel->idAt(0));
+    const qint64 reopen = last > 0 && m_repository->summary(last) ? last : m_listModel->idAt(0);
+    if (reopen > 0 && !m_listPanel->selectArticle(reopen))
+        openArticle(reopen); // older than the first page: open it without paging the list to it
 }
 
 MainWindow::~MainWindow()

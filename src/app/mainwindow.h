@@ -64,7 +64,6 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
-    LibraryDatabase &m_database;
     std::unique_ptr<ArticleRepository> m_repository;
     std::unique_ptr<ArticleRenderer> m_renderer;
     ArticleListModel *m_listModel;
