@@ -155,12 +155,10 @@ ImportOutcome ImportService::importSource(const ImportSource &source, const QStr
             continue;
         }
         if (existing && policy == DuplicatePolicy::Replace) {
-            if (const std::optional<Article> old = m_repository.load(*existing)) {
-                article.id = old->id;
-                article.uuid = old->uuid;
-                article.createdAt = old->createdAt;
-                stored = m_repository.update(article);
-            }
+            // update() keeps the stored uuid and creation time: only the id is needed, not a load of the old
+            // article with its image data.
+            article.id = *existing;
+            stored = m_repository.update(article);
         } else {
             stored = m_repository.insert(article);
         }

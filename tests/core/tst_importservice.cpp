@@ -81,10 +81,14 @@ private slots:
         QVERIFY(skipped.warnings.join(u' ').contains(u"already in the library"_s));
         QCOMPARE(library.repository->count(), 1);
 
+        const Article before = *library.repository->load(id);
         service.setDuplicatePolicy(DuplicatePolicy::Replace);
         const ImportOutcome replaced = service.importFile(second);
         QCOMPARE(replaced.status, ImportOutcome::Status::Imported);
         QCOMPARE(replaced.articleIds, QList<qint64>{id});
+        const Article after = *library.repository->load(id);
+        QCOMPARE(after.uuid, before.uuid); // the same article, replaced in place
+        QCOMPARE(after.createdAt, before.createdAt);
         QCOMPARE(library.repository->count(), 1);
 
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
