@@ -48,6 +48,16 @@ QVariant nullableTime(const QDateTime &time)
     return time.isValid() ? QVariant(toStorageTime(time)) : QVariant();
 }
 
+// Runs a statement with its values bound by position. Cached statements are reused, so values are never
+// appended: what an earlier, failed use left bound is overwritten, not shifted.
+bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, value);
+    return query.exec();
+}
+
 // A transaction that rolls back unless committed, so every early return leaves the library as it was.
 class Transaction
 {
@@ -95,8 +105,9 @@ void ArticleRepository::prepareForStorage(Article &article)
     thread_local QString lastClean;
     thread_local QString lastText;
     if (article.bodyHtml.isNull() || article.bodyHtml != lastClean) {
-        lastClean = HtmlSanitizer::sanitize(article.bodyHtml);
-        lastText = HtmlText::plainText(lastClean);
+        HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
+        lastClean = std::move(clean.html);
+        lastText = std::move(clean.text);
     }
     article.bodyHtml = lastClean;
     article.bodyText = lastText;
@@ -114,20 +125,40 @@ QString ArticleRepository::contentHash(const Article &article)
     thread_local QString lastHash;
     if (!lastHash.isEmpty() && article.headline == lastHeadline && article.bodyText == lastBodyText)
         return lastHash;
-    const QString source = (article.headline + u'\n' + article.bodyText).toCaseFolded();
-    QString text;
-    text.reserve(source.size());
+    // Folded code point by code point (QChar::toCaseFolded() is the same simple folding as
+    // QString::toCaseFolded()), written through a pointer: this runs over every imported article.
+    QString text(2 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
+    char16_t *const start = reinterpret_cast<char16_t *>(text.data());
+    char16_t *out = start;
     bool pendingSpace = false;
-    for (const QChar c : source) {
-        if (c.isSpace()) {
-            pendingSpace = !text.isEmpty();
-            continue;
+    const auto add = [&](QStringView piece) {
+        const char16_t *data = piece.utf16();
+        const qsizetype size = piece.size();
+        for (qsizetype i = 0; i < size; ++i) {
+            char32_t c = data[i];
+            const bool pair = QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1]);
+            if (pair) {
+                c = QChar::surrogateToUcs4(char16_t(c), data[++i]);
+            } else if (QChar::isSpace(c)) {
+                pendingSpace = out != start;
+                continue;
+            }
+            if (pendingSpace)
+                *out++ = u' ';
+            pendingSpace = false;
+            c = c < 0x80 ? (c >= U'A' && c <= U'Z' ? c | 0x20 : c) : QChar::toCaseFolded(c);
+            if (QChar::requiresSurrogates(c)) {
+                *out++ = QChar::highSurrogate(c);
+                *out++ = QChar::lowSurrogate(c);
+            } else {
+                *out++ = char16_t(c);
+            }
         }
-        if (pendingSpace)
-            text += u' ';
-        pendingSpace = false;
-        text += c;
-    }
+    };
+    add(article.headline);
+    add(u"\n");
+    add(article.bodyText);
+    text.truncate(out - start);
     lastHeadline = article.headline;
     lastBodyText = article.bodyText;
     lastHash =
@@ -151,26 +182,22 @@ bool ArticleRepository::insert(Article &article)
     if (!transaction.isActive())
         return fail(u"cannot start a transaction"_s, db.lastError().text());
 
-    QSqlQuery query(db);
-    query.prepare(u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
-                  "language, body_html, body_text, source_url, source_name, content_hash, created_at, "
-                  "updated_at, published_at, read_at, starred, word_count) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &value :
-         {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
-          text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
-          text(article.language), text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl),
-          text(article.sourceName), QVariant(contentHash(article)),
-          QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
-          nullableTime(article.publishedAt), nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
-          QVariant(article.wordCount)}) {
-        query.addBindValue(value);
-    }
-    if (!query.exec())
+    QSqlQuery &query = m_database.statement(
+        u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, language, "
+        "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
+        "read_at, starred, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!run(query,
+             {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
+              text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
+              text(article.language), text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl),
+              text(article.sourceName), QVariant(contentHash(article)),
+              QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
+              nullableTime(article.publishedAt), nullableTime(article.readAt),
+              QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}))
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = query.lastInsertId().toLongLong();
 
-    if (!writeChildren(db, article) || !writeSearchRow(db, article)) {
+    if (!writeChildren(article) || !writeSearchRow(article)) {
         article.id = 0;
         return false;
     }
@@ -193,109 +220,79 @@ bool ArticleRepository::update(Article &article)
     if (!transaction.isActive())
         return fail(u"cannot start a transaction"_s, db.lastError().text());
 
-    QSqlQuery query(db);
-    query.prepare(
+    QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
         "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
         "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
         "word_count = ? WHERE id = ?"_s);
-    for (const QVariant &value :
-         {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
-          text(article.standfirst), text(article.byline), text(article.dateline), text(article.language),
-          text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl), text(article.sourceName),
-          QVariant(contentHash(article)), QVariant(toStorageTime(article.updatedAt)),
-          nullableTime(article.publishedAt), nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
-          QVariant(article.wordCount), QVariant(article.id)}) {
-        query.addBindValue(value);
-    }
-    if (!query.exec())
+    if (!run(query, {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
+                     text(article.standfirst), text(article.byline), text(article.dateline),
+                     text(article.language), text(article.bodyHtml), text(article.bodyText),
+                     text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
+                     QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
+                     nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
+                     QVariant(article.wordCount), QVariant(article.id)}))
         return fail(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
     if (query.numRowsAffected() != 1)
         return fail(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
 
     for (const auto table : {"quotes"_L1, "images"_L1, "article_tags"_L1, "related_links"_L1}) {
-        QSqlQuery clear(db);
-        clear.prepare(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
-        clear.addBindValue(article.id);
-        if (!clear.exec())
+        QSqlQuery &clear = m_database.statement(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
+        if (!run(clear, {QVariant(article.id)}))
             return fail(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(db, article) || !writeSearchRow(db, article))
+    if (!writeChildren(article) || !writeSearchRow(article))
         return false;
     if (!transaction.commit())
         return fail(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
     return true;
 }
 
-bool ArticleRepository::writeChildren(QSqlDatabase &db, const Article &article)
+bool ArticleRepository::writeChildren(const Article &article)
 {
-    QSqlQuery quote(db);
-    quote.prepare(u"INSERT INTO quotes (article_id, position, text, speaker, speaker_role, context) "
-                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < article.quotes.size(); ++i) {
         const Quote &q = article.quotes.at(i);
-        quote.addBindValue(article.id);
-        quote.addBindValue(int(i));
-        quote.addBindValue(text(q.text));
-        quote.addBindValue(text(q.speaker));
-        quote.addBindValue(text(q.speakerRole));
-        quote.addBindValue(text(q.context));
-        if (!quote.exec())
+        QSqlQuery &quote = m_database.statement(u"INSERT INTO quotes (article_id, position, text, speaker, "
+                                                "speaker_role, context) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        if (!run(quote, {QVariant(article.id), QVariant(int(i)), text(q.text), text(q.speaker),
+                         text(q.speakerRole), text(q.context)}))
             return fail(u"cannot store the quotes"_s, quote.lastError().text());
     }
 
-    QSqlQuery image(db);
-    image.prepare(u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
-                  "alt_text, credit, credit_line, copyright, licence, source_url) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < article.images.size(); ++i) {
         const ArticleImage &img = article.images.at(i);
-        image.addBindValue(article.id);
-        image.addBindValue(int(i));
-        image.addBindValue(imageRoleToString(img.role));
-        image.addBindValue(img.hasData() ? QVariant(img.data) : QVariant(QMetaType::fromType<QByteArray>()));
-        image.addBindValue(text(img.mimeType));
-        image.addBindValue(img.width);
-        image.addBindValue(img.height);
-        image.addBindValue(text(img.caption));
-        image.addBindValue(text(img.altText));
-        image.addBindValue(text(img.credit));
-        image.addBindValue(text(img.creditLine));
-        image.addBindValue(text(img.copyright));
-        image.addBindValue(text(img.licence));
-        image.addBindValue(text(img.sourceUrl));
-        if (!image.exec())
+        QSqlQuery &image = m_database.statement(
+            u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
+            "alt_text, credit, credit_line, copyright, licence, source_url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!run(image, {QVariant(article.id), QVariant(int(i)), QVariant(imageRoleToString(img.role)),
+                         img.hasData() ? QVariant(img.data) : QVariant(QMetaType::fromType<QByteArray>()),
+                         text(img.mimeType), QVariant(img.width), QVariant(img.height), text(img.caption),
+                         text(img.altText), text(img.credit), text(img.creditLine), text(img.copyright),
+                         text(img.licence), text(img.sourceUrl)}))
             return fail(u"cannot store the images"_s, image.lastError().text());
     }
 
-    QSqlQuery tag(db);
-    tag.prepare(u"INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"_s);
-    QSqlQuery link(db);
-    link.prepare(u"INSERT INTO article_tags (article_id, tag_id, position) "
-                 "SELECT ?, id, ? FROM tags WHERE name = ?"_s);
     for (qsizetype i = 0; i < article.tags.size(); ++i) {
         const QString name = article.tags.at(i).trimmed();
         if (name.isEmpty())
             continue;
-        tag.addBindValue(name);
-        link.addBindValue(article.id);
-        link.addBindValue(int(i));
-        link.addBindValue(name);
-        if (!tag.exec() || !link.exec())
-            return fail(u"cannot store the tags"_s, tag.lastError().text() + link.lastError().text());
+        QSqlQuery &tag =
+            m_database.statement(u"INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"_s);
+        if (!run(tag, {QVariant(name)}))
+            return fail(u"cannot store the tags"_s, tag.lastError().text());
+        QSqlQuery &link = m_database.statement(
+            u"INSERT INTO article_tags (article_id, tag_id, position) SELECT ?, id, ? FROM tags WHERE name = ?"_s);
+        if (!run(link, {QVariant(article.id), QVariant(int(i)), QVariant(name)}))
+            return fail(u"cannot store the tags"_s, link.lastError().text());
     }
 
-    QSqlQuery related(db);
-    related.prepare(u"INSERT INTO related_links (article_id, position, title, author, url) "
-                    "VALUES (?, ?, ?, ?, ?)"_s);
     for (qsizetype i = 0; i < article.related.size(); ++i) {
         const RelatedLink &r = article.related.at(i);
-        related.addBindValue(article.id);
-        related.addBindValue(int(i));
-        related.addBindValue(text(r.title));
-        related.addBindValue(text(r.author));
-        related.addBindValue(text(r.url));
-        if (!related.exec())
+        QSqlQuery &related = m_database.statement(
+            u"INSERT INTO related_links (article_id, position, title, author, url) VALUES (?, ?, ?, ?, ?)"_s);
+        if (!run(related,
+                 {QVariant(article.id), QVariant(int(i)), text(r.title), text(r.author), text(r.url)}))
             return fail(u"cannot store the related links"_s, related.lastError().text());
     }
     return true;
@@ -307,7 +304,7 @@ QString ArticleRepository::searchFolded(QString text)
     return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
 }
 
-bool ArticleRepository::writeSearchRow(QSqlDatabase &db, const Article &article)
+bool ArticleRepository::writeSearchRow(const Article &article)
 {
     QStringList quoteTexts;
     for (const Quote &quote : article.quotes)
@@ -316,22 +313,18 @@ bool ArticleRepository::writeSearchRow(QSqlDatabase &db, const Article &article)
     for (const ArticleImage &image : article.images)
         captions << image.caption << image.creditLine << image.credit;
 
-    QSqlQuery remove(db);
-    remove.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
-    remove.addBindValue(article.id);
-    QSqlQuery insert(db);
-    insert.prepare(
+    QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
+    if (!run(remove, {QVariant(article.id)}))
+        return fail(u"cannot index the article"_s, remove.lastError().text());
+    QSqlQuery &insert = m_database.statement(
         u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    insert.addBindValue(article.id);
-    insert.addBindValue(searchFolded(article.headline));
-    insert.addBindValue(searchFolded(article.standfirst));
-    insert.addBindValue(searchFolded(article.byline));
-    insert.addBindValue(searchFolded(article.bodyText));
-    insert.addBindValue(searchFolded(quoteTexts.join(u'\n')));
-    insert.addBindValue(searchFolded(captions.join(u'\n')));
-    if (!remove.exec() || !insert.exec())
-        return fail(u"cannot index the article"_s, remove.lastError().text() + insert.lastError().text());
+    if (!run(insert,
+             {QVariant(article.id), QVariant(searchFolded(article.headline)),
+              QVariant(searchFolded(article.standfirst)), QVariant(searchFolded(article.byline)),
+              QVariant(searchFolded(article.bodyText)), QVariant(searchFolded(quoteTexts.join(u'\n'))),
+              QVariant(searchFolded(captions.join(u'\n')))}))
+        return fail(u"cannot index the article"_s, insert.lastError().text());
     return true;
 }
 

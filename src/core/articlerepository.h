@@ -93,8 +93,8 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
-    bool writeChildren(QSqlDatabase &db, const Article &article);
-    bool writeSearchRow(QSqlDatabase &db, const Article &article);
+    bool writeChildren(const Article &article);
+    bool writeSearchRow(const Article &article);
     bool fail(const QString &what, const QString &detail) const;
     static QString searchFolded(QString text);
 

@@ -1,6 +1,8 @@
 #include "htmlsanitizer.h"
 
+#include "canonicalhtml.h"
 #include "htmlsanitizerrules.h"
+#include "htmltext.h"
 
 #include <gumbo.h>
 
@@ -454,6 +456,24 @@ const GumboNode *findBody(const GumboNode *root)
 } // namespace
 
 QString HtmlSanitizer::sanitize(const QString &html)
+{
+    // A body already in the simplest sanitized form (what plain-text imports write) needs no parse.
+    if (CanonicalHtml::isCanonical(html))
+        return html;
+    return sanitizeByParsing(html);
+}
+
+HtmlSanitizer::Sanitized HtmlSanitizer::sanitizeWithText(const QString &html)
+{
+    if (std::optional<QString> text = CanonicalHtml::plainText(html))
+        return {html, *std::move(text)};
+    Sanitized result;
+    result.html = sanitizeByParsing(html);
+    result.text = HtmlText::plainText(result.html);
+    return result;
+}
+
+QString HtmlSanitizer::sanitizeByParsing(const QString &html)
 {
     const QByteArray utf8 = html.toUtf8();
     GumboOptions options = kGumboDefaultOptions;

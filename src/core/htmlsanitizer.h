@@ -18,6 +18,18 @@ public:
     static constexpr auto ImageScheme = "copydesk-image";
 
     static QString sanitize(const QString &html);
+
+    struct Sanitized
+    {
+        QString html;
+        QString text; // HtmlText::plainText(html)
+    };
+    // sanitize() and the plain text of its result. A body already in CanonicalHtml's simple form, as every
+    // plain-text import writes it, is scanned once instead of parsed twice.
+    static Sanitized sanitizeWithText(const QString &html);
+    // sanitize() without its shortcut for bodies that CanonicalHtml proves clean: always parses. The tests
+    // hold the two against each other.
+    static QString sanitizeByParsing(const QString &html);
 };
 
 } // namespace Copydesk

@@ -1,8 +1,12 @@
 #include "htmltext.h"
 
+#include "canonicalhtml.h"
+
 #include <gumbo.h>
 
 #include <QByteArray>
+
+#include <optional>
 
 #include <memory>
 #include <vector>
@@ -389,6 +393,13 @@ bool isJoiner(char32_t c)
 
 QString plainText(const QString &html)
 {
+    if (std::optional<QString> text = CanonicalHtml::plainText(html))
+        return *std::move(text);
+    return plainTextByParsing(html);
+}
+
+QString plainTextByParsing(const QString &html)
+{
     const ParsedHtml output = parse(html.toUtf8());
     const GumboNode *body = findBody(output.get());
     if (!body)
@@ -411,21 +422,35 @@ QStringList headings(const QString &html)
 
 int wordCount(const QString &text)
 {
-    const QList<uint> characters = text.toUcs4();
+    // Code points read in place (no UCS-4 copy): this runs over every stored body.
+    const char16_t *const data = QStringView(text).utf16();
+    const qsizetype size = text.size();
+    const auto codePointAt = [&](qsizetype i, qsizetype *length) -> char32_t {
+        if (QChar::isHighSurrogate(data[i]) && i + 1 < size && QChar::isLowSurrogate(data[i + 1])) {
+            *length = 2;
+            return QChar::surrogateToUcs4(data[i], data[i + 1]);
+        }
+        *length = 1;
+        return data[i];
+    };
     int count = 0;
     bool inWord = false;
-    for (qsizetype i = 0; i < characters.size(); ++i) {
-        const char32_t c = characters.at(i);
+    char32_t previous = 0;
+    qsizetype length = 0;
+    for (qsizetype i = 0; i < size; i += length) {
+        const char32_t c = codePointAt(i, &length);
         if (isWordCharacter(c)) {
             if (!inWord)
                 ++count;
             inWord = true;
-        } else if (inWord && isJoiner(c) && i + 1 < characters.size() && isLetterLike(characters.at(i - 1)) &&
-                   isLetterLike(characters.at(i + 1))) {
+        } else if (qsizetype nextLength = 0; inWord && isJoiner(c) && i + length < size &&
+                                             isLetterLike(previous) &&
+                                             isLetterLike(codePointAt(i + length, &nextLength))) {
             // "don't", "well-known", "по-русски": one word
         } else {
             inWord = false;
         }
+        previous = c;
     }
     return count;
 }

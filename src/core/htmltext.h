@@ -11,6 +11,8 @@ namespace HtmlText {
 // The visible text: block elements separated by a blank line, <br> as a line break, entities decoded,
 // runs of white space inside a block folded to one space.
 QString plainText(const QString &html);
+// plainText() without its shortcut for bodies in CanonicalHtml's simple form: always parses.
+QString plainTextByParsing(const QString &html);
 
 // The text of h2, h3 and h4 elements in document order.
 QStringList headings(const QString &html);

@@ -88,6 +88,11 @@ LibraryDatabase::LibraryDatabase(const QString &path)
 
 LibraryDatabase::~LibraryDatabase()
 {
+    // Statements first: a connection is closed only once nothing refers to it.
+    {
+        const QMutexLocker lock(&m_statementsMutex);
+        m_statements.clear();
+    }
     // Every connection this library opened, in any thread, goes with it.
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
@@ -147,6 +152,19 @@ QSqlDatabase LibraryDatabase::connection() const
     pragma.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs));
     pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
     return db;
+}
+
+QSqlQuery &LibraryDatabase::statement(const QString &sql) const
+{
+    const QString name = connectionName();
+    const QMutexLocker lock(&m_statementsMutex);
+    Statement &statement = m_statements[name][sql];
+    if (!statement.query)
+        statement.query = std::make_unique<QSqlQuery>(connection());
+    // One that did not compile is compiled again, so every use reports its error.
+    if (!statement.prepared)
+        statement.prepared = statement.query->prepare(sql);
+    return *statement.query;
 }
 
 bool LibraryDatabase::open()

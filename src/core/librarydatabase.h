@@ -1,7 +1,13 @@
 #pragma once
 
+#include <QHash>
+#include <QMutex>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
+
+#include <memory>
+#include <unordered_map>
 
 namespace Copydesk {
 
@@ -26,6 +32,12 @@ public:
     // This thread's connection (opened on first use).
     QSqlDatabase connection() const;
 
+    // This thread's prepared statement for sql, compiled on first use and kept with the connection, so that
+    // writes done once per article (an import stores thousands) skip SQLite's compile step. Only for
+    // statements that run to completion (INSERT, UPDATE, DELETE): a query read row by row takes a
+    // QSqlQuery of its own.
+    QSqlQuery &statement(const QString &sql) const;
+
     // The schema version this build writes.
     static int latestSchemaVersion();
 
@@ -38,9 +50,18 @@ private:
     bool migrate(QSqlDatabase &db);
     QString connectionName() const;
 
+    struct Statement
+    {
+        std::unique_ptr<QSqlQuery> query;
+        bool prepared = false;
+    };
+    using Statements = std::unordered_map<QString, Statement>;
+
     QString m_path;
     QString m_error;
     QString m_connectionPrefix;
+    mutable QMutex m_statementsMutex;
+    mutable std::unordered_map<QString, Statements> m_statements; // by connection name
 };
 
 } // namespace Copydesk

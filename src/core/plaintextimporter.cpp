@@ -1,5 +1,6 @@
 #include "plaintextimporter.h"
 
+#include "canonicalhtml.h"
 #include "plaintextstructure.h"
 #include "textdecoder.h"
 
@@ -528,16 +529,15 @@ private:
     {
         QString html;
         for (const BodyBlock &block : m_body) {
-            const QString escaped = block.text.toHtmlEscaped();
             switch (block.kind) {
             case BodyBlock::Kind::Paragraph:
-                html += "<p>"_L1 + escaped + "</p>\n"_L1;
+                CanonicalHtml::appendParagraph(html, block.text);
                 break;
             case BodyBlock::Kind::Heading:
-                html += "<h2>"_L1 + escaped + "</h2>\n"_L1;
+                CanonicalHtml::appendHeading(html, block.text);
                 break;
             case BodyBlock::Kind::BlockQuote:
-                html += "<blockquote><p>"_L1 + escaped + "</p></blockquote>\n"_L1;
+                CanonicalHtml::appendBlockQuote(html, block.text);
                 break;
             }
         }

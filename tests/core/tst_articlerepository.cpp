@@ -1,5 +1,6 @@
 #include "core/testlibrary.h"
 
+#include <QCryptographicHash>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -273,6 +274,68 @@ private slots:
             u"<div><p>First   paragraph with weight.</p><h2>Subhead</h2><p>Second paragraph.</p></div>"_s;
         copy.bodyText = u"First paragraph with weight.\n\nSubhead\n\nSecond paragraph."_s;
         QCOMPARE(library.repository->findByContentHash(ArticleRepository::contentHash(copy)), article.id);
+    }
+
+    // The hash is stored in every library, so its definition must never drift: the fast fold equals the
+    // plain one (case folded, white space runs as one space, trimmed, SHA-256 of the UTF-8).
+    void contentHashKeepsItsDefinition_data()
+    {
+        QTest::addColumn<QString>("headline");
+        QTest::addColumn<QString>("bodyText");
+        QTest::newRow("plain") << u"Minsk Talks"_s << u"First paragraph.\n\nSecond one."_s;
+        QTest::newRow("spaces") << u"  A\t\tB  "_s << u"\n x \u00a0 y\u2028z\r\n "_s;
+        QTest::newRow("empty") << u""_s << u""_s;
+        QTest::newRow("cyrillic and greek") << u"ПРИВЕТ Ёлка"_s << u"ΣΊΣΥΦΟΣ ß straße ǅ"_s;
+        QTest::newRow("outside the BMP") << u"\U00010400 Deseret"_s << u"\U0001D400 math"_s;
+        QTest::newRow("lone surrogates") << (u"a"_s + QChar(0xd800)) << (QChar(0xdc00) + u"B"_s);
+    }
+
+    void contentHashKeepsItsDefinition()
+    {
+        QFETCH(QString, headline);
+        QFETCH(QString, bodyText);
+        const QString folded = (headline + u'\n' + bodyText).toCaseFolded();
+        QString collapsed;
+        for (const QChar c : folded) {
+            if (c.isSpace()) {
+                if (!collapsed.isEmpty() && !collapsed.endsWith(u' '))
+                    collapsed += u' ';
+            } else {
+                collapsed += c;
+            }
+        }
+        if (collapsed.endsWith(u' '))
+            collapsed.chop(1);
+        const QString expected = QString::fromLatin1(
+            QCryptographicHash::hash(collapsed.toUtf8(), QCryptographicHash::Sha256).toHex());
+        Article article;
+        article.headline = headline;
+        article.bodyText = bodyText;
+        QCOMPARE(ArticleRepository::contentHash(article), expected);
+    }
+
+    // Statements are prepared once per connection and reused; a write that fails halfway must not leave
+    // values bound that shift into the next one.
+    void reusedStatementsStartClean()
+    {
+        TestLibrary library;
+        Article first = fullArticle();
+        QVERIFY(library.repository->insert(first));
+        Article clash = fullArticle();
+        clash.uuid = first.uuid; // the UNIQUE uuid makes this insert fail after its values are bound
+        QVERIFY(!library.repository->insert(clash));
+        Article second = fullArticle();
+        second.headline = u"Zanzibar article"_s;
+        second.quotes = {{u"We are ready to talk"_s, u"Makei"_s, {}, {}}};
+        QVERIFY(library.repository->insert(second));
+        const std::optional<Article> loaded = library.repository->load(second.id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->headline, u"Zanzibar article"_s);
+        QCOMPARE(loaded->uuid, second.uuid);
+        QCOMPARE(loaded->quotes.size(), 1);
+        QCOMPARE(loaded->quotes.first().speaker, u"Makei"_s);
+        QCOMPARE(library.repository->search(u"Zanzibar"_s, 0, 10).size(), 1);
+        QCOMPARE(countRows(*library.database, u"articles"_s), 2);
     }
 
     void worksFromAnotherThread()

@@ -121,6 +121,9 @@ private slots:
         QTest::newRow("french") << u"l'été à Paris"_s << 3;
         QTest::newRow("non-breaking space") << u"10\u00a0km"_s << 2;
         QTest::newRow("outside the BMP") << u"\U0001D400\U0001D401 x"_s << 2;
+        QTest::newRow("joined outside the BMP") << u"\U0001D400-\U0001D401 x"_s << 2;
+        QTest::newRow("lone surrogate") << (u"ab"_s + QChar(0xd800) + u"cd"_s) << 2;
+        QTest::newRow("joiner at the end") << u"rock'"_s << 1;
     }
 
     void wordCount()
