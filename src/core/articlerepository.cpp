@@ -4,12 +4,13 @@
 #include "htmltext.h"
 #include "librarydatabase.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
+
+#include <openssl/sha.h>
 
 using namespace Qt::StringLiterals;
 
@@ -104,14 +105,16 @@ void ArticleRepository::prepareForStorage(Article &article)
     // already: an import that checks for duplicates and then stores parses each body once, not twice.
     thread_local QString lastClean;
     thread_local QString lastText;
+    thread_local int lastWordCount = 0;
     if (article.bodyHtml.isNull() || article.bodyHtml != lastClean) {
         HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
         lastClean = std::move(clean.html);
         lastText = std::move(clean.text);
+        lastWordCount = HtmlText::wordCount(lastText);
     }
     article.bodyHtml = lastClean;
     article.bodyText = lastText;
-    article.wordCount = HtmlText::wordCount(article.bodyText);
+    article.wordCount = lastWordCount;
     article.tags.removeDuplicates();
 }
 
@@ -161,8 +164,13 @@ QString ArticleRepository::contentHash(const Article &article)
     text.truncate(out - start);
     lastHeadline = article.headline;
     lastBodyText = article.bodyText;
-    lastHash =
-        QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    // OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some: the same digest as
+    // QCryptographicHash, at a small part of the cost on every imported article.
+    const QByteArray utf8 = text.toUtf8();
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()), digest);
+    lastHash = QString::fromLatin1(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex());
     return lastHash;
 }
 

@@ -365,6 +365,11 @@ private:
     QStringList m_headings;
 };
 
+bool isAsciiLetterOrDigit(char32_t c)
+{
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
+}
+
 bool isLetterLike(char32_t c)
 {
     return QChar::isLetter(c) || QChar::isMark(c);
@@ -372,6 +377,8 @@ bool isLetterLike(char32_t c)
 
 bool isWordCharacter(char32_t c)
 {
+    if (c < 0x80) // most of an article; the Unicode tables say the same for ASCII
+        return isAsciiLetterOrDigit(c);
     return QChar::isLetterOrNumber(c) || QChar::isMark(c);
 }
 

@@ -21,7 +21,7 @@ struct FoundImage
     const GumboNode *node = nullptr;
     QStringList candidates;
     QStringList keys; // the candidates' absolute addresses, for matching the metadata's images
-    FigureText figure;
+    PictureCredit figure;
     QString altText;
     LoadedImage loaded;
     const MetadataImage *metadata = nullptr;

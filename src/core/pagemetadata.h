@@ -1,5 +1,7 @@
 #pragma once
 
+#include "picturecredit.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -61,28 +63,15 @@ QDateTime parsePageDateTime(const QString &text);
 // Metadata values are sometimes escaped twice ("Tom &amp;amp; Jerry" in the markup): decodes what is left.
 QString unescapeHtmlEntities(const QString &text);
 
-// The text under a picture, split into what it shows and who made it.
-struct FigureText
-{
-    QString caption;    // "Protesters outside the parliament on Tuesday."
-    QString credit;     // the person or agency: "Jane Doe/Reuters"
-    QString creditLine; // the credit as printed: "Photo: Jane Doe/Reuters"
-    QString copyright;  // "© Jane Doe" when the credit is a copyright notice
-};
-
 namespace PageFigures {
-
-// Splits a caption's trailing credit off: "Photo: X", "(Photo by X/Agency)", "Credit: X", "© X",
-// "Image: X", "Foto: X", "Photograph: X", "X/Getty Images", "AP Photo/X"...
-FigureText splitCredit(const QString &captionText);
 
 // The figure around an <img> (or its <picture>): the <figcaption> text, with the credit taken from elements
 // marked as one (class or itemprop containing credit, byline, author, copyright, source, photographer)
 // anywhere in the figure, else from the caption's trailing credit. Empty when the image is in no figure.
-FigureText figureTextForImage(const GumboInternalNode *image);
+PictureCredit figureTextForImage(const GumboInternalNode *image);
 
 // The same for the first <img> in a piece of HTML (for tests and for callers without a parsed tree).
-FigureText figureTextForHtml(const QString &html);
+PictureCredit figureTextForHtml(const QString &html);
 
 } // namespace PageFigures
 

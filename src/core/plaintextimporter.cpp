@@ -1,6 +1,7 @@
 #include "plaintextimporter.h"
 
 #include "canonicalhtml.h"
+#include "picturecredit.h"
 #include "plaintextstructure.h"
 #include "textdecoder.h"
 
@@ -157,7 +158,7 @@ bool isPlainUnit(const Unit &unit)
 
 bool startsOwnLine(const QString &text)
 {
-    return bylineNames(text) || parseCredit(text) || isBoilerplate(text) || isDateLine(text);
+    return bylineNames(text) || PictureCredits::parseLine(text) || isBoilerplate(text) || isDateLine(text);
 }
 
 // Text wrapped at a fixed width (mail, old .txt files) has many long lines followed directly by another
@@ -189,8 +190,16 @@ void joinWrappedLines(QList<Unit> &units)
     units = joined;
 }
 
+qsizetype nonSpaceCount(const QString &text)
+{
+    return std::count_if(text.cbegin(), text.cend(), [](QChar c) { return !c.isSpace(); });
+}
+
 bool sameText(const QString &a, const QString &b)
 {
+    // Equal texts have as many characters outside white space: a cheap test before two copies.
+    if (nonSpaceCount(a) != nonSpaceCount(b))
+        return false;
     return a.simplified().compare(b.simplified(), Qt::CaseInsensitive) == 0;
 }
 
@@ -344,18 +353,18 @@ private:
                                   m_units.at(next).image || opensImage(next));
     }
 
-    std::optional<CreditLine> creditAt(qsizetype k, qsizetype &next) const
+    std::optional<PictureCredit> creditAt(qsizetype k, qsizetype &next) const
     {
         if (k >= count() || !isPlainUnit(m_units.at(k)))
             return std::nullopt;
         // Each line is asked about several times (as a credit, after a caption, before one): parse it once.
         auto cached = m_credits.constFind(k);
         if (cached == m_credits.cend())
-            cached = m_credits.insert(k, parseCredit(text(k)));
-        std::optional<CreditLine> credit = *cached;
+            cached = m_credits.insert(k, PictureCredits::parseLine(text(k)));
+        std::optional<PictureCredit> credit = *cached;
         next = k + 1;
         if (credit && credit->needsName) {
-            if (k + 1 >= count() || !completeCredit(*credit, text(k + 1)))
+            if (k + 1 >= count() || !PictureCredits::completeWithName(*credit, text(k + 1)))
                 return std::nullopt;
             next = k + 2;
         }
@@ -376,7 +385,7 @@ private:
         qsizetype next = 0;
         if (creditAt(k, next))
             return true;
-        const std::optional<CreditLine> credit = creditAt(k + 1, next);
+        const std::optional<PictureCredit> credit = creditAt(k + 1, next);
         return credit && credit->caption.isEmpty() && isCaptionCandidate(k);
     }
 
@@ -388,16 +397,16 @@ private:
             return k + 1;
         }
         qsizetype next = 0;
-        if (const std::optional<CreditLine> credit = creditAt(k + 1, next);
+        if (const std::optional<PictureCredit> credit = creditAt(k + 1, next);
             credit && credit->caption.isEmpty() && isCaptionCandidate(k)) {
             addImage(*credit, text(k));
             return next;
         }
-        const std::optional<CreditLine> credit = creditAt(k, next);
+        const std::optional<PictureCredit> credit = creditAt(k, next);
         if (!credit) {
             // "Image by" with no name after it: the marker alone says nothing and is not body text.
-            const std::optional<CreditLine> orphan =
-                isPlainUnit(m_units.at(k)) ? parseCredit(text(k)) : std::nullopt;
+            const std::optional<PictureCredit> orphan =
+                isPlainUnit(m_units.at(k)) ? PictureCredits::parseLine(text(k)) : std::nullopt;
             return orphan && orphan->needsName ? k + 1 : k;
         }
         QString caption = credit->caption;
@@ -412,15 +421,14 @@ private:
     }
 
     // The first image is the lead image; the rest are inline. None has data: plain text has no pixels.
-    void addImage(const CreditLine &credit, const QString &caption, const MarkdownLine &markdownImage = {})
+    void addImage(const PictureCredit &credit, const QString &caption, const MarkdownLine &markdownImage = {})
     {
         ArticleImage image;
         image.role = m_article.images.isEmpty() ? ImageRole::Lead : ImageRole::Inline;
         image.caption = caption;
         image.credit = credit.credit;
         image.creditLine = credit.creditLine;
-        if (credit.copyright)
-            image.copyright = credit.credit;
+        image.copyright = credit.copyright;
         image.altText = markdownImage.text;
         image.sourceUrl = markdownImage.imageUrl;
         m_article.images.append(image);
@@ -465,7 +473,7 @@ private:
         QStringList lines;
         for (; k < count(); ++k) {
             const QString &line = text(k);
-            if (isBoilerplate(line) || parseCredit(line))
+            if (isBoilerplate(line) || PictureCredits::parseLine(line))
                 continue;
             const bool prose =
                 (line.endsWith(u'.') && wordCount(line) > 6) || wordCount(line) > 40 || line.size() > 250;
@@ -546,7 +554,7 @@ private:
 
     QList<Unit> m_units;
 
-    mutable QHash<qsizetype, std::optional<CreditLine>> m_credits;
+    mutable QHash<qsizetype, std::optional<PictureCredit>> m_credits;
     Article m_article;
     QList<BodyBlock> m_body;
 };

@@ -79,47 +79,6 @@ bool containsQuoteMark(const QString &line)
                        [](QChar c) { return QStringView(u"“”„«»\"").contains(c); });
 }
 
-// Whether a marker word of parseCredit() occurs anywhere: image, photo, picture, illustration, credit or ©.
-bool containsCreditMarkerWord(QStringView line)
-{
-    static const QStringView words[] = {u"image", u"photo", u"picture", u"illustration", u"credit"};
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const char16_t c = line.at(i).unicode();
-        if (c == u'©')
-            return true;
-        const char16_t lower = c >= u'A' && c <= u'Z' ? c | 0x20 : c;
-        if (lower != u'i' && lower != u'p' && lower != u'c')
-            continue;
-        for (const QStringView word : words) {
-            if (line.sliced(i).startsWith(word, Qt::CaseInsensitive))
-                return true;
-        }
-    }
-    return false;
-}
-
-// A credit's person or agency: capitalised words, "Jane Doe/Getty Images", "AP Photo/Jane Doe for X".
-bool isCreditName(const QString &text)
-{
-    static const QSet<QString> connectors = {u"for"_s, u"and"_s, u"of"_s,  u"via"_s, u"de"_s, u"van"_s,
-                                             u"von"_s, u"der"_s, u"la"_s,  u"le"_s,  u"da"_s, u"di"_s,
-                                             u"du"_s,  u"al"_s,  u"bin"_s, u"y"_s,   u"&"_s,  u"/"_s};
-    const QStringList words = splitWords(text);
-    if (words.isEmpty() || words.size() > 10 || text.size() > 100 || containsQuoteMark(text))
-        return false;
-    return std::all_of(words.cbegin(), words.cend(), [](const QString &word) {
-        return !word.at(0).isLower() || connectors.contains(word);
-    });
-}
-
-QString withoutFinalPeriod(QString text)
-{
-    text = text.trimmed();
-    if (text.endsWith(u'.'))
-        text.chop(1);
-    return text.trimmed();
-}
-
 } // namespace
 
 int wordCount(const QString &text)
@@ -133,6 +92,7 @@ int wordCount(const QString &text)
             inWord = wordHasText = false;
         } else {
             inWord = true;
+            // Once the word has a letter the rest of it need not be classified.
             wordHasText = wordHasText || c.isLetterOrNumber();
         }
     }
@@ -304,53 +264,6 @@ std::optional<QString> bylineNames(const QString &line)
             return std::nullopt;
     }
     return names.trimmed();
-}
-
-std::optional<CreditLine> parseCredit(const QString &line)
-{
-    static const QString marker =
-        uR"((?<marker>(?:(?:Image|Photo|Photograph|Picture|Illustration)(?:\s+credit)?(?:\s*:|\s+by\b:?)|)"
-        uR"((?:Image|Photo)\s+credit\b|Credit\s*:|Image source\s*:|©)))"_s;
-    static const QRegularExpression alone(uR"(^\(?)"_s + marker + uR"(\)?$)"_s, Caseless);
-    static const QRegularExpression whole(uR"(^\(?)"_s + marker + uR"(\s*(?<who>[^()]+?)\)?$)"_s, Caseless);
-    static const QRegularExpression bracketed(
-        uR"(^(?<caption>.*?\p{L}.*?)\s*\()"_s + marker + uR"(\s*(?<who>[^()]+)\)\.?$)"_s, Unicode);
-    static const QRegularExpression trailing(
-        uR"(^(?<caption>.*?\p{L}.*?)\s+)"_s + marker + uR"(\s*(?<who>[^()]+)$)"_s, Unicode);
-
-    // The patterns backtrack over the whole line; most lines name no credit at all, so look for a marker
-    // word first (one scan, no expression) before paying for them.
-    if (!containsCreditMarkerWord(line) || wordCount(line) > 80)
-        return std::nullopt;
-    CreditLine credit;
-    if (const QRegularExpressionMatch match = alone.match(line); match.hasMatch()) {
-        credit.creditLine = match.captured(u"marker"_s);
-        credit.copyright = credit.creditLine == u"©"_s;
-        credit.needsName = true;
-        return credit;
-    }
-    for (const QRegularExpression *expression : {&whole, &bracketed, &trailing}) {
-        const QRegularExpressionMatch match = expression->match(line);
-        if (!match.hasMatch() || !isCreditName(withoutFinalPeriod(match.captured(u"who"_s))))
-            continue;
-        credit.caption = match.captured(u"caption"_s).trimmed();
-        credit.credit = withoutFinalPeriod(match.captured(u"who"_s));
-        const qsizetype start = match.capturedStart(u"marker"_s);
-        credit.creditLine = line.mid(start, match.capturedEnd(u"who"_s) - start).trimmed();
-        credit.copyright = match.captured(u"marker"_s) == u"©"_s;
-        return credit;
-    }
-    return std::nullopt;
-}
-
-bool completeCredit(CreditLine &credit, const QString &nextLine)
-{
-    if (wordCount(nextLine) > 8 || !isCreditName(withoutFinalPeriod(nextLine)))
-        return false;
-    credit.credit = withoutFinalPeriod(nextLine);
-    credit.creditLine += (credit.copyright ? u""_s : u" "_s) + nextLine;
-    credit.needsName = false;
-    return true;
 }
 
 namespace {

@@ -32,18 +32,6 @@ bool isReporterRole(const QString &line); // "Moscow correspondent", "Senior pol
 // "By A, B and C" or "A and B, Staff Writers" -> "A, B and C" / "A and B".
 std::optional<QString> bylineNames(const QString &line);
 
-struct CreditLine
-{
-    QString caption;        // the text before the credit when both share a line
-    QString credit;         // "Jane Doe/Reuters"
-    QString creditLine;     // "Photo: Jane Doe/Reuters"
-    bool copyright = false; // printed with ©
-    bool needsName = false; // "Image by" alone: the name is on the next line
-};
-std::optional<CreditLine> parseCredit(const QString &line);
-// Completes a credit whose name is on the next line; false when that line is not a name.
-bool completeCredit(CreditLine &credit, const QString &nextLine);
-
 // One line of Markdown with its markers read and removed: "# " headings, "> " quotes, "- " bullets,
 // **bold**, _emphasis_, `code`, [links](url) and a line that is only an ![image](url).
 struct MarkdownLine

@@ -401,82 +401,9 @@ private slots:
         QVERIFY(PageMetadata::fromHtml(u"<!DOCTYPE html>"_s).hasMarkup);
     }
 
-    void splitCredit_data()
-    {
-        QTest::addColumn<QString>("text");
-        QTest::addColumn<QString>("caption");
-        QTest::addColumn<QString>("credit");
-        QTest::addColumn<QString>("creditLine");
-        QTest::addColumn<QString>("copyright");
-        QTest::newRow("photo colon") << u"Cranes on the quay. Photo: Jens Holm/Courier"_s
-                                     << u"Cranes on the quay."_s << u"Jens Holm/Courier"_s
-                                     << u"Photo: Jens Holm/Courier"_s << QString();
-        QTest::newRow("photograph") << u"Protesters in London. Photograph: Jane Doe/Reuters"_s
-                                    << u"Protesters in London."_s << u"Jane Doe/Reuters"_s
-                                    << u"Photograph: Jane Doe/Reuters"_s << QString();
-        QTest::newRow("parenthesised photo by")
-            << u"The village below the pass. (Photo by Tom Becker/Reuters)"_s
-            << u"The village below the pass."_s << u"Tom Becker/Reuters"_s << u"Photo by Tom Becker/Reuters"_s
-            << QString();
-        QTest::newRow("credit colon") << u"A dog in the snow. Credit: Sam Roe"_s << u"A dog in the snow."_s
-                                      << u"Sam Roe"_s << u"Credit: Sam Roe"_s << QString();
-        QTest::newRow("copyright sign")
-            << u"The harbour at night. © 2023 Port Authority"_s << u"The harbour at night."_s
-            << u"Port Authority"_s << u"© 2023 Port Authority"_s << u"© 2023 Port Authority"_s;
-        QTest::newRow("image colon") << u"A chart of the results. Image: Data Desk"_s
-                                     << u"A chart of the results."_s << u"Data Desk"_s
-                                     << u"Image: Data Desk"_s << QString();
-        QTest::newRow("foto") << u"Ein Bild im Text. Foto: Jonas Weber"_s << u"Ein Bild im Text."_s
-                              << u"Jonas Weber"_s << u"Foto: Jonas Weber"_s << QString();
-        QTest::newRow("getty alone") << u"Fans celebrate in the square. Getty Images"_s
-                                     << u"Fans celebrate in the square."_s << u"Getty Images"_s
-                                     << u"Getty Images"_s << QString();
-        QTest::newRow("agency with photographer")
-            << u"Fans celebrate. Ana Ruiz/AFP via Getty Images"_s << u"Fans celebrate."_s
-            << u"Ana Ruiz/AFP via Getty Images"_s << u"Ana Ruiz/AFP via Getty Images"_s << QString();
-        QTest::newRow("ap photo") << u"The president speaks. AP Photo/Evan Vucci"_s
-                                  << u"The president speaks."_s << u"AP Photo/Evan Vucci"_s
-                                  << u"AP Photo/Evan Vucci"_s << QString();
-        QTest::newRow("parenthesised agency")
-            << u"Smoke over the city (Reuters)"_s << u"Smoke over the city"_s << u"Reuters"_s << u"Reuters"_s
-            << QString();
-        QTest::newRow("after a bar") << u"Smoke over the city | Photo: Kim Park"_s << u"Smoke over the city"_s
-                                     << u"Kim Park"_s << u"Photo: Kim Park"_s << QString();
-        QTest::newRow("run together") << u"A protest in Paris Photo: Jo Kim"_s << u"A protest in Paris"_s
-                                      << u"Jo Kim"_s << u"Photo: Jo Kim"_s << QString();
-        QTest::newRow("label inside a sentence")
-            << u"The exhibition shows photo: prints from 1920"_s
-            << u"The exhibition shows photo: prints from 1920"_s << QString() << QString() << QString();
-        QTest::newRow("credit only") << u"Photo: Kim Park"_s << QString() << u"Kim Park"_s
-                                     << u"Photo: Kim Park"_s << QString();
-        QTest::newRow("no credit") << u"A photo by the river shows the flood."_s
-                                   << u"A photo by the river shows the flood."_s << QString() << QString()
-                                   << QString();
-        QTest::newRow("parentheses that are not a credit")
-            << u"The mayor (left) and her deputy (right)"_s << u"The mayor (left) and her deputy (right)"_s
-            << QString() << QString() << QString();
-        QTest::newRow("sentence ending in an agency name")
-            << u"The deal was first reported by Reuters."_s << u"The deal was first reported by Reuters."_s
-            << QString() << QString() << QString();
-    }
-
-    void splitCredit()
-    {
-        QFETCH(QString, text);
-        QFETCH(QString, caption);
-        QFETCH(QString, credit);
-        QFETCH(QString, creditLine);
-        QFETCH(QString, copyright);
-        const FigureText split = PageFigures::splitCredit(text);
-        QCOMPARE(split.caption, caption);
-        QCOMPARE(split.credit, credit);
-        QCOMPARE(split.creditLine, creditLine);
-        QCOMPARE(split.copyright, copyright);
-    }
-
     void figureMarkup()
     {
-        FigureText text = PageFigures::figureTextForHtml(
+        PictureCredit text = PageFigures::figureTextForHtml(
             u"<figure><img src=\"a.jpg\"><figcaption>A crane arm is lifted. <span class=\"credit\">Photo: "
             u"Port Authority</span></figcaption></figure>"_s);
         QCOMPARE(text.caption, u"A crane arm is lifted."_s);

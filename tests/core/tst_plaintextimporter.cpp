@@ -328,7 +328,7 @@ private slots:
         row("bylines_list.txt", "image0.role", u"lead"_s);
         row("bylines_list.txt", "image0.caption", u"A conductor checks tickets on the platform in Kyiv."_s);
         row("bylines_list.txt", "image0.creditLine", u"© Oksana Hrytsenko"_s);
-        row("bylines_list.txt", "image0.copyright", u"Oksana Hrytsenko"_s);
+        row("bylines_list.txt", "image0.copyright", u"© Oksana Hrytsenko"_s);
         row("bylines_list.txt", "image1.role", u"inline"_s);
         row("bylines_list.txt", "image1.caption", u"Passengers wait beside the departure board at dawn."_s);
         row("bylines_list.txt", "image1.credit", u"Mykola Dub/Eastline"_s);
