@@ -35,63 +35,59 @@ Q_LOGGING_CATEGORY(lcExtractor, "copydesk.web.extractor", QtInfoMsg)
 
 namespace {
 
-// Runs after Readability's two files, in the application's isolated world: it sees the page's DOM but
-// none of the page's own script state. parse() rewrites the document it is given, hence the clone; the
-// <base> makes Readability resolve relative links against the site the page came from, not our scheme.
+// Runs once in each host document, after Readability's two files, in the application's isolated world.
+// copydeskExtract() then parses a page with DOMParser into a document of its own: a document without a
+// browsing context, in which no script runs, nothing loads and nothing is laid out, and which Readability
+// may rewrite as it likes. The <base> makes Readability resolve relative links against the site the page
+// came from.
 constexpr char16_t extractionScript[] = uR"JS(
-(function (baseHref) {
-    'use strict';
-    try {
-        const readerable = isProbablyReaderable(document);
-        const clone = document.cloneNode(true);
-        if (baseHref && clone.documentElement) {
-            let head = clone.head;
-            if (!head) {
-                head = clone.createElement('head');
-                clone.documentElement.insertBefore(head, clone.documentElement.firstChild);
-            }
-            let base = baseHref;
-            const own = clone.querySelector('base[href]');
-            if (own) {
-                try { base = new URL(own.getAttribute('href'), baseHref).href; } catch (e) {}
-                own.setAttribute('href', base);
-            } else {
-                const element = clone.createElement('base');
-                element.setAttribute('href', base);
-                head.insertBefore(element, head.firstChild);
-            }
-            // The page's own Content-Security-Policy (base-uri) can refuse the <base>. And with the page's
-            // address as documentURI, Readability leaves in-page #links as they are, as in its own tests.
-            Object.defineProperty(clone, 'baseURI', { value: base });
-            Object.defineProperty(clone, 'documentURI', { value: baseHref });
-        }
-        const article = new Readability(clone).parse();
-        const a = article || {};
-        return JSON.stringify({
-            found: !!article, readerable: readerable,
-            title: a.title ?? document.title ?? null, byline: a.byline ?? null, excerpt: a.excerpt ?? null,
-            content: a.content ?? null, textContent: a.textContent ?? null, lang: a.lang ?? null,
-            siteName: a.siteName ?? null, publishedTime: a.publishedTime ?? null
-        });
-    } catch (e) {
-        return JSON.stringify({ error: String(e && e.stack || e) });
-    }
-})(%1)
-)JS";
-
-// Readability reads the DOM and inline styles only, never the layout, and laying out a big page costs far
-// more than parsing it: hide the whole document from the moment it exists, so no layout happens at all.
-constexpr char16_t noLayoutScript[] = uR"JS(
 (function () {
-    try {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(':root { display: none !important; }');
-        document.adoptedStyleSheets = [sheet];
-    } catch (e) {}
-})();
+    'use strict';
+    window.copydeskExtract = function (html, baseHref) {
+        try {
+            const doc = new DOMParser().parseFromString(html, 'text/html');
+            const readerable = isProbablyReaderable(doc);
+            if (baseHref && doc.documentElement) {
+                let head = doc.head;
+                if (!head) {
+                    head = doc.createElement('head');
+                    doc.documentElement.insertBefore(head, doc.documentElement.firstChild);
+                }
+                let base = baseHref;
+                const own = doc.querySelector('base[href]');
+                if (own) {
+                    try { base = new URL(own.getAttribute('href'), baseHref).href; } catch (e) {}
+                    own.setAttribute('href', base);
+                } else {
+                    const element = doc.createElement('base');
+                    element.setAttribute('href', base);
+                    head.insertBefore(element, head.firstChild);
+                }
+                // With the page's address as documentURI, Readability leaves in-page #links as they are,
+                // as in its own tests.
+                Object.defineProperty(doc, 'baseURI', { value: base });
+                Object.defineProperty(doc, 'documentURI', { value: baseHref });
+            }
+            const title = doc.title;
+            const article = new Readability(doc).parse();
+            const a = article || {};
+            return JSON.stringify({
+                found: !!article, readerable: readerable,
+                title: a.title ?? title ?? null, byline: a.byline ?? null, excerpt: a.excerpt ?? null,
+                content: a.content ?? null, textContent: a.textContent ?? null, lang: a.lang ?? null,
+                siteName: a.siteName ?? null, publishedTime: a.publishedTime ?? null
+            });
+        } catch (e) {
+            return JSON.stringify({ error: String(e && e.stack || e) });
+        }
+    };
+    return true;
+})()
 )JS";
 
-const QUrl blankUrl(u"about:blank"_s);
+// The document the extraction runs in: empty, and never anything else.
+constexpr char hostPage[] = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Copydesk "
+                            "import</title></head><body></body></html>";
 
 QString readResource(const QString &path)
 {
@@ -103,11 +99,9 @@ QString readResource(const QString &path)
     return QString::fromUtf8(file.readAll());
 }
 
-// A string as a JavaScript literal (JSON is a subset), or null.
-QString scriptLiteral(const QString &text)
+// A string as a JavaScript literal (JSON is a subset).
+QString stringLiteral(const QString &text)
 {
-    if (text.isEmpty())
-        return u"null"_s;
     const QByteArray json = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
     return QString::fromUtf8(json.mid(1, json.size() - 2));
 }
@@ -137,7 +131,7 @@ void registerImportScheme()
     QWebEngineUrlScheme::registerScheme(scheme);
 }
 
-// Refuses every request but the main-frame load of the page being extracted.
+// Refuses every request but the main-frame load of the host document.
 class ImportRequestInterceptor final : public QWebEngineUrlRequestInterceptor
 {
 public:
@@ -163,7 +157,7 @@ private:
     std::atomic<int> m_blocked{0};
 };
 
-// Serves the bytes of the page being extracted, and nothing else.
+// Serves the empty host document, and nothing else.
 class ImportSchemeHandler final : public QWebEngineUrlSchemeHandler
 {
 public:
@@ -174,12 +168,12 @@ public:
 
     void requestStarted(QWebEngineUrlRequestJob *job) override
     {
-        if (job->requestMethod() != "GET" || !m_extractor->isCurrentPage(job->requestUrl())) {
+        if (job->requestMethod() != "GET" || !m_extractor->isHostPage(job->requestUrl())) {
             job->fail(QWebEngineUrlRequestJob::UrlNotFound);
             return;
         }
         auto *buffer = new QBuffer(job); // the job owns the device: it must outlive the reply
-        buffer->setData(m_extractor->m_currentBytes);
+        buffer->setData(QByteArray::fromRawData(hostPage, sizeof(hostPage) - 1));
         buffer->open(QIODevice::ReadOnly);
         job->reply(QByteArrayLiteral("text/html;charset=utf-8"), buffer);
     }
@@ -253,8 +247,7 @@ WebPageExtractor::WebPageExtractor(QObject *parent)
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
     m_profile->setSpellCheckEnabled(false);
-    m_interceptor =
-        new ImportRequestInterceptor([this](const QUrl &url) { return isCurrentPage(url); }, this);
+    m_interceptor = new ImportRequestInterceptor([this](const QUrl &url) { return isHostPage(url); }, this);
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_schemeHandler = new ImportSchemeHandler(this);
     m_profile->installUrlSchemeHandler(importScheme, m_schemeHandler);
@@ -291,16 +284,10 @@ int WebPageExtractor::blockedRequestCount() const
 QWebEnginePage *WebPageExtractor::createPage()
 {
     auto *page = new ImportPage(m_profile, this);
-    QWebEngineScript noLayout;
-    noLayout.setName(u"copydesk-no-layout"_s);
-    noLayout.setInjectionPoint(QWebEngineScript::DocumentCreation);
-    noLayout.setWorldId(QWebEngineScript::ApplicationWorld);
-    noLayout.setRunsOnSubFrames(false);
-    noLayout.setSourceCode(QString::fromUtf16(noLayoutScript));
-    page->scripts().insert(noLayout);
     connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
+                resetPage();
                 if (m_current)
                     finish(failure(u"the page renderer stopped (exit code %1)"_s.arg(exitCode)));
             });
@@ -348,26 +335,30 @@ void WebPageExtractor::enqueue(Job *job)
         startNext();
 }
 
-bool WebPageExtractor::isCurrentPage(const QUrl &url) const
+bool WebPageExtractor::isHostPage(const QUrl &url) const
 {
-    return m_current && !m_currentUrl.isEmpty() && url == m_currentUrl;
+    return m_hostState == HostState::Loading && url == m_hostUrl;
 }
 
 bool WebPageExtractor::acceptNavigation(const QUrl &url, bool isMainFrame)
 {
-    // Only the loads this class starts itself; never a link, a meta refresh, a form or a frame.
-    if (!isMainFrame)
-        return false;
-    if (m_navigationExpected && isCurrentPage(url)) {
+    // Only the host document this class loads itself; never a link, a meta refresh, a form or a frame.
+    if (isMainFrame && m_navigationExpected && isHostPage(url)) {
         m_navigationExpected = false;
-        return true;
-    }
-    if (m_blankExpected && url == blankUrl) {
-        m_blankExpected = false;
         return true;
     }
     qCDebug(lcExtractor) << "refused navigation to" << url;
     return false;
+}
+
+void WebPageExtractor::loadHost()
+{
+    // A fresh address per host document, so nothing late from an earlier one can be taken for it.
+    m_hostUrl = QUrl(u"%1://host/%2.html"_s.arg(QLatin1StringView(importScheme)).arg(++m_hostSerial));
+    m_hostState = HostState::Loading;
+    m_navigationExpected = true;
+    qCDebug(lcExtractor) << "loading" << m_hostUrl;
+    m_page->load(m_hostUrl);
 }
 
 void WebPageExtractor::startNext()
@@ -376,53 +367,73 @@ void WebPageExtractor::startNext()
         return;
     m_current = m_queue.front();
     m_queue.pop_front();
-    // A fresh address per page, so nothing late from an earlier page can be taken for this one.
-    m_currentUrl = QUrl(u"%1://page/%2.html"_s.arg(QLatin1StringView(importScheme)).arg(++m_serial));
-    m_currentBytes = m_current->html.toUtf8();
-    m_stage = Stage::Loading;
-    m_navigationExpected = true;
-    m_blankExpected = false;
     m_timer.start(m_timeout);
-    qCDebug(lcExtractor) << "loading" << m_currentUrl << m_currentBytes.size() << "bytes";
-    m_page->load(m_currentUrl);
+    switch (m_hostState) {
+    case HostState::Ready:
+        runReadability();
+        return;
+    case HostState::Unloaded:
+        loadHost();
+        return;
+    case HostState::Loading: // runReadability() follows when the host is ready
+        return;
+    }
 }
 
 void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
 {
-    if (m_stage != Stage::Loading || !isCurrentPage(info.url()))
+    if (m_hostState != HostState::Loading || info.url() != m_hostUrl)
         return;
     switch (info.status()) {
     case QWebEngineLoadingInfo::LoadStartedStatus:
         return;
     case QWebEngineLoadingInfo::LoadSucceededStatus:
         qCDebug(lcExtractor) << "loaded" << info.url();
-        runReadability();
+        m_page->runJavaScript(
+            m_readabilitySource + QString::fromUtf16(extractionScript), QWebEngineScript::ApplicationWorld,
+            [this, host = m_hostSerial](const QVariant &result) { onHostReady(host, result); });
         return;
     case QWebEngineLoadingInfo::LoadStoppedStatus:
     case QWebEngineLoadingInfo::LoadFailedStatus:
-        finish(failure(u"the page could not be loaded for extraction: %1"_s.arg(info.errorString())));
+        m_hostState = HostState::Unloaded;
+        if (m_current)
+            finish(failure(u"the extraction page could not be loaded: %1"_s.arg(info.errorString())));
         return;
     }
 }
 
-void WebPageExtractor::runReadability()
+void WebPageExtractor::onHostReady(quint64 host, const QVariant &result)
 {
-    m_stage = Stage::Extracting;
-    const QUrl base = m_current->baseUrl;
-    const QString script =
-        m_readabilitySource +
-        QString::fromUtf16(extractionScript)
-            .arg(scriptLiteral(isUsableBase(base) ? base.toString(QUrl::FullyEncoded) : QString()));
-    m_page->runJavaScript(
-        script, QWebEngineScript::ApplicationWorld,
-        [this, serial = m_serial](const QVariant &result) { onScriptResult(serial, result); });
+    if (host != m_hostSerial || m_hostState != HostState::Loading)
+        return; // an answer for a host document that was replaced meanwhile
+    if (!result.toBool()) {
+        m_hostState = HostState::Unloaded;
+        if (m_current)
+            finish(failure(u"Readability could not be set up in the extraction page"_s));
+        return;
+    }
+    m_hostState = HostState::Ready;
+    if (m_current)
+        runReadability();
 }
 
+void WebPageExtractor::runReadability()
+{
+    const QUrl base = m_current->baseUrl;
+    // Both go in as JavaScript string literals: the page is text already decoded, never bytes to guess at.
+    const QString script = u"copydeskExtract(%1, %2)"_s.arg(
+        stringLiteral(m_current->html),
+        isUsableBase(base) ? stringLiteral(base.toString(QUrl::FullyEncoded)) : u"null"_s);
+    qCDebug(lcExtractor) << "extracting" << m_current->html.size() << "characters";
+    m_page->runJavaScript(
+        script, QWebEngineScript::ApplicationWorld,
+        [this, serial = ++m_serial](const QVariant &result) { onScriptResult(serial, result); });
+}
 void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)
 {
-    if (serial != m_serial || m_stage != Stage::Extracting || !m_current)
+    if (serial != m_serial || !m_current)
         return; // an answer for a page that timed out
-    qCDebug(lcExtractor) << "extracted" << m_currentUrl;
+    qCDebug(lcExtractor) << "extracted";
     QJsonParseError parseError;
     const QJsonObject o = QJsonDocument::fromJson(result.toString().toUtf8(), &parseError).object();
     ExtractedPage page;
@@ -450,8 +461,7 @@ void WebPageExtractor::onTimeout()
 {
     if (!m_current)
         return;
-    // A script still running would hold the renderer, and a load still under way can outlive the job and
-    // get in the way of the next page's: start over with a fresh page either way.
+    // A script still running would hold the renderer: start over with a fresh page and host document.
     resetPage();
     const auto seconds = std::chrono::duration<double>(m_timeout).count();
     finish(failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
@@ -461,18 +471,18 @@ void WebPageExtractor::resetPage()
 {
     QWebEnginePage *old = std::exchange(m_page, nullptr);
     disconnect(old, nullptr, this, nullptr);
-    delete old;
+    old->deleteLater(); // may be the sender of the signal being handled
     m_page = createPage();
+    m_hostState = HostState::Unloaded;
+    m_hostUrl.clear();
+    ++m_hostSerial;
+    ++m_serial;
 }
 
 void WebPageExtractor::finish(ExtractedPage result)
 {
     m_timer.stop();
     Job *job = std::exchange(m_current, nullptr);
-    m_stage = Stage::Idle;
-    m_currentUrl.clear();
-    m_currentBytes.clear();
-    m_navigationExpected = false;
     job->result = std::move(result);
     job->done = true;
     if (job->loop)
@@ -480,14 +490,9 @@ void WebPageExtractor::finish(ExtractedPage result)
     if (job->semaphore)
         job->semaphore->release(); // last: the caller's thread may return at once and drop the job
 
-    if (!m_queue.empty()) {
-        // Queued rather than called, so a page that fails at once cannot recurse.
+    // Queued rather than called, so a page that fails at once cannot recurse.
+    if (!m_queue.empty())
         QMetaObject::invokeMethod(this, &WebPageExtractor::startNext, Qt::QueuedConnection);
-    } else {
-        // Drops the last document (its DOM can be large) and anything it still had pending.
-        m_blankExpected = true;
-        m_page->load(blankUrl);
-    }
 }
 
 } // namespace Copydesk

@@ -18,14 +18,16 @@ namespace Copydesk {
 class ImportRequestInterceptor;
 class ImportSchemeHandler;
 
-// The scheme through which the extractor hands a page to the browser engine. Must be registered before
+// The scheme that serves the extractor's host document. Must be registered before
 // the QApplication exists, like the copydesk: scheme.
 void registerImportScheme();
 inline constexpr char importScheme[] = "copydesk-import";
 
-// Mozilla Readability running in Qt WebEngine. The page is served through the import scheme (no size limit,
-// unlike setHtml()), parsed with JavaScript disabled so its own scripts never run, and every request it makes
-// is blocked; Readability itself runs as an application script in an isolated world.
+// Mozilla Readability running in Qt WebEngine. One empty host document is loaded through the import scheme,
+// in a page with JavaScript disabled and every request refused; Readability is set up in its isolated
+// application world once. Each page is then handed over as a string and parsed with DOMParser into a
+// document without a browsing context: its scripts never run, nothing in it loads, nothing is laid out,
+// and no navigation is needed per page.
 //
 // Lives on the GUI thread. extract() may be called from any thread: from another thread it blocks until the
 // GUI thread has done the work, so the GUI thread must not be waiting for that caller meanwhile.
@@ -46,24 +48,26 @@ public:
 
 private:
     struct Job;
-    enum class Stage
+    enum class HostState
     {
-        Idle,
-        Loading,
-        Extracting
+        Unloaded,
+        Loading, // the host document is loading, or Readability is being set up in it
+        Ready
     };
 
     QWebEnginePage *createPage();
     void enqueue(Job *job);
     void startNext();
+    void loadHost();
     void onLoadingChanged(const QWebEngineLoadingInfo &info);
+    void onHostReady(quint64 host, const QVariant &result);
     void runReadability();
     void onScriptResult(quint64 serial, const QVariant &result);
     void onTimeout();
     void finish(ExtractedPage result);
     void resetPage();
     bool acceptNavigation(const QUrl &url, bool isMainFrame);
-    bool isCurrentPage(const QUrl &url) const;
+    bool isHostPage(const QUrl &url) const;
 
     QWebEngineProfile *m_profile = nullptr;
     ImportRequestInterceptor *m_interceptor = nullptr;
@@ -73,12 +77,11 @@ private:
 
     std::deque<Job *> m_queue;
     Job *m_current = nullptr;
-    Stage m_stage = Stage::Idle;
-    quint64 m_serial = 0;
-    QUrl m_currentUrl;
-    QByteArray m_currentBytes;
+    quint64 m_serial = 0; // of the extraction under way: later answers to earlier ones are dropped
+    HostState m_hostState = HostState::Unloaded;
+    QUrl m_hostUrl;
+    quint64 m_hostSerial = 0;
     bool m_navigationExpected = false;
-    bool m_blankExpected = false;
     QTimer m_timer;
     std::chrono::milliseconds m_timeout{20000};
 
