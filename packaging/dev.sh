@@ -4,7 +4,8 @@
 #   bash packaging/dev.sh run [copydesk arguments...]   build, then open the window on the default library
 #   bash packaging/dev.sh test                          build, then run the whole test suite
 #   bash packaging/dev.sh build                         build only
-#   bash packaging/dev.sh bench [bench arguments...]    build, then print the benchmark figures
+#   bash packaging/dev.sh bench [bench arguments...]    build, then print the benchmark figures (library
+#                                                       bench with the arguments, then the saved-page bench)
 #
 # Only what is missing is installed (apt-get, as root or through sudo). The build goes to ./build.
 set -euo pipefail
@@ -87,10 +88,13 @@ case "$command" in
         ;;
     bench)
         build
-        exec "$build_dir/tests/bench/copydesk_bench" "$@"
+        "$build_dir/tests/bench/copydesk_bench" "$@"
+        # Saved-page import, on the Readability pages of the shared corpora when they are there.
+        QT_LOGGING_RULES="${QT_LOGGING_RULES:-qt.webenginecontext.debug=false;js.info=false}" \
+            exec "$build_dir/tests/bench/copydesk_web_bench"
         ;;
     *)
-        sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+        sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

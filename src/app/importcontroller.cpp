@@ -47,17 +47,22 @@ void importInWorker(QPromise<void> &promise, const LibraryDatabase *database, co
     });
     if (setup)
         setup(service);
+    if (files.isEmpty() || promise.isCanceled())
+        return;
+    auto shownName = [](const QString &file) {
+        return ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName();
+    };
     promise.setProgressRange(0, int(files.size()));
-    for (qsizetype i = 0; i < files.size(); ++i) {
-        if (promise.isCanceled())
-            return;
-        const QString &file = files.at(i);
-        promise.setProgressValueAndText(
-            int(i), ImportService::isWebAddress(file) ? file : QFileInfo(file).fileName());
-        ImportOutcome outcome = service.importFile(files.at(i));
-        const QMutexLocker locker(&log->mutex);
-        log->outcomes.append(std::move(outcome));
-    }
+    promise.setProgressValueAndText(0, shownName(files.first()));
+    service.importFiles(files, [&](qsizetype i, ImportOutcome &&outcome) {
+        {
+            const QMutexLocker locker(&log->mutex);
+            log->outcomes.append(std::move(outcome));
+        }
+        if (i + 1 < files.size())
+            promise.setProgressValueAndText(int(i + 1), shownName(files.at(i + 1)));
+        return !promise.isCanceled();
+    });
     promise.setProgressValue(int(files.size()));
 }
 

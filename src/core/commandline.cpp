@@ -205,8 +205,7 @@ int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &
     int failed = 0;
     int imported = 0;
     int skipped = 0;
-    for (const QString &file : files) {
-        const ImportOutcome outcome = service.importFile(file);
+    service.importFiles(files, [&](qsizetype, ImportOutcome &&outcome) {
         for (const QString &warning : outcome.warnings)
             m_err << "warning: " << warning << Qt::endl;
         for (qsizetype i = 0; i < outcome.articleIds.size(); ++i)
@@ -225,7 +224,8 @@ int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &
             ++failed;
             m_err << "error: " << outcome.error << Qt::endl;
         }
-    }
+        return true;
+    });
     if (files.size() > 1 || failed > 0 || skipped > 0)
         m_err << "imported " << imported << ", skipped " << skipped << ", failed " << failed << Qt::endl;
     return failed > 0 ? 1 : 0;

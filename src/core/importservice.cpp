@@ -4,12 +4,43 @@
 #include "ninjsimporter.h"
 #include "plaintextimporter.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QThread>
+#include <QThreadPool>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
+
+namespace {
+
+// Waits for a future. A thread with an event loop keeps serving events meanwhile: the page extractor may be
+// waiting on this very thread to do the work the future stands for.
+template<typename T> void waitServingEvents(QFuture<T> future)
+{
+    if (future.isFinished())
+        return;
+    if (!QThread::currentThread()->eventDispatcher()) {
+        future.waitForFinished();
+        return;
+    }
+    QEventLoop loop;
+    QFutureWatcher<T> watcher;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+}
+
+} // namespace
 
 ImportService::ImportService(ArticleRepository &repository)
     : m_repository(repository)
@@ -58,73 +89,130 @@ bool ImportService::isWebAddress(const QString &text)
 
 ImportOutcome ImportService::importUrl(const QUrl &url)
 {
-    ImportOutcome outcome;
+    return store(recogniseUrl(url));
+}
+
+ImportOutcome ImportService::importFile(const QString &pathOrUrl)
+{
+    return store(recogniseFile(pathOrUrl));
+}
+
+ImportOutcome ImportService::importSource(const ImportSource &source, const QString &displayName)
+{
+    return store(recogniseSource(source, displayName));
+}
+
+void ImportService::importFiles(const QStringList &pathsOrUrls, const OutcomeHandler &onOutcome)
+{
+    // Up to two files are read and recognised ahead, each on a thread of its own, while this thread stores
+    // the one before them in order: saved pages are then extracted two at a time (the page extractor has a
+    // renderer for each) and storing costs no time of its own. More would only share the same two cores.
+    const int ahead = std::clamp(QThread::idealThreadCount(), 1, 2);
+    // Declared before the futures so that it is destroyed after them, waiting for recognitions still
+    // running when the batch stops.
+    QThreadPool recognisers;
+    recognisers.setMaxThreadCount(ahead);
+    std::deque<QFuture<Recognised>> pending;
+    qsizetype started = 0;
+    auto startNext = [&] {
+        auto promise = std::make_shared<QPromise<Recognised>>();
+        pending.push_back(promise->future());
+        recognisers.start([this, promise, pathOrUrl = pathsOrUrls.at(started++)] {
+            promise->start();
+            promise->addResult(recogniseFile(pathOrUrl));
+            promise->finish();
+        });
+    };
+
+    for (qsizetype i = 0; i < pathsOrUrls.size(); ++i) {
+        while (started < pathsOrUrls.size() && qsizetype(pending.size()) < ahead)
+            startNext();
+        waitServingEvents(pending.front());
+        Recognised current = pending.front().takeResult();
+        pending.pop_front();
+        if (started < pathsOrUrls.size())
+            startNext();
+        if (!onOutcome(i, store(std::move(current))))
+            break;
+    }
+    // Let go of results not taken: a stopped batch stores nothing more.
+    pending.clear();
+    recognisers.waitForDone();
+}
+
+ImportService::Recognised ImportService::recogniseUrl(const QUrl &url) const
+{
+    Recognised recognised;
+    ImportOutcome &outcome = recognised.outcome;
     outcome.source = url.toString();
     if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)) {
         outcome.error = u"%1: not a web address (http or https)"_s.arg(outcome.source);
-        return outcome;
+        return recognised;
     }
     if (!m_download) {
         outcome.error = u"%1: downloading is not available here"_s.arg(outcome.source);
-        return outcome;
+        return recognised;
     }
     QString error;
     const std::optional<ImportSource> source = m_download(url, &error);
     if (!source) {
         outcome.error = error.isEmpty() ? u"%1: the download failed"_s.arg(outcome.source) : error;
-        return outcome;
+        return recognised;
     }
-    return importSource(*source, outcome.source);
+    return recogniseSource(*source, outcome.source);
 }
 
-ImportOutcome ImportService::importFile(const QString &path)
+ImportService::Recognised ImportService::recogniseFile(const QString &path) const
 {
     if (isWebAddress(path))
-        return importUrl(QUrl(path, QUrl::StrictMode));
-    ImportOutcome outcome;
+        return recogniseUrl(QUrl(path, QUrl::StrictMode));
+    Recognised recognised;
+    ImportOutcome &outcome = recognised.outcome;
     outcome.source = path;
     const QFileInfo info(path);
     if (!info.exists()) {
         outcome.error = u"%1: no such file"_s.arg(path);
-        return outcome;
+        return recognised;
     }
     if (info.isDir()) {
         outcome.error = u"%1: is a folder, not an article file"_s.arg(path);
-        return outcome;
+        return recognised;
     }
     if (info.size() > MaximumFileSize) {
         outcome.error = u"%1: too large to be an article (%2 MiB; the limit is %3 MiB)"_s.arg(path)
                             .arg(info.size() / (1024 * 1024))
                             .arg(MaximumFileSize / (1024 * 1024));
-        return outcome;
+        return recognised;
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         outcome.error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
-        return outcome;
+        return recognised;
     }
     ImportSource source;
     source.fileName = path;
     source.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
         outcome.error = u"%1: cannot read: %2"_s.arg(path, file.errorString());
-        return outcome;
+        return recognised;
     }
-    return importSource(source, path);
+    return recogniseSource(source, path);
 }
 
-ImportOutcome ImportService::importSource(const ImportSource &source, const QString &displayName)
+ImportService::Recognised ImportService::recogniseSource(const ImportSource &source,
+                                                         const QString &displayName) const
 {
-    ImportOutcome outcome;
+    Recognised recognised;
+    ImportOutcome &outcome = recognised.outcome;
     outcome.source = displayName;
     if (source.bytes.isEmpty()) {
         outcome.error = u"%1: the file is empty"_s.arg(displayName);
-        return outcome;
+        return recognised;
     }
     const ArticleImporter *importer = importerFor(source);
     if (!importer) {
         outcome.error = u"%1: not a kind of file Copydesk can import"_s.arg(displayName);
-        return outcome;
+        return recognised;
     }
     ImportResult result = importer->import(source);
     for (const QString &warning : std::as_const(result.warnings))
@@ -132,13 +220,24 @@ ImportOutcome ImportService::importSource(const ImportSource &source, const QStr
     if (!result.ok()) {
         outcome.error =
             u"%1: %2"_s.arg(displayName, result.error.isEmpty() ? u"no article found"_s : result.error);
-        return outcome;
+        return recognised;
     }
+    recognised.articles = std::move(result.articles);
+    recognised.sourceUrl = source.url;
+    return recognised;
+}
+
+ImportOutcome ImportService::store(Recognised recognised)
+{
+    ImportOutcome outcome = std::move(recognised.outcome);
+    if (!outcome.error.isEmpty())
+        return outcome;
+    const QString &displayName = outcome.source;
 
     bool skippedAll = true;
-    for (Article &article : result.articles) {
-        if (article.sourceUrl.isEmpty() && source.url.isValid())
-            article.sourceUrl = source.url.toString();
+    for (Article &article : recognised.articles) {
+        if (article.sourceUrl.isEmpty() && recognised.sourceUrl.isValid())
+            article.sourceUrl = recognised.sourceUrl.toString();
 
         // Recognise a second import of the same thing: same source URL, or the same text once stored.
         ArticleRepository::prepareForStorage(article);

@@ -68,11 +68,35 @@ public:
     ImportOutcome importUrl(const QUrl &url);
     ImportOutcome importSource(const ImportSource &source, const QString &displayName);
 
+    // Called after each file of a batch, on the batch's thread and in order; false stops the batch.
+    using OutcomeHandler = std::function<bool(qsizetype index, ImportOutcome &&outcome)>;
+    // Imports the files in order, as importFile() would one by one, but reads and recognises the next two
+    // files on threads of their own while this one stores the last: saved pages are extracted two at a
+    // time and storing overlaps with them. Stopping keeps every file already stored whole; the files being
+    // recognised meanwhile are dropped unstored. On a thread with an event loop (the GUI thread, where the
+    // page extractor lives) events are served while waiting.
+    void importFiles(const QStringList &pathsOrUrls, const OutcomeHandler &onOutcome);
+
     static bool isWebAddress(const QString &text);
 
     static std::optional<DuplicatePolicy> duplicatePolicyFromString(const QString &text);
 
 private:
+    // What reading and recognising one file gave, before anything is stored: the articles, or the error.
+    struct Recognised
+    {
+        ImportOutcome outcome;
+        QList<Article> articles;
+        QUrl sourceUrl;
+    };
+
+    // These touch neither the library nor any member that changes: safe on another thread.
+    Recognised recogniseFile(const QString &pathOrUrl) const;
+    Recognised recogniseUrl(const QUrl &url) const;
+    Recognised recogniseSource(const ImportSource &source, const QString &displayName) const;
+    // On the repository's thread: the duplicate check and the writes.
+    ImportOutcome store(Recognised recognised);
+
     const ArticleImporter *importerFor(const ImportSource &source) const;
 
     ArticleRepository &m_repository;

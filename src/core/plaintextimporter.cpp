@@ -6,11 +6,11 @@
 #include "textdecoder.h"
 
 #include <QFileInfo>
-#include <QHash>
 #include <QRegularExpression>
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
@@ -99,7 +99,8 @@ bool isMarkdownSource(const ImportSource &source)
 bool looksLikeMarkdown(const QString &text)
 {
     static const QRegularExpression atxHeading(uR"(^#{1,6}\s+\S)"_s, QRegularExpression::MultilineOption);
-    return atxHeading.match(text).hasMatch();
+    // Most text has no '#' at all: a search for it is far cheaper than trying the pattern at every line.
+    return text.contains(u'#') && atxHeading.match(text).hasMatch();
 }
 
 // ---- Lines ----------------------------------------------------------------------------------------------
@@ -225,6 +226,7 @@ class ArticleBuilder
 public:
     explicit ArticleBuilder(QList<Unit> units)
         : m_units(std::move(units))
+        , m_credits(size_t(m_units.size()))
     {}
 
     Article build()
@@ -353,15 +355,21 @@ private:
                                   m_units.at(next).image || opensImage(next));
     }
 
+    // Line k read as a credit line on its own. Each line is asked about several times (as a credit, after a
+    // caption, before one, as an orphan marker): it is parsed once.
+    const std::optional<PictureCredit> &parsedCredit(qsizetype k) const
+    {
+        std::optional<std::optional<PictureCredit>> &cached = m_credits[size_t(k)];
+        if (!cached)
+            cached = PictureCredits::parseLine(text(k));
+        return *cached;
+    }
+
     std::optional<PictureCredit> creditAt(qsizetype k, qsizetype &next) const
     {
         if (k >= count() || !isPlainUnit(m_units.at(k)))
             return std::nullopt;
-        // Each line is asked about several times (as a credit, after a caption, before one): parse it once.
-        auto cached = m_credits.constFind(k);
-        if (cached == m_credits.cend())
-            cached = m_credits.insert(k, PictureCredits::parseLine(text(k)));
-        std::optional<PictureCredit> credit = *cached;
+        std::optional<PictureCredit> credit = parsedCredit(k);
         next = k + 1;
         if (credit && credit->needsName) {
             if (k + 1 >= count() || !PictureCredits::completeWithName(*credit, text(k + 1)))
@@ -405,8 +413,9 @@ private:
         const std::optional<PictureCredit> credit = creditAt(k, next);
         if (!credit) {
             // "Image by" with no name after it: the marker alone says nothing and is not body text.
-            const std::optional<PictureCredit> orphan =
-                isPlainUnit(m_units.at(k)) ? PictureCredits::parseLine(text(k)) : std::nullopt;
+            if (!isPlainUnit(m_units.at(k)))
+                return k;
+            const std::optional<PictureCredit> &orphan = parsedCredit(k);
             return orphan && orphan->needsName ? k + 1 : k;
         }
         QString caption = credit->caption;
@@ -554,7 +563,8 @@ private:
 
     QList<Unit> m_units;
 
-    mutable QHash<qsizetype, std::optional<PictureCredit>> m_credits;
+    // Per line: not parsed yet, or what parseLine() gave.
+    mutable std::vector<std::optional<std::optional<PictureCredit>>> m_credits;
     Article m_article;
     QList<BodyBlock> m_body;
 };

@@ -182,36 +182,49 @@ bool isDateLine(const QString &line)
 
 bool isBoilerplate(const QString &line)
 {
-    // One expression for all of them: one match per line instead of fifteen.
-    static const QRegularExpression patterns(
-        QStringList{
-            uR"(^(?:subscribe|sign up|sign-up)\b)"_s,
-            uR"(\bour (?:\w+ ){0,2}newsletters?\b)"_s,
-            uR"(^(?:get|receive|join) (?:our|the) .{0,40}newsletter)"_s,
-            uR"(^share (?:this|on|via)\b)"_s,
-            uR"(^(?:share|facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|)"
-            uR"(pinterest|copy link|print)$)"_s,
-            uR"(^(?:skip )?(?:advertisement|advert|ad)$)"_s,
-            uR"(^(?:sponsored(?: content)?|story continues below(?: advertisement)?|)"
-            uR"(continue reading(?: the main story)?)$)"_s,
-            uR"(^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using))"
-            uR"( (?:to use )?(?:this|our) (?:web)?site))"_s,
-            uR"(^(?:(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|policy))$)"_s,
-            uR"(^(?:follow us\b|click here\b|read more:\s*\S))"_s,
-            uR"(\ball rights reserved\b)"_s,
-            uR"(^(?:copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}))"_s,
-            uR"(^this (?:article|story) is more than .{1,30} old$)"_s,
-            uR"(^(?:topics|tags|filed under)\s*:)"_s,
-            uR"(^(?:listen to this article|download (?:the|our) app|open in app|save(?: article)?|)"
-            uR"(show comments|leave a comment|\d+ comments?|\d+\s*min(?:ute)?s? read)$)"_s,
-        }
-            .join(u'|'),
+    if (wordCount(line) > 40)
+        return false;
+    // All of these are anchored at the start, so the expression is tried once per line, not at every
+    // position of it: one match per line instead of fifteen.
+    static const QRegularExpression lineStarts(
+        u"^(?:"_s +
+            QStringList{
+                uR"((?:subscribe|sign up|sign-up)\b)"_s,
+                uR"((?:get|receive|join) (?:our|the) .{0,40}newsletter)"_s,
+                uR"(share (?:this|on|via)\b)"_s,
+                uR"((?:share|facebook|twitter|x|whatsapp|linkedin|e-?mail|reddit|telegram|)"
+                uR"(pinterest|copy link|print)$)"_s,
+                uR"((?:skip )?(?:advertisement|advert|ad)$)"_s,
+                uR"((?:sponsored(?: content)?|story continues below(?: advertisement)?|)"
+                uR"(continue reading(?: the main story)?)$)"_s,
+                uR"((?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using))"
+                uR"( (?:to use )?(?:this|our) (?:web)?site))"_s,
+                uR"((?:(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|policy))$)"_s,
+                uR"((?:follow us\b|click here\b|read more:\s*\S))"_s,
+                uR"((?:copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}))"_s,
+                uR"(this (?:article|story) is more than .{1,30} old$)"_s,
+                uR"((?:topics|tags|filed under)\s*:)"_s,
+                uR"((?:listen to this article|download (?:the|our) app|open in app|save(?: article)?|)"
+                uR"(show comments|leave a comment|\d+ comments?|\d+\s*min(?:ute)?s? read)$)"_s,
+            }
+                .join(u'|') +
+            u")"_s,
         Caseless);
-    return wordCount(line) <= 40 && matches(patterns, line);
+    if (matches(lineStarts, line))
+        return true;
+    // These two may stand anywhere in the line; a plain search rules out nearly every line first.
+    static const QRegularExpression anywhere(
+        uR"(\bour (?:\w+ ){0,2}newsletters?\b|\ball rights reserved\b)"_s, Caseless);
+    return (line.contains("newsletter"_L1, Qt::CaseInsensitive) ||
+            line.contains("rights reserved"_L1, Qt::CaseInsensitive)) &&
+           matches(anywhere, line);
 }
 
 bool isRelatedHeader(const QString &line)
 {
+    // The longest header ("more from " and a 40-character name) is short: longer lines are prose.
+    if (line.size() > 60)
+        return false;
     static const QRegularExpression header(
         uR"(^(?:related(?: articles?| stories| content| coverage| reading| news)?|)"
         uR"(read more|more from .{1,40}|)"

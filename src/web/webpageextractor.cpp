@@ -12,6 +12,7 @@
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QThread>
+#include <QTimer>
 #include <QWebEngineLoadingInfo>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
@@ -23,6 +24,7 @@
 #include <QWebEngineUrlScheme>
 #include <QWebEngineUrlSchemeHandler>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <utility>
@@ -185,9 +187,10 @@ private:
 class ImportPage final : public QWebEnginePage
 {
 public:
-    ImportPage(QWebEngineProfile *profile, WebPageExtractor *extractor)
+    ImportPage(QWebEngineProfile *profile, WebPageExtractor *extractor, WebPageExtractor::Lane *lane)
         : QWebEnginePage(profile, extractor)
         , m_extractor(extractor)
+        , m_lane(lane)
     {
         // The page's own script never runs; Readability runs in the application world regardless. Remote
         // requests are let through to the interceptor, which refuses every one: a single place decides, and
@@ -198,7 +201,7 @@ public:
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType, bool isMainFrame) override
     {
-        return m_extractor->acceptNavigation(url, isMainFrame);
+        return m_extractor->acceptNavigation(*m_lane, url, isMainFrame);
     }
 
     QWebEnginePage *createWindow(WebWindowType) override { return nullptr; }
@@ -211,6 +214,7 @@ protected:
 
 private:
     WebPageExtractor *m_extractor;
+    WebPageExtractor::Lane *m_lane;
 };
 
 // One call of extract(). It lives on the caller's stack; the caller waits in a local event loop (on the
@@ -229,6 +233,18 @@ struct WebPageExtractor::Job
     bool done = false;
     QEventLoop *loop = nullptr;
     QSemaphore *semaphore = nullptr;
+};
+
+// One page with its host document, extracting one job at a time.
+struct WebPageExtractor::Lane
+{
+    QWebEnginePage *page = nullptr;
+    Job *current = nullptr;
+    quint64 serial = 0; // of the extraction under way: later answers to earlier ones are dropped
+    HostState hostState = HostState::Unloaded;
+    QUrl hostUrl;
+    bool navigationExpected = false;
+    QTimer timer;
 };
 
 WebPageExtractor::WebPageExtractor(QObject *parent)
@@ -251,15 +267,21 @@ WebPageExtractor::WebPageExtractor(QObject *parent)
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_schemeHandler = new ImportSchemeHandler(this);
     m_profile->installUrlSchemeHandler(importScheme, m_schemeHandler);
-    m_page = createPage();
 
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, &WebPageExtractor::onTimeout);
+    // Each page is a browsing context of its own, so Chromium gives each its own renderer process: with
+    // two, two pages are extracted at once, one per core. More would only share the same cores. Pages
+    // are created when first needed: one caller at a time never starts a second renderer.
+    const int lanes = std::clamp(QThread::idealThreadCount(), 1, 2);
+    for (int i = 0; i < lanes; ++i) {
+        auto lane = std::make_unique<Lane>();
+        lane->timer.setSingleShot(true);
+        connect(&lane->timer, &QTimer::timeout, this, [this, lane = lane.get()] { onTimeout(*lane); });
+        m_lanes.push_back(std::move(lane));
+    }
 }
 
 WebPageExtractor::~WebPageExtractor()
 {
-    m_timer.stop();
     auto abandon = [](Job *job) {
         job->result.error = u"the page extractor was closed"_s;
         job->done = true;
@@ -268,12 +290,15 @@ WebPageExtractor::~WebPageExtractor()
         if (job->semaphore)
             job->semaphore->release();
     };
-    if (m_current)
-        abandon(std::exchange(m_current, nullptr));
+    for (const auto &lane : m_lanes) {
+        lane->timer.stop();
+        if (lane->current)
+            abandon(std::exchange(lane->current, nullptr));
+        delete std::exchange(lane->page, nullptr); // a page must go before its profile
+    }
     for (Job *job : m_queue)
         abandon(job);
     m_queue.clear();
-    delete std::exchange(m_page, nullptr); // a page must go before its profile
 }
 
 int WebPageExtractor::blockedRequestCount() const
@@ -281,15 +306,21 @@ int WebPageExtractor::blockedRequestCount() const
     return m_interceptor->blocked();
 }
 
-QWebEnginePage *WebPageExtractor::createPage()
+int WebPageExtractor::laneCount() const
 {
-    auto *page = new ImportPage(m_profile, this);
-    connect(page, &QWebEnginePage::loadingChanged, this, &WebPageExtractor::onLoadingChanged);
+    return int(m_lanes.size());
+}
+
+QWebEnginePage *WebPageExtractor::createPage(Lane &lane)
+{
+    auto *page = new ImportPage(m_profile, this, &lane);
+    connect(page, &QWebEnginePage::loadingChanged, this,
+            [this, &lane](const QWebEngineLoadingInfo &info) { onLoadingChanged(lane, info); });
     connect(page, &QWebEnginePage::renderProcessTerminated, this,
-            [this](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
-                resetPage();
-                if (m_current)
-                    finish(failure(u"the page renderer stopped (exit code %1)"_s.arg(exitCode)));
+            [this, &lane](QWebEnginePage::RenderProcessTerminationStatus, int exitCode) {
+                resetPage(lane);
+                if (lane.current)
+                    finish(lane, failure(u"the page renderer stopped (exit code %1)"_s.arg(exitCode)));
             });
     return page;
 }
@@ -315,7 +346,7 @@ ExtractedPage WebPageExtractor::extract(const QString &html, const QUrl &baseUrl
     }
 
     // On the extractor's own thread a call may come while another waits (from code this loop runs): it
-    // queues up, and jobs run in order.
+    // queues up, and jobs start in order.
     QEventLoop loop;
     job.loop = &loop;
     enqueue(&job);
@@ -331,107 +362,122 @@ void WebPageExtractor::enqueue(Job *job)
 {
     job->queued = true;
     m_queue.push_back(job);
-    if (!m_current)
-        startNext();
+    startNext();
 }
 
 bool WebPageExtractor::isHostPage(const QUrl &url) const
 {
-    return m_hostState == HostState::Loading && url == m_hostUrl;
+    return std::any_of(m_lanes.cbegin(), m_lanes.cend(), [&](const auto &lane) {
+        return lane->hostState == HostState::Loading && url == lane->hostUrl;
+    });
 }
 
-bool WebPageExtractor::acceptNavigation(const QUrl &url, bool isMainFrame)
+bool WebPageExtractor::acceptNavigation(Lane &lane, const QUrl &url, bool isMainFrame)
 {
     // Only the host document this class loads itself; never a link, a meta refresh, a form or a frame.
-    if (isMainFrame && m_navigationExpected && isHostPage(url)) {
-        m_navigationExpected = false;
+    if (isMainFrame && lane.navigationExpected && lane.hostState == HostState::Loading &&
+        url == lane.hostUrl) {
+        lane.navigationExpected = false;
         return true;
     }
     qCDebug(lcExtractor) << "refused navigation to" << url;
     return false;
 }
 
-void WebPageExtractor::loadHost()
+void WebPageExtractor::loadHost(Lane &lane)
 {
+    if (!lane.page)
+        lane.page = createPage(lane);
     // A fresh address per host document, so nothing late from an earlier one can be taken for it.
-    m_hostUrl = QUrl(u"%1://host/%2.html"_s.arg(QLatin1StringView(importScheme)).arg(++m_hostSerial));
-    m_hostState = HostState::Loading;
-    m_navigationExpected = true;
-    qCDebug(lcExtractor) << "loading" << m_hostUrl;
-    m_page->load(m_hostUrl);
+    lane.hostUrl = QUrl(u"%1://host/%2.html"_s.arg(QLatin1StringView(importScheme)).arg(++m_hostSerial));
+    lane.hostState = HostState::Loading;
+    lane.navigationExpected = true;
+    qCDebug(lcExtractor) << "loading" << lane.hostUrl;
+    lane.page->load(lane.hostUrl);
 }
 
 void WebPageExtractor::startNext()
 {
-    if (m_current || m_queue.empty())
-        return;
-    m_current = m_queue.front();
-    m_queue.pop_front();
-    m_timer.start(m_timeout);
-    switch (m_hostState) {
-    case HostState::Ready:
-        runReadability();
-        return;
-    case HostState::Unloaded:
-        loadHost();
-        return;
-    case HostState::Loading: // runReadability() follows when the host is ready
-        return;
+    // A lane whose host document is ready first, so a second renderer starts only when one is busy.
+    std::stable_partition(m_lanes.begin(), m_lanes.end(),
+                          [](const auto &lane) { return lane->hostState == HostState::Ready; });
+    for (const auto &lanePointer : m_lanes) {
+        if (m_queue.empty())
+            return;
+        Lane &lane = *lanePointer;
+        if (lane.current)
+            continue;
+        lane.current = m_queue.front();
+        m_queue.pop_front();
+        lane.timer.start(m_timeout);
+        switch (lane.hostState) {
+        case HostState::Ready:
+            runReadability(lane);
+            break;
+        case HostState::Unloaded:
+            loadHost(lane);
+            break;
+        case HostState::Loading: // runReadability() follows when the host is ready
+            break;
+        }
     }
 }
 
-void WebPageExtractor::onLoadingChanged(const QWebEngineLoadingInfo &info)
+void WebPageExtractor::onLoadingChanged(Lane &lane, const QWebEngineLoadingInfo &info)
 {
-    if (m_hostState != HostState::Loading || info.url() != m_hostUrl)
+    if (lane.hostState != HostState::Loading || info.url() != lane.hostUrl)
         return;
     switch (info.status()) {
     case QWebEngineLoadingInfo::LoadStartedStatus:
         return;
     case QWebEngineLoadingInfo::LoadSucceededStatus:
-        qCDebug(lcExtractor) << "loaded" << info.url();
-        m_page->runJavaScript(
+        qCDebug(lcExtractor) << "loaded" << info.url() << "in renderer process"
+                             << lane.page->renderProcessPid();
+        lane.page->runJavaScript(
             m_readabilitySource + QString::fromUtf16(extractionScript), QWebEngineScript::ApplicationWorld,
-            [this, host = m_hostSerial](const QVariant &result) { onHostReady(host, result); });
+            [this, &lane, host = lane.hostUrl](const QVariant &result) { onHostReady(lane, host, result); });
         return;
     case QWebEngineLoadingInfo::LoadStoppedStatus:
     case QWebEngineLoadingInfo::LoadFailedStatus:
-        m_hostState = HostState::Unloaded;
-        if (m_current)
-            finish(failure(u"the extraction page could not be loaded: %1"_s.arg(info.errorString())));
+        lane.hostState = HostState::Unloaded;
+        if (lane.current)
+            finish(lane, failure(u"the extraction page could not be loaded: %1"_s.arg(info.errorString())));
         return;
     }
 }
 
-void WebPageExtractor::onHostReady(quint64 host, const QVariant &result)
+void WebPageExtractor::onHostReady(Lane &lane, const QUrl &host, const QVariant &result)
 {
-    if (host != m_hostSerial || m_hostState != HostState::Loading)
+    if (host != lane.hostUrl || lane.hostState != HostState::Loading)
         return; // an answer for a host document that was replaced meanwhile
     if (!result.toBool()) {
-        m_hostState = HostState::Unloaded;
-        if (m_current)
-            finish(failure(u"Readability could not be set up in the extraction page"_s));
+        lane.hostState = HostState::Unloaded;
+        if (lane.current)
+            finish(lane, failure(u"Readability could not be set up in the extraction page"_s));
         return;
     }
-    m_hostState = HostState::Ready;
-    if (m_current)
-        runReadability();
+    lane.hostState = HostState::Ready;
+    if (lane.current)
+        runReadability(lane);
 }
 
-void WebPageExtractor::runReadability()
+void WebPageExtractor::runReadability(Lane &lane)
 {
-    const QUrl base = m_current->baseUrl;
+    const QUrl base = lane.current->baseUrl;
     // Both go in as JavaScript string literals: the page is text already decoded, never bytes to guess at.
     const QString script = u"copydeskExtract(%1, %2)"_s.arg(
-        stringLiteral(m_current->html),
+        stringLiteral(lane.current->html),
         isUsableBase(base) ? stringLiteral(base.toString(QUrl::FullyEncoded)) : u"null"_s);
-    qCDebug(lcExtractor) << "extracting" << m_current->html.size() << "characters";
-    m_page->runJavaScript(
-        script, QWebEngineScript::ApplicationWorld,
-        [this, serial = ++m_serial](const QVariant &result) { onScriptResult(serial, result); });
+    qCDebug(lcExtractor) << "extracting" << lane.current->html.size() << "characters";
+    lane.page->runJavaScript(script, QWebEngineScript::ApplicationWorld,
+                             [this, &lane, serial = ++lane.serial](const QVariant &result) {
+                                 onScriptResult(lane, serial, result);
+                             });
 }
-void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)
+
+void WebPageExtractor::onScriptResult(Lane &lane, quint64 serial, const QVariant &result)
 {
-    if (serial != m_serial || !m_current)
+    if (serial != lane.serial || !lane.current)
         return; // an answer for a page that timed out
     qCDebug(lcExtractor) << "extracted";
     QJsonParseError parseError;
@@ -454,35 +500,34 @@ void WebPageExtractor::onScriptResult(quint64 serial, const QVariant &result)
         if (!o.value("found"_L1).toBool())
             page.error = u"no article text was found in the page"_s;
     }
-    finish(std::move(page));
+    finish(lane, std::move(page));
 }
 
-void WebPageExtractor::onTimeout()
+void WebPageExtractor::onTimeout(Lane &lane)
 {
-    if (!m_current)
+    if (!lane.current)
         return;
     // A script still running would hold the renderer: start over with a fresh page and host document.
-    resetPage();
+    resetPage(lane);
     const auto seconds = std::chrono::duration<double>(m_timeout).count();
-    finish(failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
+    finish(lane, failure(u"the page took longer than %1 s to extract"_s.arg(seconds)));
 }
 
-void WebPageExtractor::resetPage()
+void WebPageExtractor::resetPage(Lane &lane)
 {
-    QWebEnginePage *old = std::exchange(m_page, nullptr);
-    disconnect(old, nullptr, this, nullptr);
-    old->deleteLater(); // may be the sender of the signal being handled
-    m_page = createPage();
-    m_hostState = HostState::Unloaded;
-    m_hostUrl.clear();
-    ++m_hostSerial;
-    ++m_serial;
+    if (QWebEnginePage *old = std::exchange(lane.page, nullptr)) {
+        disconnect(old, nullptr, this, nullptr);
+        old->deleteLater(); // may be the sender of the signal being handled
+    }
+    lane.hostState = HostState::Unloaded;
+    lane.hostUrl.clear();
+    ++lane.serial;
 }
 
-void WebPageExtractor::finish(ExtractedPage result)
+void WebPageExtractor::finish(Lane &lane, ExtractedPage result)
 {
-    m_timer.stop();
-    Job *job = std::exchange(m_current, nullptr);
+    lane.timer.stop();
+    Job *job = std::exchange(lane.current, nullptr);
     job->result = std::move(result);
     job->done = true;
     if (job->loop)

@@ -4,10 +4,11 @@
 
 #include <QByteArray>
 #include <QObject>
-#include <QTimer>
 
 #include <chrono>
 #include <deque>
+#include <memory>
+#include <vector>
 
 class QWebEngineLoadingInfo;
 class QWebEnginePage;
@@ -29,6 +30,9 @@ inline constexpr char importScheme[] = "copydesk-import";
 // document without a browsing context: its scripts never run, nothing in it loads, nothing is laid out,
 // and no navigation is needed per page.
 //
+// Up to two pages are extracted at once, each in a page (and renderer process) of its own, for callers on
+// several threads (a batch import recognises the next file while the last is stored).
+//
 // Lives on the GUI thread. extract() may be called from any thread: from another thread it blocks until the
 // GUI thread has done the work, so the GUI thread must not be waiting for that caller meanwhile.
 class WebPageExtractor final : public QObject, public PageExtractor
@@ -45,6 +49,10 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     // Requests the pages made and the interceptor refused, since construction.
     int blockedRequestCount() const;
+    // How many pages may be extracted at once (each in a renderer process of its own).
+    int laneCount() const;
+
+    struct Lane;
 
 private:
     struct Job;
@@ -55,34 +63,28 @@ private:
         Ready
     };
 
-    QWebEnginePage *createPage();
+    QWebEnginePage *createPage(Lane &lane);
     void enqueue(Job *job);
     void startNext();
-    void loadHost();
-    void onLoadingChanged(const QWebEngineLoadingInfo &info);
-    void onHostReady(quint64 host, const QVariant &result);
-    void runReadability();
-    void onScriptResult(quint64 serial, const QVariant &result);
-    void onTimeout();
-    void finish(ExtractedPage result);
-    void resetPage();
-    bool acceptNavigation(const QUrl &url, bool isMainFrame);
+    void loadHost(Lane &lane);
+    void onLoadingChanged(Lane &lane, const QWebEngineLoadingInfo &info);
+    void onHostReady(Lane &lane, const QUrl &host, const QVariant &result);
+    void runReadability(Lane &lane);
+    void onScriptResult(Lane &lane, quint64 serial, const QVariant &result);
+    void onTimeout(Lane &lane);
+    void finish(Lane &lane, ExtractedPage result);
+    void resetPage(Lane &lane);
+    bool acceptNavigation(Lane &lane, const QUrl &url, bool isMainFrame);
     bool isHostPage(const QUrl &url) const;
 
     QWebEngineProfile *m_profile = nullptr;
     ImportRequestInterceptor *m_interceptor = nullptr;
     ImportSchemeHandler *m_schemeHandler = nullptr;
-    QWebEnginePage *m_page = nullptr;
     QString m_readabilitySource; // Readability.js and Readability-readerable.js, read once
 
     std::deque<Job *> m_queue;
-    Job *m_current = nullptr;
-    quint64 m_serial = 0; // of the extraction under way: later answers to earlier ones are dropped
-    HostState m_hostState = HostState::Unloaded;
-    QUrl m_hostUrl;
-    quint64 m_hostSerial = 0;
-    bool m_navigationExpected = false;
-    QTimer m_timer;
+    std::vector<std::unique_ptr<Lane>> m_lanes;
+    quint64 m_hostSerial = 0; // numbers the host documents of all lanes
     std::chrono::milliseconds m_timeout{20000};
 
     friend class ImportSchemeHandler;

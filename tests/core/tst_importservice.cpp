@@ -4,6 +4,7 @@
 
 #include <QFile>
 #include <QSqlQuery>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
@@ -188,6 +189,69 @@ private slots:
         QCOMPARE(failed.status, ImportOutcome::Status::Failed);
         QCOMPARE(failed.error, u"https://news.example/missing: the server answered 404 Not Found"_s);
         QVERIFY(service.importUrl(QUrl(u"ftp://news.example/x"_s)).error.contains(u"not a web address"_s));
+    }
+
+    void batchGivesWhatOneByOneGivesInOrder()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        QThread *downloadThread = nullptr;
+        service.setDownloader([&](const QUrl &url, QString *error) -> std::optional<ImportSource> {
+            downloadThread = QThread::currentThread();
+            *error = url.toString() + u": the server answered 404 Not Found"_s;
+            return std::nullopt;
+        });
+        QByteArray otherStory = story;
+        otherStory.replace("Rivers rise", "Bridges close");
+        const QStringList files = {
+            writeFile(library.dir, u"rivers.txt"_s, story),
+            writeFile(library.dir, u"empty.txt"_s, {}),
+            writeFile(library.dir, u"bridges.txt"_s, otherStory),
+            writeFile(library.dir, u"rivers-again.txt"_s, story), // a duplicate within the batch
+            library.dir.filePath(u"nowhere.txt"_s),
+            u"https://news.example/missing"_s,
+        };
+        QList<qsizetype> indexes;
+        QList<ImportOutcome> outcomes;
+        service.importFiles(files, [&](qsizetype index, ImportOutcome &&outcome) {
+            indexes.append(index);
+            outcomes.append(std::move(outcome));
+            return true;
+        });
+        QCOMPARE(indexes, (QList<qsizetype>{0, 1, 2, 3, 4, 5}));
+        for (qsizetype i = 0; i < files.size(); ++i)
+            QCOMPARE(outcomes.at(i).source, files.at(i));
+        QCOMPARE(outcomes.at(0).status, ImportOutcome::Status::Imported);
+        QCOMPARE(outcomes.at(1).error, files.at(1) + u": the file is empty"_s);
+        QCOMPARE(outcomes.at(2).headlines, QStringList{u"Bridges close across the valley"_s});
+        QCOMPARE(outcomes.at(3).status, ImportOutcome::Status::Skipped);
+        QCOMPARE(outcomes.at(4).error, files.at(4) + u": no such file"_s);
+        QCOMPARE(outcomes.at(5).error, u"https://news.example/missing: the server answered 404 Not Found"_s);
+        QCOMPARE(library.repository->count(), 2);
+        // Files are read and recognised on a thread of their own, while this one stores.
+        QVERIFY(downloadThread);
+        QVERIFY(downloadThread != QThread::currentThread());
+    }
+
+    void stoppingABatchKeepsWhatWasStored()
+    {
+        TestLibrary library;
+        ImportService service(*library.repository);
+        QStringList files;
+        for (int i = 0; i < 4; ++i) {
+            QByteArray text = story;
+            text.replace("Rivers", "Rivers " + QByteArray::number(i));
+            files.append(writeFile(library.dir, u"story-%1.txt"_s.arg(i), text));
+        }
+        int calls = 0;
+        service.importFiles(files, [&](qsizetype index, ImportOutcome &&outcome) {
+            ++calls;
+            return index < 1 && outcome.status == ImportOutcome::Status::Imported;
+        });
+        QCOMPARE(calls, 2);
+        // The first two stored whole; the third, recognised meanwhile, dropped; the fourth never read.
+        QCOMPARE(library.repository->count(), 2);
+        QCOMPARE(library.repository->search(u"Rivers"_s, 0, 10).size(), 2);
     }
 
     void duplicatePolicyNames()

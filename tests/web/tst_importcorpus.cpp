@@ -1,5 +1,6 @@
 // The whole saved-page import (decoder, metadata, Readability in WebEngine, images, sanitizer, library)
-// measured on the Readability test pages of the shared corpora, with the scoring of corpora/README.md.
+// scored on the Readability test pages of the shared corpora, with the scoring of corpora/README.md.
+// Its speed is measured by tests/bench/copydesk_web_bench, on the same pages.
 
 #include "core/testlibrary.h"
 #include "htmltext.h"
@@ -9,16 +10,11 @@
 #include "webpageextractor.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSignalSpy>
-#include <QWebEnginePage>
-#include <QWebEngineProfile>
-#include <QWebEngineSettings>
 
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
@@ -84,19 +80,27 @@ private slots:
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
         web.apply(service);
 
+        // The whole corpus in one batch, as File > Import of a folder does it.
+        QStringList files;
+        for (const QString &name : pages)
+            files.append(corpus + u'/' + name + u"/source.html"_s);
+        QList<ImportOutcome> outcomes;
+        service.importFiles(files, [&](qsizetype, ImportOutcome &&outcome) {
+            outcomes.append(std::move(outcome));
+            return true;
+        });
+        QCOMPARE(outcomes.size(), pages.size());
+
         int headlines = 0, bylines = 0, bylinePages = 0, excerpts = 0, excerptPages = 0, notReaderable = 0;
         double f1Sum = 0;
         int scored = 0;
         QStringList misses;
-        QElapsedTimer timer;
-        qint64 importNs = 0;
-        for (const QString &name : pages) {
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            const QString &name = pages.at(i);
             const QString dir = corpus + u'/' + name;
             const QJsonObject expected =
                 QJsonDocument::fromJson(readFile(dir + u"/expected-metadata.json"_s)).object();
-            timer.start();
-            const ImportOutcome outcome = service.importFile(dir + u"/source.html"_s);
-            importNs += timer.nsecsElapsed();
+            const ImportOutcome &outcome = outcomes.at(i);
             const bool readerable = expected.value("readerable"_L1).toBool(true);
             if (!readerable) {
                 ++notReaderable;
@@ -140,24 +144,10 @@ private slots:
             f1Sum += score;
         }
 
-        // The floor: a bare page with JavaScript off loading the same files.
-        QWebEngineProfile profile;
-        QWebEnginePage bare(&profile);
-        bare.settings()->setAttribute(QWebEngineSettings::JavascriptEnabled, false);
-        timer.start();
-        for (const QString &name : pages) {
-            QSignalSpy loaded(&bare, &QWebEnginePage::loadFinished);
-            bare.load(QUrl::fromLocalFile(corpus + u'/' + name + u"/source.html"_s));
-            loaded.wait(20000);
-        }
-        const qint64 bareNs = timer.nsecsElapsed();
-
         const double headlineRate = 100.0 * headlines / scored;
         const double bylineRate = bylinePages ? 100.0 * bylines / bylinePages : 100.0;
         const double excerptRate = excerptPages ? 100.0 * excerpts / excerptPages : 100.0;
         const double meanF1 = f1Sum / scored;
-        const double pagesPerSecond = pages.size() / (double(importNs) / 1e9);
-        const double barePerSecond = pages.size() / (double(bareNs) / 1e9);
         for (const QString &miss : std::as_const(misses))
             qInfo("%s", qPrintable(miss));
         qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%%, byline %.1f%% of %d, standfirst = "
@@ -165,10 +155,6 @@ private slots:
               "%.1f%% of %d, body 4-word-shingle F1 %.3f",
               qlonglong(pages.size()), notReaderable, scored, headlineRate, bylineRate, bylinePages,
               excerptRate, excerptPages, meanF1);
-        qInfo(
-            "import %.1f pages/s (whole import into the library); bare QWebEnginePage, JavaScript off, same "
-            "files: %.1f pages/s; ratio %.2f",
-            pagesPerSecond, barePerSecond, barePerSecond / pagesPerSecond);
         QVERIFY(headlineRate >= 95.0);
         QVERIFY(bylineRate >= 85.0);
         QVERIFY(excerptRate >= 80.0);

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkProxy>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -19,6 +20,7 @@
 #include <QWebEngineSettings>
 #include <QWebEngineUrlRequestInterceptor>
 
+#include <atomic>
 #include <memory>
 
 using namespace Copydesk;
@@ -139,6 +141,7 @@ private slots:
     void notReaderable();
     void textIsDecodedAsGiven();
     void fromOtherThreads();
+    void shortPageNotHeldUpBehindALongOne();
     void timeoutThenRecovery();
     void readabilityCorpus();
 
@@ -349,6 +352,48 @@ void TstWebPageExtractor::fromOtherThreads()
     nested.sort();
     QCOMPARE(nested, QStringList({u"Nested call number 0 from an event handler"_s,
                                   u"Nested call number 1 from an event handler"_s}));
+}
+
+void TstWebPageExtractor::shortPageNotHeldUpBehindALongOne()
+{
+    if (m_extractor->laneCount() < 2)
+        QSKIP("one core: the extractor works on one page at a time here");
+    QString paragraphs;
+    for (int i = 0; paragraphs.size() < 2'600'000; ++i)
+        paragraphs +=
+            u"<p>Part %1 of a long inquiry report, on roads, schools and the budget, at length.</p>\n"_s.arg(
+                i);
+    const QString longPage = articlePage(u"The long inquiry report"_s, {}, paragraphs);
+    QElapsedTimer clock;
+    clock.start();
+    std::atomic<qint64> longDoneMs{-1};
+    ExtractedPage longResult;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        longResult = m_extractor->extract(longPage, QUrl());
+        longDoneMs = clock.elapsed();
+    }));
+    // Even when a check below fails: the worker uses this function's locals. (QTRY_* would not wait once
+    // the test has failed.)
+    const auto joinWorker = qScopeGuard([&] {
+        const QDeadlineTimer deadline(60000);
+        while (!worker->wait(QDeadlineTimer(20)) && !deadline.hasExpired())
+            QCoreApplication::processEvents(); // the worker's call is served on this thread
+    });
+    worker->start();
+    // Let the long page be taken in and started (its caller waits for this thread to enqueue it).
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() > 150, 1000);
+    QCOMPARE(longDoneMs.load(), -1);
+
+    const ExtractedPage shortResult = m_extractor->extract(articlePage(u"A short brief"_s), QUrl());
+    const qint64 shortDoneMs = clock.elapsed();
+    QVERIFY2(shortResult.error.isEmpty(), qPrintable(shortResult.error));
+    QVERIFY2(shortResult.title.startsWith(u"A short brief"_s), qPrintable(shortResult.title));
+    QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), 60000);
+    QVERIFY2(longResult.error.isEmpty(), qPrintable(longResult.error));
+    QVERIFY2(longResult.title.startsWith(u"The long inquiry report"_s), qPrintable(longResult.title));
+    qInfo("short page done after %lld ms, long page after %lld ms", shortDoneMs, longDoneMs.load());
+    // Extracted beside the long page, in a renderer of its own, not queued behind it.
+    QVERIFY(shortDoneMs < longDoneMs.load());
 }
 
 void TstWebPageExtractor::timeoutThenRecovery()
