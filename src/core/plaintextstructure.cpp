@@ -125,16 +125,19 @@ bool isKickerLike(const QString &line)
 
 bool isTitleLike(const QString &line)
 {
+    // The cheap tests first: the word count reads the whole line.
+    if (line.size() > 250 || QStringView(u".,;:").contains(lastSignificantChar(line)))
+        return false;
     const int words = wordCount(line);
-    const QChar last = lastSignificantChar(line);
-    return words >= 1 && words <= 30 && line.size() <= 250 && hasLetter(line) && !startsLowercase(line) &&
-           !QStringView(u".,;:").contains(last);
+    return words >= 1 && words <= 30 && hasLetter(line) && !startsLowercase(line);
 }
 
 bool isSubheadingLike(const QString &line)
 {
+    if (line.size() > 120) // before the word count, which reads the whole line
+        return false;
     const int words = wordCount(line);
-    if (words < 1 || words > 14 || line.size() > 120 || !hasLetter(line))
+    if (words < 1 || words > 14 || !hasLetter(line))
         return false;
     const QChar first = line.at(0);
     return (first.isUpper() || first.isDigit()) && !hasFinalPunctuation(line) && !startsWithQuoteMark(line) &&
@@ -182,8 +185,9 @@ bool isDateLine(const QString &line)
 
 bool isBoilerplate(const QString &line)
 {
-    if (wordCount(line) > 40)
-        return false;
+    // A line of more than 40 words is never boilerplate; that is tested last, as the word count reads the
+    // whole line while the anchored expression gives up at its first characters.
+    const auto fewWords = [&line] { return wordCount(line) <= 40; };
     // All of these are anchored at the start, so the expression is tried once per line, not at every
     // position of it: one match per line instead of fifteen.
     static const QRegularExpression lineStarts(
@@ -211,13 +215,13 @@ bool isBoilerplate(const QString &line)
             u")"_s,
         Caseless);
     if (matches(lineStarts, line))
-        return true;
+        return fewWords();
     // These two may stand anywhere in the line; a plain search rules out nearly every line first.
     static const QRegularExpression anywhere(
         uR"(\bour (?:\w+ ){0,2}newsletters?\b|\ball rights reserved\b)"_s, Caseless);
     return (line.contains("newsletter"_L1, Qt::CaseInsensitive) ||
             line.contains("rights reserved"_L1, Qt::CaseInsensitive)) &&
-           matches(anywhere, line);
+           matches(anywhere, line) && fewWords();
 }
 
 bool isRelatedHeader(const QString &line)
