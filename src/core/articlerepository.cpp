@@ -5,12 +5,16 @@
 #include "librarydatabase.h"
 
 #include <QJsonDocument>
+#include <QMutex>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <openssl/sha.h>
+
+#include <array>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -99,22 +103,92 @@ bool ArticleRepository::fail(const QString &what, const QString &detail) const
     return false;
 }
 
+namespace {
+
+// The last few results of a pure function, shared by all threads. An import prepares and hashes each
+// article on the thread that recognised it; the thread that then checks for a duplicate and stores it finds
+// the results here instead of parsing and hashing again. A few entries cover the files a batch import has
+// in flight (ImportService::importFiles()).
+template<typename Entry> class RecentResults
+{
+public:
+    template<typename Matches> std::optional<Entry> find(Matches matches) const
+    {
+        std::array<Entry, Size> entries;
+        {
+            const QMutexLocker locker(&m_mutex);
+            entries = m_entries; // shallow copies; compared outside the lock
+        }
+        for (const Entry &entry : entries) {
+            if (entry.valid && matches(entry))
+                return entry;
+        }
+        return std::nullopt;
+    }
+
+    void add(Entry entry)
+    {
+        entry.valid = true;
+        const QMutexLocker locker(&m_mutex);
+        m_entries[m_next] = std::move(entry);
+        m_next = (m_next + 1) % Size;
+    }
+
+private:
+    static constexpr size_t Size = 4;
+    mutable QMutex m_mutex;
+    std::array<Entry, Size> m_entries;
+    size_t m_next = 0;
+};
+
+struct PreparedBody
+{
+    bool valid = false;
+    QString clean; // the sanitizer's output
+    QString text;
+    int wordCount = 0;
+};
+
+struct HashedText
+{
+    bool valid = false;
+    QString headline;
+    QString bodyText;
+    QString hash;
+};
+
+RecentResults<PreparedBody> &recentBodies()
+{
+    static RecentResults<PreparedBody> recent;
+    return recent;
+}
+
+RecentResults<HashedText> &recentHashes()
+{
+    static RecentResults<HashedText> recent;
+    return recent;
+}
+
+} // namespace
+
 void ArticleRepository::prepareForStorage(Article &article)
 {
-    // The sanitizer is idempotent, so a body equal to the last one it produced on this thread is clean
-    // already: an import that checks for duplicates and then stores parses each body once, not twice.
-    thread_local QString lastClean;
-    thread_local QString lastText;
-    thread_local int lastWordCount = 0;
-    if (article.bodyHtml.isNull() || article.bodyHtml != lastClean) {
-        HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
-        lastClean = std::move(clean.html);
-        lastText = std::move(clean.text);
-        lastWordCount = HtmlText::wordCount(lastText);
+    // The sanitizer is idempotent, so a body equal to one it produced lately is clean already: an import
+    // that checks for duplicates and then stores parses each body once, not twice.
+    std::optional<PreparedBody> prepared;
+    if (!article.bodyHtml.isNull()) {
+        prepared = recentBodies().find(
+            [&article](const PreparedBody &body) { return body.clean == article.bodyHtml; });
     }
-    article.bodyHtml = lastClean;
-    article.bodyText = lastText;
-    article.wordCount = lastWordCount;
+    if (!prepared) {
+        HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
+        prepared = PreparedBody{true, std::move(clean.html), std::move(clean.text), 0};
+        prepared->wordCount = HtmlText::wordCount(prepared->text);
+        recentBodies().add(*prepared);
+    }
+    article.bodyHtml = prepared->clean;
+    article.bodyText = prepared->text;
+    article.wordCount = prepared->wordCount;
     article.tags.removeDuplicates();
 }
 
@@ -122,12 +196,11 @@ QString ArticleRepository::contentHash(const Article &article)
 {
     // Headline and body text folded for white space and case, so a re-import with other line breaks or
     // markup still matches.
-    // An import looks the hash up and then stores the article, which hashes it again: remember the last one.
-    thread_local QString lastHeadline;
-    thread_local QString lastBodyText;
-    thread_local QString lastHash;
-    if (!lastHash.isEmpty() && article.headline == lastHeadline && article.bodyText == lastBodyText)
-        return lastHash;
+    // An import looks the hash up and then stores the article, which hashes it again: remembered lately.
+    if (const std::optional<HashedText> known = recentHashes().find([&article](const HashedText &hashed) {
+            return hashed.headline == article.headline && hashed.bodyText == article.bodyText;
+        }))
+        return known->hash;
     // Folded code point by code point (QChar::toCaseFolded() is the same simple folding as
     // QString::toCaseFolded()), written through a pointer: this runs over every imported article.
     QString text(2 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
@@ -162,16 +235,15 @@ QString ArticleRepository::contentHash(const Article &article)
     add(u"\n");
     add(article.bodyText);
     text.truncate(out - start);
-    lastHeadline = article.headline;
-    lastBodyText = article.bodyText;
     // OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some: the same digest as
     // QCryptographicHash, at a small part of the cost on every imported article.
     const QByteArray utf8 = text.toUtf8();
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()), digest);
-    lastHash = QString::fromLatin1(
+    QString hash = QString::fromLatin1(
         QByteArray::fromRawData(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex());
-    return lastHash;
+    recentHashes().add(HashedText{true, article.headline, article.bodyText, hash});
+    return hash;
 }
 
 bool ArticleRepository::insert(Article &article)

@@ -222,6 +222,12 @@ ImportService::Recognised ImportService::recogniseSource(const ImportSource &sou
             u"%1: %2"_s.arg(displayName, result.error.isEmpty() ? u"no article found"_s : result.error);
         return recognised;
     }
+    // The stored form and the content hash, here on the recognising thread: store() finds both among the
+    // repository's recent results instead of sanitizing and hashing on the storing thread.
+    for (Article &article : result.articles) {
+        ArticleRepository::prepareForStorage(article);
+        ArticleRepository::contentHash(article);
+    }
     recognised.articles = std::move(result.articles);
     recognised.sourceUrl = source.url;
     return recognised;
