@@ -277,7 +277,7 @@ bool ArticleRepository::insert(Article &article)
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = query.lastInsertId().toLongLong();
 
-    if (!writeChildren(article) || !writeSearchRow(article)) {
+    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::New)) {
         article.id = 0;
         return false;
     }
@@ -321,7 +321,7 @@ bool ArticleRepository::update(Article &article)
         if (!run(clear, {QVariant(article.id)}))
             return fail(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(article) || !writeSearchRow(article))
+    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::Replace))
         return false;
     if (!transaction.commit())
         return fail(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
@@ -384,8 +384,9 @@ QString ArticleRepository::searchFolded(QString text)
     return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
 }
 
-bool ArticleRepository::writeSearchRow(const Article &article)
+bool ArticleRepository::writeSearchRow(const Article &article, SearchRow row)
 {
+    const bool replacing = row == SearchRow::Replace;
     QStringList quoteTexts;
     for (const Quote &quote : article.quotes)
         quoteTexts << quote.text << quote.speaker;
@@ -393,9 +394,11 @@ bool ArticleRepository::writeSearchRow(const Article &article)
     for (const ArticleImage &image : article.images)
         captions << image.caption << image.creditLine << image.credit;
 
-    QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
-    if (!run(remove, {QVariant(article.id)}))
-        return fail(u"cannot index the article"_s, remove.lastError().text());
+    if (replacing) { // a new article has no row to replace: FTS5 would look for one all the same
+        QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
+        if (!run(remove, {QVariant(article.id)}))
+            return fail(u"cannot index the article"_s, remove.lastError().text());
+    }
     QSqlQuery &insert = m_database.statement(
         u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);

@@ -94,7 +94,12 @@ public:
 
 private:
     bool writeChildren(const Article &article);
-    bool writeSearchRow(const Article &article);
+    enum class SearchRow
+    {
+        New,
+        Replace
+    };
+    bool writeSearchRow(const Article &article, SearchRow row);
     bool fail(const QString &what, const QString &detail) const;
     static QString searchFolded(QString text);
 

@@ -193,50 +193,94 @@ public:
         return rows;
     }
 
-    // The finished rows of one article (article and search index) in one transaction, with statements
-    // prepared once, as a careful hand-written importer would. Kept out of line so that a profiler can
-    // collect it alone (valgrind --toggle-collect=*insertFinished*).
-    __attribute__((noinline)) void insertFinished(const Article &article, int serial)
+    // The finished rows of every article in a library, as stored (article row and search row), read into
+    // memory so that the floor inserts exactly what Copydesk wrote.
+    struct Value
+    {
+        int type = SQLITE_NULL; // SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT
+        sqlite3_int64 integer = 0;
+        QByteArray text;
+    };
+    using Row = QList<Value>;
+    struct FinishedRows
+    {
+        QList<Row> articles;   // every column of `articles` but id
+        QList<Row> searchRows; // every column of `article_search`
+    };
+
+    FinishedRows readFinished()
+    {
+        FinishedRows rows;
+        auto readAll = [this](const char *sql, QList<Row> &into) {
+            sqlite3_stmt *statement = nullptr;
+            sqlite3_prepare_v2(m_db, sql, -1, &statement, nullptr);
+            while (sqlite3_step(statement) == SQLITE_ROW) {
+                Row row;
+                for (int c = 0; c < sqlite3_column_count(statement); ++c) {
+                    Value value;
+                    value.type = sqlite3_column_type(statement, c);
+                    if (value.type == SQLITE_INTEGER) {
+                        value.integer = sqlite3_column_int64(statement, c);
+                    } else if (value.type != SQLITE_NULL) {
+                        value.type = SQLITE_TEXT;
+                        value.text =
+                            QByteArray(reinterpret_cast<const char *>(sqlite3_column_text(statement, c)),
+                                       sqlite3_column_bytes(statement, c));
+                    }
+                    row.append(value);
+                }
+                into.append(row);
+            }
+            sqlite3_finalize(statement);
+        };
+        readAll("SELECT uuid, status, section, headline, standfirst, byline, dateline, language, body_html, "
+                "body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
+                "read_at, starred, word_count FROM articles ORDER BY id",
+                rows.articles);
+        readAll(
+            "SELECT headline, standfirst, byline, body, quotes, captions FROM article_search ORDER BY rowid",
+            rows.searchRows);
+        return rows;
+    }
+
+    // One article's finished rows (article and search index) in one transaction, with statements prepared
+    // once, as a careful hand-written importer would. Kept out of line so that a profiler can collect it
+    // alone (valgrind --toggle-collect=*insertFinished*).
+    __attribute__((noinline)) void insertFinished(const Row &article, const Row &searchRow)
     {
         if (!m_insertArticle) {
             sqlite3_prepare_v3(
                 m_db,
-                "INSERT INTO articles (uuid, status, section, headline, byline, body_html, body_text, "
-                "created_at, updated_at, word_count) VALUES (?, 'saved', ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
+                "language, "
+                "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, "
+                "published_at, read_at, starred, word_count) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 -1, SQLITE_PREPARE_PERSISTENT, &m_insertArticle, nullptr);
             sqlite3_prepare_v3(m_db,
                                "INSERT INTO article_search (rowid, headline, standfirst, byline, body, "
-                               "quotes, captions) VALUES (?, ?, '', ?, ?, '', '')",
+                               "quotes, captions) VALUES (?, ?, ?, ?, ?, ?, ?)",
                                -1, SQLITE_PREPARE_PERSISTENT, &m_insertSearchRow, nullptr);
         }
+        auto bind = [](sqlite3_stmt *statement, int index, const Value &value) {
+            if (value.type == SQLITE_INTEGER)
+                sqlite3_bind_int64(statement, index, value.integer);
+            else if (value.type == SQLITE_TEXT)
+                sqlite3_bind_text(statement, index, value.text.constData(), int(value.text.size()),
+                                  SQLITE_STATIC);
+            else
+                sqlite3_bind_null(statement, index);
+        };
         exec("BEGIN");
-        const QByteArray uuid = "raw-" + QByteArray::number(serial);
-        const QByteArray section = article.section.toUtf8();
-        const QByteArray headline = article.headline.toUtf8();
-        const QByteArray byline = article.byline.toUtf8();
-        const QByteArray html = article.bodyHtml.toUtf8();
-        const QByteArray text = article.bodyText.toUtf8();
-        const QByteArray now = "2026-01-01T00:00:00.000Z";
-        sqlite3_stmt *statement = m_insertArticle;
-        sqlite3_bind_text(statement, 1, uuid.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 2, section.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 3, headline.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 4, byline.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 5, html.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 6, text.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 7, now.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 8, now.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_int(statement, 9, article.wordCount);
-        sqlite3_step(statement);
-        sqlite3_reset(statement);
-        const sqlite3_int64 id = sqlite3_last_insert_rowid(m_db);
-        statement = m_insertSearchRow;
-        sqlite3_bind_int64(statement, 1, id);
-        sqlite3_bind_text(statement, 2, headline.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 3, byline.constData(), -1, SQLITE_STATIC);
-        sqlite3_bind_text(statement, 4, text.constData(), -1, SQLITE_STATIC);
-        sqlite3_step(statement);
-        sqlite3_reset(statement);
+        for (int c = 0; c < article.size(); ++c)
+            bind(m_insertArticle, c + 1, article.at(c));
+        sqlite3_step(m_insertArticle);
+        sqlite3_reset(m_insertArticle);
+        sqlite3_bind_int64(m_insertSearchRow, 1, sqlite3_last_insert_rowid(m_db));
+        for (int c = 0; c < searchRow.size(); ++c)
+            bind(m_insertSearchRow, c + 2, searchRow.at(c));
+        sqlite3_step(m_insertSearchRow);
+        sqlite3_reset(m_insertSearchRow);
         exec("COMMIT");
     }
 
@@ -391,12 +435,9 @@ int main(int argc, char *argv[])
         }
         const double oursMs = milliseconds(timer);
 
-        // The floor: the rows Copydesk stored, inserted again with raw calls into a fresh library.
-        QList<Article> finished;
-        for (qint64 id = 1; id <= texts.size(); ++id) {
-            if (std::optional<Article> article = repository.load(id))
-                finished.append(*article);
-        }
+        // The floor: the rows Copydesk stored (article and search index, every column as written), inserted
+        // again with raw calls into a fresh library.
+        const RawSqlite::FinishedRows finished = RawSqlite(importPath).readFinished();
         const QString rawPath = dir.filePath(u"bench-import-raw.sqlite"_s);
         QFile::remove(rawPath);
         {
@@ -405,12 +446,12 @@ int main(int argc, char *argv[])
         }
         RawSqlite raw(rawPath);
         timer.start();
-        for (int i = 0; i < finished.size(); ++i)
-            raw.insertFinished(finished.at(i), i);
+        for (qsizetype i = 0; i < finished.articles.size(); ++i)
+            raw.insertFinished(finished.articles.at(i), finished.searchRows.value(i));
         const double rawMs = milliseconds(timer);
-        results.insert(
-            u"plain_text_import_articles_per_s"_s,
-            pair(texts.size() / (oursMs / 1000.0), finished.size() / (rawMs / 1000.0), u"articles/s"_s));
+        const qsizetype rawCount = finished.articles.size();
+        results.insert(u"plain_text_import_articles_per_s"_s,
+                       pair(texts.size() / (oursMs / 1000.0), rawCount / (rawMs / 1000.0), u"articles/s"_s));
         results.insert(u"plain_text_import_time_ratio"_s, rawMs > 0 ? oursMs / rawMs : 0.0);
 
         // The same texts as files, imported as one batch (File > Import of a folder, `copydesk import
@@ -442,7 +483,7 @@ int main(int argc, char *argv[])
         QDir(filesDir).removeRecursively();
         results.insert(
             u"plain_text_batch_import_articles_per_s"_s,
-            pair(batchImported / (batchMs / 1000.0), finished.size() / (rawMs / 1000.0), u"articles/s"_s));
+            pair(batchImported / (batchMs / 1000.0), rawCount / (rawMs / 1000.0), u"articles/s"_s));
         results.insert(u"plain_text_batch_import_time_ratio"_s, rawMs > 0 ? batchMs / rawMs : 0.0);
     }
 

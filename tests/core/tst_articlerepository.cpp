@@ -117,6 +117,24 @@ private slots:
         QVERIFY(library.repository->lastError().contains(QString::number(article.id)));
     }
 
+    void anIdFreedByRemoveIsIndexedAfresh()
+    {
+        // SQLite gives the highest id again once its article is gone; a new article's search row is written
+        // without first deleting an old one, which remove() has taken away with the article.
+        TestLibrary library;
+        Article kept = sampleArticle(u"Harbour dues rise"_s);
+        Article removed = sampleArticle(u"Ferry timetable changes"_s, u"<p>Ferries run later.</p>"_s);
+        QVERIFY(library.repository->insert(kept));
+        QVERIFY(library.repository->insert(removed));
+        QVERIFY(library.repository->remove(removed.id));
+        Article next = sampleArticle(u"Lighthouse reopens"_s, u"<p>Keepers return.</p>"_s);
+        QVERIFY2(library.repository->insert(next), qPrintable(library.repository->lastError()));
+        QCOMPARE(next.id, removed.id);
+        QCOMPARE(library.repository->search(u"ferries"_s, 0, 10).size(), 0);
+        QCOMPARE(library.repository->search(u"keepers"_s, 0, 10).size(), 1);
+        QCOMPARE(countRows(*library.database, u"article_search"_s), 2);
+    }
+
     void aFailedWriteLeavesNothingBehind()
     {
         TestLibrary library;
