@@ -198,8 +198,15 @@ qsizetype nonSpaceCount(const QString &text)
 
 bool sameText(const QString &a, const QString &b)
 {
-    // Equal texts have as many characters outside white space: a cheap test before two copies.
-    if (nonSpaceCount(a) != nonSpaceCount(b))
+    // Equal texts have as many characters outside white space: a cheap test before two copies. It is
+    // asked of every body line against the headline, so a's count stops as soon as it is over b's.
+    const qsizetype wanted = nonSpaceCount(b);
+    qsizetype seen = 0;
+    for (const QChar c : a) {
+        if (!c.isSpace() && ++seen > wanted)
+            return false;
+    }
+    if (seen != wanted)
         return false;
     return a.simplified().compare(b.simplified(), Qt::CaseInsensitive) == 0;
 }
@@ -227,6 +234,8 @@ public:
     explicit ArticleBuilder(QList<Unit> units)
         : m_units(std::move(units))
         , m_credits(size_t(m_units.size()))
+        , m_boilerplate(size_t(m_units.size()), Unknown)
+        , m_dateLine(size_t(m_units.size()), Unknown)
     {}
 
     Article build()
@@ -245,10 +254,28 @@ private:
     qsizetype count() const { return m_units.size(); }
     const QString &text(qsizetype k) const { return m_units.at(k).text; }
 
+    // Each line is asked these several times (while the header is read, then the body): answered once.
+    bool isBoilerplateAt(qsizetype k) const
+    {
+        Known &known = m_boilerplate[size_t(k)];
+        if (known == Unknown)
+            known = isBoilerplate(text(k)) ? Yes : No;
+        return known == Yes;
+    }
+    bool isDateLineAt(qsizetype k) const
+    {
+        Known &known = m_dateLine[size_t(k)];
+        if (known == Unknown)
+            known = isDateLine(text(k)) ? Yes : No;
+        return known == Yes;
+    }
+
     bool isStructural(qsizetype k) const
     {
+        // startsOwnLine(), with the answers kept per line.
         const QString &line = text(k);
-        return startsOwnLine(line) || isRelatedHeader(line) || m_units.at(k).image;
+        return bylineNames(line) || parsedCredit(k) || isBoilerplateAt(k) || isDateLineAt(k) ||
+               isRelatedHeader(line) || m_units.at(k).image;
     }
 
     // The headline: a Markdown "# " line, else a title-like line printed twice (page title and article
@@ -285,7 +312,7 @@ private:
         return next;
     }
 
-    bool isFurniture(qsizetype k) const { return isBoilerplate(text(k)) || isDateLine(text(k)); }
+    bool isFurniture(qsizetype k) const { return isBoilerplateAt(k) || isDateLineAt(k); }
 
     // The next line from k on that is not page furniture, or count().
     qsizetype skipFurniture(qsizetype k) const
@@ -312,7 +339,7 @@ private:
         bool first = true;
         while (k < count()) {
             const QString &line = text(k);
-            if (isBoilerplate(line) || isDateLine(line) || isHeadlineRepeat(line)) {
+            if (isBoilerplateAt(k) || isDateLineAt(k) || isHeadlineRepeat(line)) {
                 ++k;
                 continue;
             }
@@ -349,10 +376,10 @@ private:
         if (!endsSentence(unit.text) || words < 8 || words > 60 || splitDateline(unit.text))
             return false;
         qsizetype next = k + 1;
-        while (next < count() && isBoilerplate(text(next)))
+        while (next < count() && isBoilerplateAt(next))
             ++next;
-        return next < count() && (bylineNames(text(next)) || isDateLine(text(next)) ||
-                                  m_units.at(next).image || opensImage(next));
+        return next < count() &&
+               (bylineNames(text(next)) || isDateLineAt(next) || m_units.at(next).image || opensImage(next));
     }
 
     // Line k read as a credit line on its own. Each line is asked about several times (as a credit, after a
@@ -452,7 +479,7 @@ private:
     {
         while (k < count()) {
             const Unit &unit = m_units.at(k);
-            if (isBoilerplate(unit.text) || isHeadlineRepeat(unit.text)) {
+            if (isBoilerplateAt(k) || isHeadlineRepeat(unit.text)) {
                 ++k;
             } else if (isRelatedHeader(unit.text)) {
                 k = readRelated(k + 1);
@@ -482,7 +509,7 @@ private:
         QStringList lines;
         for (; k < count(); ++k) {
             const QString &line = text(k);
-            if (isBoilerplate(line) || PictureCredits::parseLine(line))
+            if (isBoilerplateAt(k) || parsedCredit(k))
                 continue;
             const bool prose =
                 (line.endsWith(u'.') && wordCount(line) > 6) || wordCount(line) > 40 || line.size() > 250;
@@ -565,6 +592,15 @@ private:
 
     // Per line: not parsed yet, or what parseLine() gave.
     mutable std::vector<std::optional<std::optional<PictureCredit>>> m_credits;
+    // Per line: not asked yet, or the answer of isBoilerplate() and isDateLine().
+    enum Known : signed char
+    {
+        Unknown = -1,
+        No = 0,
+        Yes = 1
+    };
+    mutable std::vector<Known> m_boilerplate;
+    mutable std::vector<Known> m_dateLine;
     Article m_article;
     QList<BodyBlock> m_body;
 };
