@@ -7,6 +7,7 @@
 #include "articlelistmodel.h"
 #include "articlerenderer.h"
 #include "articlerepository.h"
+#include "freshimportlibrary.h"
 #include "htmlexporter.h"
 #include "htmltext.h"
 #include "importservice.h"
@@ -420,18 +421,13 @@ int main(int argc, char *argv[])
             texts.append(syntheticText(random, i).toUtf8());
 
         const QString importPath = dir.filePath(u"bench-import.sqlite"_s);
-        QFile::remove(importPath);
-        LibraryDatabase database(importPath);
-        database.open();
-        ArticleRepository repository(database);
-        ImportService service(repository);
-        service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+        FreshImportLibrary oneByOne(importPath);
         timer.start();
         for (int i = 0; i < texts.size(); ++i) {
             ImportSource source;
             source.fileName = u"story-%1.txt"_s.arg(i);
             source.bytes = texts.at(i);
-            service.importSource(source, source.fileName);
+            oneByOne.service.importSource(source, source.fileName);
         }
         const double oursMs = milliseconds(timer);
 
@@ -466,16 +462,10 @@ int main(int argc, char *argv[])
             if (file.open(QIODevice::WriteOnly))
                 file.write(texts.at(i));
         }
-        const QString batchPath = dir.filePath(u"bench-import-batch.sqlite"_s);
-        QFile::remove(batchPath);
-        LibraryDatabase batchDatabase(batchPath);
-        batchDatabase.open();
-        ArticleRepository batchRepository(batchDatabase);
-        ImportService batchService(batchRepository);
-        batchService.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+        FreshImportLibrary batch(dir.filePath(u"bench-import-batch.sqlite"_s));
         int batchImported = 0;
         timer.start();
-        batchService.importFiles(files, [&](qsizetype, ImportOutcome &&outcome) {
+        batch.service.importFiles(files, [&](qsizetype, ImportOutcome &&outcome) {
             batchImported += int(outcome.articleIds.size());
             return true;
         });

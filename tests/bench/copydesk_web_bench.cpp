@@ -7,9 +7,8 @@
 // The pages are the Readability test pages of the shared corpora (DIR/*/source.html; by default
 // $COPYDESK_SHARED_DIR/corpora/readability). Without them the bench says so and measures nothing.
 
-#include "articlerepository.h"
+#include "freshimportlibrary.h"
 #include "importservice.h"
-#include "librarydatabase.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 
@@ -84,12 +83,8 @@ struct Imported
 // one importFile() after another.
 Imported importAll(WebImportSetup &web, const QStringList &files, const QString &libraryPath, bool batch)
 {
-    QFile::remove(libraryPath);
-    LibraryDatabase database(libraryPath);
-    database.open();
-    ArticleRepository repository(database);
-    ImportService service(repository);
-    service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
+    FreshImportLibrary library(libraryPath);
+    ImportService &service = library.service;
     web.apply(service);
     Imported result;
     auto count = [&](const ImportOutcome &outcome) {
