@@ -202,16 +202,28 @@ QString ArticleRepository::contentHash(const Article &article)
         }))
         return known->hash;
     // Folded code point by code point (QChar::toCaseFolded() is the same simple folding as
-    // QString::toCaseFolded()), written through a pointer: this runs over every imported article.
-    QString text(2 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
-    char16_t *const start = reinterpret_cast<char16_t *>(text.data());
-    char16_t *out = start;
+    // QString::toCaseFolded()) and written straight as the UTF-8 that is hashed, through a pointer, ASCII
+    // first: this runs over every imported article. The digest is that of the folded text's toUtf8().
+    QByteArray utf8(4 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
+    char *const start = utf8.data();
+    char *out = start;
     bool pendingSpace = false;
     const auto add = [&](QStringView piece) {
         const char16_t *data = piece.utf16();
         const qsizetype size = piece.size();
         for (qsizetype i = 0; i < size; ++i) {
             char32_t c = data[i];
+            if (c < 0x80) {
+                if (c == U' ' || (c >= U'\t' && c <= U'\r')) { // QChar::isSpace() of ASCII
+                    pendingSpace = out != start;
+                    continue;
+                }
+                if (pendingSpace)
+                    *out++ = ' ';
+                pendingSpace = false;
+                *out++ = char(c >= U'A' && c <= U'Z' ? c | 0x20 : c);
+                continue;
+            }
             const bool pair = QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1]);
             if (pair) {
                 c = QChar::surrogateToUcs4(char16_t(c), data[++i]);
@@ -220,26 +232,33 @@ QString ArticleRepository::contentHash(const Article &article)
                 continue;
             }
             if (pendingSpace)
-                *out++ = u' ';
+                *out++ = ' ';
             pendingSpace = false;
-            c = c < 0x80 ? (c >= U'A' && c <= U'Z' ? c | 0x20 : c) : QChar::toCaseFolded(c);
-            if (QChar::requiresSurrogates(c)) {
-                *out++ = QChar::highSurrogate(c);
-                *out++ = QChar::lowSurrogate(c);
+            c = QChar::toCaseFolded(c);
+            if (QChar::isSurrogate(c)) {
+                *out++ = '?'; // a lone surrogate, written as QString::toUtf8() writes it
+            } else if (c < 0x800) {
+                *out++ = char(0xC0 | (c >> 6));
+                *out++ = char(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                *out++ = char(0xE0 | (c >> 12));
+                *out++ = char(0x80 | ((c >> 6) & 0x3F));
+                *out++ = char(0x80 | (c & 0x3F));
             } else {
-                *out++ = char16_t(c);
+                *out++ = char(0xF0 | (c >> 18));
+                *out++ = char(0x80 | ((c >> 12) & 0x3F));
+                *out++ = char(0x80 | ((c >> 6) & 0x3F));
+                *out++ = char(0x80 | (c & 0x3F));
             }
         }
     };
     add(article.headline);
     add(u"\n");
     add(article.bodyText);
-    text.truncate(out - start);
     // OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some: the same digest as
     // QCryptographicHash, at a small part of the cost on every imported article.
-    const QByteArray utf8 = text.toUtf8();
     unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char *>(utf8.constData()), size_t(utf8.size()), digest);
+    SHA256(reinterpret_cast<const unsigned char *>(start), size_t(out - start), digest);
     QString hash = QString::fromLatin1(
         QByteArray::fromRawData(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex());
     recentHashes().add(HashedText{true, article.headline, article.bodyText, hash});
