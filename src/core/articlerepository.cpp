@@ -237,6 +237,8 @@ QString ArticleRepository::contentHash(const Article &article)
             c = QChar::toCaseFolded(c);
             if (QChar::isSurrogate(c)) {
                 *out++ = '?'; // a lone surrogate, written as QString::toUtf8() writes it
+            } else if (c < 0x80) {
+                *out++ = char(c); // folded into ASCII: "ſ" into "s", the Kelvin sign into "k"
             } else if (c < 0x800) {
                 *out++ = char(0xC0 | (c >> 6));
                 *out++ = char(0x80 | (c & 0x3F));
@@ -405,29 +407,37 @@ QString ArticleRepository::searchFolded(QString text)
 
 bool ArticleRepository::writeSearchRow(const Article &article, SearchRow row)
 {
-    const bool replacing = row == SearchRow::Replace;
     QStringList quoteTexts;
     for (const Quote &quote : article.quotes)
         quoteTexts << quote.text << quote.speaker;
     QStringList captions;
     for (const ArticleImage &image : article.images)
         captions << image.caption << image.creditLine << image.credit;
+    const std::initializer_list<QVariant> values = {QVariant(article.id),
+                                                    QVariant(searchFolded(article.headline)),
+                                                    QVariant(searchFolded(article.standfirst)),
+                                                    QVariant(searchFolded(article.byline)),
+                                                    QVariant(searchFolded(article.bodyText)),
+                                                    QVariant(searchFolded(quoteTexts.join(u'\n'))),
+                                                    QVariant(searchFolded(captions.join(u'\n')))};
 
-    if (replacing) { // a new article has no row to replace: FTS5 would look for one all the same
+    const auto removeOld = [&] {
         QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
-        if (!run(remove, {QVariant(article.id)}))
-            return fail(u"cannot index the article"_s, remove.lastError().text());
-    }
+        return run(remove, {QVariant(article.id)}) ||
+               fail(u"cannot index the article"_s, remove.lastError().text());
+    };
+    // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
+    // out. Should a row be there after all (a library changed by other tools), it is replaced then.
+    if (row == SearchRow::Replace && !removeOld())
+        return false;
     QSqlQuery &insert = m_database.statement(
         u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!run(insert,
-             {QVariant(article.id), QVariant(searchFolded(article.headline)),
-              QVariant(searchFolded(article.standfirst)), QVariant(searchFolded(article.byline)),
-              QVariant(searchFolded(article.bodyText)), QVariant(searchFolded(quoteTexts.join(u'\n'))),
-              QVariant(searchFolded(captions.join(u'\n')))}))
-        return fail(u"cannot index the article"_s, insert.lastError().text());
-    return true;
+    if (run(insert, values))
+        return true;
+    if (row == SearchRow::New && removeOld() && run(insert, values))
+        return true;
+    return fail(u"cannot index the article"_s, insert.lastError().text());
 }
 
 bool ArticleRepository::remove(qint64 id)

@@ -4,6 +4,7 @@
 #include "ninjsimporter.h"
 #include "plaintextimporter.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -32,12 +33,16 @@ template<typename T> void waitServingEvents(QFuture<T> future)
         future.waitForFinished();
         return;
     }
-    QEventLoop loop;
+    // The watcher posts an event here when the future finishes, which wakes the wait below. Events are
+    // processed one wait at a time rather than in a nested QEventLoop::exec(), which an application
+    // quitting meanwhile would end at once, leaving this thread blocked.
     QFutureWatcher<T> watcher;
-    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
     watcher.setFuture(future);
-    if (!future.isFinished())
-        loop.exec();
+    while (!future.isFinished()) {
+        QCoreApplication::sendPostedEvents(); // events posted before this wait began
+        if (!future.isFinished())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    }
 }
 
 } // namespace
@@ -135,7 +140,10 @@ void ImportService::importFiles(const QStringList &pathsOrUrls, const OutcomeHan
         if (!onOutcome(i, store(std::move(current))))
             break;
     }
-    // Let go of results not taken: a stopped batch stores nothing more.
+    // A stopped batch stores nothing more; the recognitions still running are waited for serving events,
+    // as they may need this thread (the page extractor's).
+    for (const QFuture<Recognised> &future : pending)
+        waitServingEvents(future);
     pending.clear();
     recognisers.waitForDone();
 }

@@ -74,7 +74,8 @@ public:
     // files on threads of their own while this one stores the last: saved pages are extracted two at a
     // time and storing overlaps with them. Stopping keeps every file already stored whole; the files being
     // recognised meanwhile are dropped unstored. On a thread with an event loop (the GUI thread, where the
-    // page extractor lives) events are served while waiting.
+    // page extractor lives) events are served while waiting, so call it there only where nothing those
+    // events start can reach this service (the command line); the window imports from a worker thread.
     void importFiles(const QStringList &pathsOrUrls, const OutcomeHandler &onOutcome);
 
     static bool isWebAddress(const QString &text);

@@ -253,15 +253,17 @@ bool isBoilerplate(const QString &line)
     // These two may stand anywhere in the line; a plain search rules out nearly every line first.
     static const QRegularExpression anywhere(
         uR"(\bour (?:\w+ ){0,2}newsletters?\b|\ball rights reserved\b)"_s, Caseless);
+    // (Caseless matching also takes "ſ" for "s": a line with one is left to the expression.)
     return (containsAsciiCaseless(line, "newsletter", 2) ||
-            containsAsciiCaseless(line, "rights reserved", 12)) &&
+            containsAsciiCaseless(line, "rights reserved", 12) || line.contains(QChar(0x017F))) &&
            matches(anywhere, line) && fewWords();
 }
 
 bool isRelatedHeader(const QString &line)
 {
-    // The longest header ("more from " and a 40-character name) is short: longer lines are prose.
-    if (line.size() > 60)
+    // The longest header ("more from " and a 40-character name, in UTF-16 up to 80 units) is short:
+    // longer lines are prose.
+    if (line.size() > 100)
         return false;
     static const QRegularExpression header(
         uR"(^(?:related(?: articles?| stories| content| coverage| reading| news)?|)"

@@ -282,6 +282,11 @@ WebPageExtractor::WebPageExtractor(QObject *parent)
 
 WebPageExtractor::~WebPageExtractor()
 {
+    // Pages retired by a timeout or a crash and not deleted yet go first: a page calls its pending script
+    // callbacks as it goes, and those refer to a lane; and a page must go before its profile.
+    for (const QPointer<QWebEnginePage> &page : std::as_const(m_retiredPages))
+        delete page.data();
+    m_retiredPages.clear();
     auto abandon = [](Job *job) {
         job->result.error = u"the page extractor was closed"_s;
         job->done = true;
@@ -518,10 +523,12 @@ void WebPageExtractor::resetPage(Lane &lane)
     if (QWebEnginePage *old = std::exchange(lane.page, nullptr)) {
         disconnect(old, nullptr, this, nullptr);
         old->deleteLater(); // may be the sender of the signal being handled
+        m_retiredPages.append(old);
     }
     lane.hostState = HostState::Unloaded;
     lane.hostUrl.clear();
     ++lane.serial;
+    m_retiredPages.removeAll(nullptr); // those deleted meanwhile
 }
 
 void WebPageExtractor::finish(Lane &lane, ExtractedPage result)

@@ -3,7 +3,9 @@
 #include "pageextractor.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
+#include <QPointer>
 
 #include <chrono>
 #include <deque>
@@ -83,6 +85,7 @@ private:
     QString m_readabilitySource; // Readability.js and Readability-readerable.js, read once
 
     std::deque<Job *> m_queue;
+    QList<QPointer<QWebEnginePage>> m_retiredPages; // deleted later; the destructor deletes what is left
     std::vector<std::unique_ptr<Lane>> m_lanes;
     quint64 m_hostSerial = 0; // numbers the host documents of all lanes
     std::chrono::milliseconds m_timeout{20000};

@@ -275,12 +275,15 @@ public:
         exec("BEGIN");
         for (int c = 0; c < article.size(); ++c)
             bind(m_insertArticle, c + 1, article.at(c));
-        sqlite3_step(m_insertArticle);
+        // A floor that failed would only look fast: every step must have written its row.
+        if (sqlite3_step(m_insertArticle) != SQLITE_DONE)
+            qFatal("raw insert of an article failed: %s", sqlite3_errmsg(m_db));
         sqlite3_reset(m_insertArticle);
         sqlite3_bind_int64(m_insertSearchRow, 1, sqlite3_last_insert_rowid(m_db));
         for (int c = 0; c < searchRow.size(); ++c)
             bind(m_insertSearchRow, c + 2, searchRow.at(c));
-        sqlite3_step(m_insertSearchRow);
+        if (sqlite3_step(m_insertSearchRow) != SQLITE_DONE)
+            qFatal("raw insert of a search row failed: %s", sqlite3_errmsg(m_db));
         sqlite3_reset(m_insertSearchRow);
         exec("COMMIT");
     }
