@@ -157,6 +157,8 @@ bool isPlainUnit(const Unit &unit)
     return unit.headingLevel == 0 && !unit.blockQuote && !unit.image;
 }
 
+// A line that is never part of a paragraph. ArticleBuilder::isStructural() asks the same with its per-line
+// answers: a change here belongs there too.
 bool startsOwnLine(const QString &text)
 {
     return bylineNames(text) || PictureCredits::parseLine(text) || isBoilerplate(text) || isDateLine(text);
@@ -272,7 +274,7 @@ private:
 
     bool isStructural(qsizetype k) const
     {
-        // startsOwnLine(), with the answers kept per line.
+        // startsOwnLine() with the answers kept per line: a change to one belongs in the other too.
         const QString &line = text(k);
         return bylineNames(line) || parsedCredit(k) || isBoilerplateAt(k) || isDateLineAt(k) ||
                isRelatedHeader(line) || m_units.at(k).image;
