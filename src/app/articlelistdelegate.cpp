@@ -23,9 +23,14 @@ QString ArticleListDelegate::detailLine(const QModelIndex &index)
         parts << section;
     if (const auto status = statusFromString(index.data(ArticleListModel::StatusRole).toString()))
         parts << statusDisplayName(*status);
-    const QDateTime created = index.data(ArticleListModel::CreatedAtRole).toDateTime();
-    if (created.isValid())
-        parts << QLocale().toString(created.toLocalTime(), QLocale::ShortFormat);
+    // The same date, with the same meaning, as the preview shows.
+    const ShownDate shown = shownDate(index.data(ArticleListModel::PublishedAtRole).toDateTime(),
+                                      index.data(ArticleListModel::UpdatedAtRole).toDateTime());
+    if (shown.time.isValid()) {
+        const QString date = QLocale().toString(shown.time.toLocalTime(), QLocale::ShortFormat);
+        parts << (shown.meaning == ShownDate::Meaning::Published ? QObject::tr("Published %1").arg(date)
+                                                                 : QObject::tr("Updated %1").arg(date));
+    }
     const QString snippet = index.data(ArticleListModel::SnippetRole).toString();
     if (!snippet.isEmpty())
         parts << snippet;

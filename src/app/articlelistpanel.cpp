@@ -5,6 +5,7 @@
 
 #include <QLineEdit>
 #include <QListView>
+#include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -39,6 +40,21 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     searchDelay->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
     connect(searchDelay, &QTimer::timeout, this, [this] { m_model->setQuery(m_search->text()); });
+
+    // A reset (the library changed elsewhere, in a way rows could not follow) keeps the selected article
+    // and the place in the list.
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_selectedBeforeReset = selectedArticle();
+        m_scrollBeforeReset = m_list->verticalScrollBar()->value();
+        m_queryBeforeReset = m_model->query();
+    });
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        if (m_selectedBeforeReset > 0)
+            selectArticle(m_selectedBeforeReset);
+        if (m_model->query() == m_queryBeforeReset) // a new search starts at the top
+            m_list->verticalScrollBar()->setValue(m_scrollBeforeReset);
+        m_selectedBeforeReset = 0;
+    });
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QWidget>
 
 class QLineEdit;
@@ -30,6 +31,9 @@ private:
     ArticleListModel *m_model;
     QLineEdit *m_search;
     QListView *m_list;
+    qint64 m_selectedBeforeReset = 0;
+    int m_scrollBeforeReset = 0;
+    QString m_queryBeforeReset;
 };
 
 } // namespace Copydesk

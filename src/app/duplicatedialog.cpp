@@ -16,9 +16,15 @@ DuplicateDialog::Answer DuplicateDialog::ask(QWidget *parent, const Article &inc
     box.setIcon(QMessageBox::Question);
     box.setWindowTitle(QObject::tr("Already in the library"));
     box.setText(QObject::tr("“%1” is already in the library.").arg(incoming.headline.toHtmlEscaped()));
-    box.setInformativeText(
-        QObject::tr("The stored copy was added on %1. What should the import do?")
-            .arg(QLocale().toString(existing.createdAt.toLocalTime(), QLocale::LongFormat)));
+    // Said with what the date means: an imported article's dates are the publisher's, not when it came in.
+    const ShownDate shown = shownDate(existing.publishedAt, existing.updatedAt);
+    const QString when = QLocale().toString(shown.time.toLocalTime(), QLocale::LongFormat);
+    box.setInformativeText((shown.meaning == ShownDate::Meaning::Published
+                                ? QObject::tr("The copy in the library is article %1, published %2.")
+                                : QObject::tr("The copy in the library is article %1, last changed %2."))
+                               .arg(existing.id)
+                               .arg(when) +
+                           u' ' + QObject::tr("What should the import do?"));
     QPushButton *skip = box.addButton(QObject::tr("&Skip"), QMessageBox::RejectRole);
     QPushButton *replace = box.addButton(QObject::tr("&Replace"), QMessageBox::DestructiveRole);
     QPushButton *keep = box.addButton(QObject::tr("&Keep Both"), QMessageBox::AcceptRole);

@@ -1,10 +1,27 @@
 #include "editcontroller.h"
 
 #include "articlerepository.h"
-#include "editorpanel.h"
 #include "previewpanel.h"
 
 namespace Copydesk {
+
+namespace {
+
+using Field = EditorPanel::Field;
+
+// The parts of an article the editor changes, each with the flag that says it was edited.
+template<typename Visit> void forEachEditedPart(Visit visit)
+{
+    visit(Field::Headline, &Article::headline);
+    visit(Field::Standfirst, &Article::standfirst);
+    visit(Field::Byline, &Article::byline);
+    visit(Field::Section, &Article::section);
+    visit(Field::Dateline, &Article::dateline);
+    visit(Field::Status, &Article::status);
+    visit(Field::Body, &Article::bodyHtml);
+}
+
+} // namespace
 
 EditController::EditController(ArticleRepository &repository, EditorPanel *editor, PreviewPanel *preview,
                                QObject *parent)
@@ -36,6 +53,7 @@ bool EditController::open(qint64 id)
         emit saveFailed(m_repository.lastError());
         return false;
     }
+    m_stored = *m_article;
     m_editor->setArticle(*m_article);
     m_preview->showArticleNow(*m_article);
     return true;
@@ -50,6 +68,7 @@ void EditController::close()
         emit saveFailed(m_repository.lastError());
     m_article.reset();
     m_changedSinceOpen = false;
+    m_dirty = false;
     m_editor->clear();
     m_preview->clear();
 }
@@ -71,13 +90,112 @@ bool EditController::saveNow()
     m_autosave.stop();
     if (!m_article || !m_dirty)
         return true;
-    if (!m_repository.update(*m_article)) {
+    switch (m_repository.updateIfUnchanged(*m_article, m_stored.updatedAt)) {
+    case ArticleRepository::UpdateResult::Saved:
+        break;
+    case ArticleRepository::UpdateResult::Conflict:
+        return mergeWithStored();
+    case ArticleRepository::UpdateResult::Failed:
         emit saveFailed(m_repository.lastError());
         return false;
     }
+    m_stored = *m_article;
+    m_editor->clearEditedFields();
     m_dirty = false;
     emit articleSaved(m_article->id);
     return true;
+}
+
+void EditController::syncWithLibrary()
+{
+    if (!m_article)
+        return;
+    const std::optional<ArticleSummary> stored = m_repository.summary(m_article->id);
+    if (!stored) {
+        // Deleted elsewhere. Unsaved words are kept as a new article rather than lost with it.
+        if (m_dirty) {
+            Article keep = *m_article;
+            keep.id = 0;
+            keep.uuid.clear();
+            if (m_repository.insert(keep))
+                emit notice(tr("“%1” was deleted by another program; your unsaved changes were kept as a new "
+                               "article.")
+                                .arg(keep.headline));
+        }
+        m_dirty = false;
+        m_changedSinceOpen = false;
+        m_article.reset();
+        m_editor->clear();
+        m_preview->clear();
+        return;
+    }
+    if (stored->updatedAt == m_stored.updatedAt)
+        return;
+    mergeWithStored();
+}
+
+bool EditController::mergeWithStored()
+{
+    m_autosave.stop();
+    const qint64 id = m_article->id;
+    const std::optional<Article> theirs = m_repository.load(id);
+    if (!theirs) {
+        emit saveFailed(m_repository.lastError());
+        return false;
+    }
+    const EditorPanel::Fields ours = m_dirty ? m_editor->editedFields() : EditorPanel::Fields();
+    Article merged = *theirs;
+    EditorPanel::Fields fromThem;
+    bool bothChangedOne = false;
+    forEachEditedPart([&](Field field, auto Article::*part) {
+        const bool theyChanged = (*theirs).*part != m_stored.*part;
+        if (ours.testFlag(field)) {
+            merged.*part = (*m_article).*part;
+            bothChangedOne = bothChangedOne || (theyChanged && (*theirs).*part != (*m_article).*part);
+        } else if ((*theirs).*part != (*m_article).*part) {
+            fromThem |= field;
+        }
+    });
+
+    if (!m_dirty) {
+        // Nothing of ours to keep: show theirs.
+        m_article = *theirs;
+        m_stored = *theirs;
+        show(*m_article, fromThem);
+        emit notice(tr("This article was changed by another program; showing the new version."));
+        return true;
+    }
+    // Where both sides changed the same field ours wins, so theirs goes into the history first.
+    if (bothChangedOne && !m_repository.addRevision(*theirs)) {
+        emit saveFailed(m_repository.lastError());
+        return false;
+    }
+    const ArticleRepository::UpdateResult result = m_repository.updateIfUnchanged(merged, theirs->updatedAt);
+    if (result == ArticleRepository::UpdateResult::Conflict)
+        return mergeWithStored(); // changed yet again in between: merge with that
+    if (result == ArticleRepository::UpdateResult::Failed) {
+        emit saveFailed(m_repository.lastError());
+        return false;
+    }
+    m_article = merged;
+    m_stored = merged;
+    m_dirty = false;
+    m_editor->clearEditedFields();
+    show(*m_article, fromThem);
+    emit articleSaved(id);
+    emit notice(bothChangedOne ? tr("This article was also changed by another program. Your version was "
+                                    "saved; the other one is kept in the article's history.")
+                               : tr("This article was also changed by another program; both sets of "
+                                    "changes were kept."));
+    return true;
+}
+
+void EditController::show(const Article &article, EditorPanel::Fields changed)
+{
+    if (changed)
+        m_editor->updateFields(article, changed);
+    m_preview->showArticle(article);
+    emit articleEdited(article);
 }
 
 } // namespace Copydesk

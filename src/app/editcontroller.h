@@ -1,6 +1,7 @@
 #pragma once
 
 #include "article.h"
+#include "editorpanel.h"
 
 #include <QObject>
 #include <QTimer>
@@ -10,11 +11,15 @@
 namespace Copydesk {
 
 class ArticleRepository;
-class EditorPanel;
 class PreviewPanel;
 
 // Holds the open article: feeds it to the editor and the preview, and saves edits to the library
 // shortly after typing pauses (no explicit save). Leaving an edited article keeps a revision of it.
+//
+// Other windows and commands may change the same article meanwhile. A save only replaces the version the
+// editor was based on; when the stored article moved on, the two are merged field by field (theirs where
+// only they changed a field, ours where we did), and where both changed the same field ours is saved and
+// theirs is kept as a revision first. Nothing is overwritten unseen, and nothing is lost.
 class EditController final : public QObject
 {
     Q_OBJECT
@@ -31,6 +36,9 @@ public:
     void close();
     // Saves now if there are unsaved edits. False if saving failed (saveFailed() says why).
     bool saveNow();
+    // The library changed elsewhere: shows a newer stored version of the open article, merged with any
+    // edits not saved yet.
+    void syncWithLibrary();
 
     qint64 currentId() const { return m_article ? m_article->id : 0; }
     const std::optional<Article> &currentArticle() const { return m_article; }
@@ -41,14 +49,20 @@ signals:
     void articleEdited(const Copydesk::Article &article);
     void articleSaved(qint64 id);
     void saveFailed(const QString &error);
+    // Something a person should know that needs no answer: "updated by another program".
+    void notice(const QString &message);
 
 private:
     void onEdited();
+    // The stored article changed since m_stored: merge it with the edits not yet saved and save that.
+    bool mergeWithStored();
+    void show(const Article &article, EditorPanel::Fields changed);
 
     ArticleRepository &m_repository;
     EditorPanel *m_editor;
     PreviewPanel *m_preview;
-    std::optional<Article> m_article;
+    std::optional<Article> m_article; // what the editor shows, with edits not yet saved
+    Article m_stored;                 // the stored version the edits are based on
     QTimer m_autosave;
     bool m_dirty = false;
     bool m_changedSinceOpen = false;

@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QInputDialog>
+#include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
@@ -29,15 +30,23 @@ EditorPanel::EditorPanel(QWidget *parent)
     setupFormatActions();
     setEnabled(false);
 
-    auto reportEdit = [this] {
-        if (!m_loading)
+    auto reportEdit = [this](Field field) {
+        return [this, field] {
+            if (m_loading)
+                return;
+            m_editedFields |= field;
             emit edited();
+        };
     };
-    for (QLineEdit *edit :
-         {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
-        connect(edit, &QLineEdit::textEdited, this, reportEdit);
-    connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit);
-    connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit);
+    const std::pair<QLineEdit *, Field> lines[] = {{m_ui->headlineEdit, Field::Headline},
+                                                   {m_ui->standfirstEdit, Field::Standfirst},
+                                                   {m_ui->bylineEdit, Field::Byline},
+                                                   {m_ui->sectionEdit, Field::Section},
+                                                   {m_ui->datelineEdit, Field::Dateline}};
+    for (const auto &[edit, field] : lines)
+        connect(edit, &QLineEdit::textEdited, this, reportEdit(field));
+    connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit(Field::Status));
+    connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
     connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
 }
 
@@ -106,9 +115,17 @@ void EditorPanel::setupFormatActions()
 void EditorPanel::mergeCharFormat(const QTextCharFormat &format)
 {
     QTextCursor cursor = m_ui->bodyEdit->textCursor();
-    if (!cursor.hasSelection())
-        cursor.select(QTextCursor::WordUnderCursor);
-    cursor.mergeCharFormat(format);
+    // Without a selection, a word processor formats the word the cursor stands *inside*; at a word's
+    // edge (just after typing it, say) the format is for what is typed next and the word stays as it is.
+    if (!cursor.hasSelection()) {
+        QTextCursor word = cursor;
+        word.select(QTextCursor::WordUnderCursor);
+        if (word.hasSelection() && word.selectionStart() < cursor.position() &&
+            cursor.position() < word.selectionEnd())
+            word.mergeCharFormat(format);
+    } else {
+        cursor.mergeCharFormat(format);
+    }
     m_ui->bodyEdit->mergeCurrentCharFormat(format);
 }
 
@@ -123,9 +140,15 @@ void EditorPanel::setBlockHeading(int level)
     QTextCharFormat chars;
     chars.setFontWeight(level > 0 ? QFont::Bold : QFont::Normal);
     chars.setProperty(QTextFormat::FontSizeAdjustment, level == 2 ? 2 : level == 3 ? 1 : 0);
-    cursor.select(QTextCursor::BlockUnderCursor);
-    cursor.mergeCharFormat(chars);
+    // The text already there, the block's own format (what an empty block shows and passes on) and what
+    // is typed next: all three, or a subheading looks like one only once the article is reopened.
+    QTextCursor text = cursor;
+    text.movePosition(QTextCursor::StartOfBlock);
+    text.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+    text.mergeCharFormat(chars);
+    cursor.mergeBlockCharFormat(chars);
     cursor.endEditBlock();
+    m_ui->bodyEdit->mergeCurrentCharFormat(chars);
 }
 
 void EditorPanel::toggleList(bool ordered)
@@ -196,7 +219,50 @@ void EditorPanel::setArticle(const Article &article)
     m_ui->bodyEdit->setHtml(article.bodyHtml);
     m_ui->bodyEdit->document()->clearUndoRedoStacks();
     m_ui->bodyEdit->document()->setModified(false);
+    m_editedFields = {};
     m_loading = false;
+}
+
+void EditorPanel::updateFields(const Article &article, Fields fields)
+{
+    m_loading = true;
+    const std::tuple<QLineEdit *, Field, QString> lines[] = {
+        {m_ui->headlineEdit, Field::Headline, article.headline},
+        {m_ui->standfirstEdit, Field::Standfirst, article.standfirst},
+        {m_ui->bylineEdit, Field::Byline, article.byline},
+        {m_ui->sectionEdit, Field::Section, article.section},
+        {m_ui->datelineEdit, Field::Dateline, article.dateline}};
+    for (const auto &[edit, field, text] : lines) {
+        if (!fields.testFlag(field) || edit->text() == text)
+            continue;
+        const int position = edit->cursorPosition();
+        edit->setText(text);
+        edit->setCursorPosition(std::min(position, int(text.size())));
+    }
+    if (fields.testFlag(Field::Status))
+        m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
+    if (fields.testFlag(Field::Body)) {
+        QTextEdit *body = m_ui->bodyEdit;
+        const int position = body->textCursor().position();
+        const int scroll = body->verticalScrollBar()->value();
+        body->setHtml(article.bodyHtml);
+        QTextCursor cursor = body->textCursor();
+        cursor.setPosition(std::min(position, body->document()->characterCount() - 1));
+        body->setTextCursor(cursor);
+        body->verticalScrollBar()->setValue(scroll);
+        body->document()->setModified(false);
+    }
+    m_loading = false;
+}
+
+void EditorPanel::setReadOnly(bool readOnly)
+{
+    for (QLineEdit *edit :
+         {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
+        edit->setReadOnly(readOnly);
+    m_ui->statusCombo->setEnabled(!readOnly);
+    m_ui->bodyEdit->setReadOnly(readOnly);
+    m_ui->formatBar->setEnabled(!readOnly);
 }
 
 void EditorPanel::clear()
@@ -206,6 +272,7 @@ void EditorPanel::clear()
          {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         edit->clear();
     m_ui->bodyEdit->clear();
+    m_editedFields = {};
     setEnabled(false);
     m_loading = false;
 }

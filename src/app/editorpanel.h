@@ -23,10 +23,31 @@ class EditorPanel final : public QWidget
     Q_OBJECT
 
 public:
+    // The parts of the article this form edits.
+    enum class Field
+    {
+        Headline = 0x01,
+        Standfirst = 0x02,
+        Byline = 0x04,
+        Section = 0x08,
+        Dateline = 0x10,
+        Status = 0x20,
+        Body = 0x40,
+    };
+    Q_DECLARE_FLAGS(Fields, Field)
+
     explicit EditorPanel(QWidget *parent = nullptr);
     ~EditorPanel() override;
 
     void setArticle(const Article &article);
+    // Shows a newer stored version of the open article (saved by another window or a command): only the
+    // given fields are rewritten, each keeping its cursor where it can, so typing can go on.
+    void updateFields(const Article &article, Fields fields);
+    // The fields a person changed since the article was set or clearEditedFields() was called.
+    Fields editedFields() const { return m_editedFields; }
+    void clearEditedFields() { m_editedFields = {}; }
+    // A library that cannot be written shows its articles without letting them be changed.
+    void setReadOnly(bool readOnly);
     // Writes what the form shows into the article (the fields it edits, nothing else).
     void applyTo(Article &article) const;
     void clear();
@@ -48,9 +69,12 @@ private:
 
     std::unique_ptr<Ui::EditorPanel> m_ui;
     bool m_loading = false;
+    Fields m_editedFields;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;
 };
 
 } // namespace Copydesk
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Copydesk::EditorPanel::Fields)

@@ -95,8 +95,11 @@ ImportController::ImportController(const LibraryDatabase &database, QWidget *dia
                 summary.errors.append(outcome.error);
             summary.warnings.append(outcome.warnings);
         }
-        if (m_progress)
+        // Gone before the summary is shown, so that nothing stands over it.
+        if (m_progress) {
+            m_progress->hide();
             m_progress->deleteLater();
+        }
         emit finished(summary);
     });
 }
@@ -109,6 +112,11 @@ ImportController::~ImportController()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
+QProgressDialog *ImportController::progressDialog() const
+{
+    return m_progress;
+}
+
 DuplicatePolicy ImportController::askAboutDuplicate(const Article &incoming, qint64 existingId)
 {
     if (m_rememberedPolicy)
@@ -117,7 +125,11 @@ DuplicatePolicy ImportController::askAboutDuplicate(const Article &incoming, qin
     const std::optional<ArticleSummary> existing = repository.summary(existingId);
     if (!existing)
         return DuplicatePolicy::KeepBoth;
-    const DuplicateDialog::Answer answer = DuplicateDialog::ask(m_dialogParent, incoming, *existing);
+    // Over the progress dialog when it is up: a window-modal progress dialog would otherwise stand over
+    // the question and keep it from being answered.
+    QWidget *parent =
+        m_progress && m_progress->isVisible() ? static_cast<QWidget *>(m_progress) : m_dialogParent.data();
+    const DuplicateDialog::Answer answer = DuplicateDialog::ask(parent, incoming, *existing);
     if (answer.forAllRemaining)
         m_rememberedPolicy = answer.policy;
     return answer.policy;
@@ -139,7 +151,7 @@ void ImportController::importFiles(const QStringList &paths)
     m_progress = new QProgressDialog(tr("Importing…"), tr("Cancel"), 0, int(files.size()), m_dialogParent);
     m_progress->setWindowTitle(tr("Import"));
     m_progress->setWindowModality(Qt::WindowModal);
-    m_progress->setMinimumDuration(400); // a quick import of one file shows no dialog at all
+    m_progress->setMinimumDuration(m_progressDelayMs); // a quick import of one file shows no dialog at all
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     connect(m_progress, &QProgressDialog::canceled, &m_watcher, &QFutureWatcher<void>::cancel);

@@ -53,6 +53,9 @@ public:
     void importFiles(const QStringList &paths);
     bool isRunning() const { return m_watcher.isRunning(); }
     void setImportSetup(ImportSetup setup) { m_setup = std::move(setup); }
+    // How long an import runs before its progress dialog shows (400 ms: a quick one shows none).
+    void setProgressDelay(int milliseconds) { m_progressDelayMs = milliseconds; }
+    QProgressDialog *progressDialog() const;
 
     static QStringList articleFilePatterns();
 
@@ -69,6 +72,7 @@ private:
     QFutureWatcher<void> m_watcher;
     std::shared_ptr<ImportLog> m_log;
     QPointer<QProgressDialog> m_progress;
+    int m_progressDelayMs = 400;
 };
 
 } // namespace Copydesk

@@ -17,10 +17,28 @@ LibrarySchemeHandler::LibrarySchemeHandler(const ArticleRepository &repository, 
 void LibrarySchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
 {
     const QUrl url = job->requestUrl();
-    if (job->requestMethod() != "GET" || url.host() != "image"_L1) {
-        job->fail(QWebEngineUrlRequestJob::UrlNotFound);
+    if (job->requestMethod() != "GET") {
+        job->fail(QWebEngineUrlRequestJob::RequestDenied);
         return;
     }
+    if (url.host() == "image"_L1) {
+        serveImage(job);
+        return;
+    }
+    // Only the preview page itself may load the page: an article cannot frame or fetch it.
+    if (url.host() == "preview"_L1 && !job->initiator().isValid()) {
+        auto *buffer = new QBuffer(job);
+        buffer->setData(m_previewPage);
+        buffer->open(QIODevice::ReadOnly);
+        job->reply("text/html", buffer);
+        return;
+    }
+    job->fail(QWebEngineUrlRequestJob::UrlNotFound);
+}
+
+void LibrarySchemeHandler::serveImage(QWebEngineUrlRequestJob *job)
+{
+    const QUrl url = job->requestUrl();
     const QStringList parts = url.path().split(u'/', Qt::SkipEmptyParts);
     bool articleOk = false;
     bool positionOk = false;

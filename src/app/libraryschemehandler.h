@@ -1,12 +1,16 @@
 #pragma once
 
+#include <QByteArray>
 #include <QWebEngineUrlSchemeHandler>
 
 namespace Copydesk {
 
 class ArticleRepository;
 
-// Serves copydesk://image/<article id>/<position> from the library to the preview.
+// Serves the preview its page, copydesk://preview/<article id>/<render number>, and the article's images,
+// copydesk://image/<article id>/<position>, from the library. The page goes through the scheme rather
+// than setHtml(), which refuses pages over 2 MB once percent-encoded (a long article in Cyrillic reaches
+// that at about 350 KB of text).
 class LibrarySchemeHandler final : public QWebEngineUrlSchemeHandler
 {
     Q_OBJECT
@@ -15,9 +19,14 @@ public:
     explicit LibrarySchemeHandler(const ArticleRepository &repository, QObject *parent = nullptr);
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
+    // The page copydesk://preview/... serves from now on.
+    void setPreviewPage(const QByteArray &html) { m_previewPage = html; }
 
 private:
+    void serveImage(QWebEngineUrlRequestJob *job);
+
     const ArticleRepository &m_repository;
+    QByteArray m_previewPage;
 };
 
 } // namespace Copydesk

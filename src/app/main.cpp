@@ -16,6 +16,8 @@
 #include <QMessageBox>
 #include <QTextStream>
 
+#include <utility>
+
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -77,19 +79,29 @@ int runWindow(int argc, char *argv[])
     Copydesk::CommandLine::addOptions(parser);
     parser.process(app);
 
-    Copydesk::LibraryDatabase database(Copydesk::LibraryDatabase::resolvePath(parser.value(u"library"_s)));
-    if (!database.open()) {
-        QMessageBox::critical(nullptr, u"Copydesk"_s, database.error());
-        return 1;
+    // One window per library; asking for another library (File > Open Library, a rescue) closes this
+    // window and opens one on the other, with its own database.
+    QString path = Copydesk::LibraryDatabase::resolvePath(parser.value(u"library"_s));
+    QStringList filesToImport = parser.positionalArguments();
+    int result = 0;
+    while (!path.isEmpty()) {
+        Copydesk::LibraryDatabase database(path);
+        if (!database.open()) {
+            path = Copydesk::MainWindow::askForAnotherLibrary(database.error());
+            result = 1;
+            continue;
+        }
+        Copydesk::WebImportSetup web;
+        Copydesk::MainWindow window(database);
+        window.importController()->setImportSetup(
+            [&web](Copydesk::ImportService &service) { web.apply(service); });
+        window.show();
+        if (!filesToImport.isEmpty())
+            window.importFiles(std::exchange(filesToImport, {}));
+        result = app.exec();
+        path = window.requestedLibrary();
     }
-    Copydesk::WebImportSetup web;
-    Copydesk::MainWindow window(database);
-    window.importController()->setImportSetup(
-        [&web](Copydesk::ImportService &service) { web.apply(service); });
-    window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.importFiles(parser.positionalArguments());
-    return app.exec();
+    return result;
 }
 
 } // namespace

@@ -7,8 +7,11 @@
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "emptystatewidget.h"
+#include "filedialogs.h"
 #include "htmlexporter.h"
 #include "importcontroller.h"
+#include "librarybanner.h"
+#include "librarycontroller.h"
 #include "librarydatabase.h"
 #include "ninjsexporter.h"
 #include "previewpanel.h"
@@ -19,7 +22,6 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -27,10 +29,12 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +64,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_previewPanel(new PreviewPanel(*m_repository, *m_renderer, m_splitter))
     , m_editController(new EditController(*m_repository, m_editorPanel, m_previewPanel, this))
     , m_importController(new ImportController(database, this, this))
+    , m_banner(new LibraryBanner(this))
+    , m_libraryController(new LibraryController(database, m_banner, this, this))
 {
     setWindowTitle(u"%1 — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
     setAcceptDrops(true);
@@ -72,7 +78,13 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_splitter);
-    setCentralWidget(m_stack);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_stack, 1);
+    setCentralWidget(central);
     setupMenus();
 
     connect(m_emptyState, &EmptyStateWidget::newArticleRequested, this, &MainWindow::newArticle);
@@ -83,7 +95,20 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
             [this] { statusBar()->showMessage(tr("Saved"), 2000); });
     connect(m_editController, &EditController::saveFailed, this,
             [this](const QString &error) { QMessageBox::warning(this, tr("Copydesk"), error); });
+    connect(m_editController, &EditController::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
+    connect(m_libraryController, &LibraryController::changedElsewhere, this,
+            &MainWindow::libraryChangedElsewhere);
+    connect(m_libraryController, &LibraryController::writeAccessChanged, this, &MainWindow::applyWriteAccess);
+    connect(m_libraryController, &LibraryController::openLibraryRequested, this,
+            &MainWindow::switchToLibrary);
+    connect(m_libraryController, &LibraryController::rescueRequested, this, [this] {
+        QList<Article> unsaved;
+        if (m_editController->hasUnsavedChanges() && m_editController->currentArticle())
+            unsaved.append(*m_editController->currentArticle());
+        m_libraryController->rescue(unsaved);
+    });
 
     m_listModel->reload();
     restoreLayout();
@@ -93,6 +118,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     const qint64 reopen = last > 0 && m_repository->summary(last) ? last : m_listModel->idAt(0);
     if (reopen > 0 && !m_listPanel->selectArticle(reopen))
         openArticle(reopen); // older than the first page: open it without paging the list to it
+    applyWriteAccess();
+    m_libraryController->checkHealth();
 }
 
 MainWindow::~MainWindow()
@@ -104,13 +131,21 @@ MainWindow::~MainWindow()
 void MainWindow::setupMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&New Article"), QKeySequence::New, this, &MainWindow::newArticle);
-    file->addAction(tr("&Import…"), QKeySequence(u"Ctrl+I"_s), this, &MainWindow::chooseImportFiles);
-    file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseImportFolder);
-    file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this, &MainWindow::askForUrl);
+    // One shortcut per action, the platform's standard keys first: importing is this program's Open (Ctrl+I
+    // belongs to Italic in the editor).
+    m_writingActions = {
+        file->addAction(tr("&New Article"), QKeySequence::New, this, &MainWindow::newArticle),
+        file->addAction(tr("&Import…"), QKeySequence::Open, this, &MainWindow::chooseImportFiles),
+        file->addAction(tr("Import &Folder…"), QKeySequence(u"Ctrl+Shift+I"_s), this,
+                        &MainWindow::chooseImportFolder),
+        file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this,
+                        &MainWindow::askForUrl)};
     file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this,
                     [this] { exportCurrentArticle(ExportFormat::Html); });
     file->addAction(tr("Export &ninjs…"), this, [this] { exportCurrentArticle(ExportFormat::Ninjs); });
+    file->addSeparator();
+    file->addAction(tr("Open &Library…"), QKeySequence(u"Ctrl+Shift+O"_s), m_libraryController,
+                    &LibraryController::chooseAnotherLibrary);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -144,6 +179,7 @@ void MainWindow::setupMenus()
     connect(pasteAddress, &QAction::triggered, this, &MainWindow::pasteUrl);
     m_listPanel->listView()->addAction(pasteAddress);
     m_emptyState->addAction(pasteAddress);
+    m_writingActions.append(pasteAddress);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     struct Pane
@@ -198,7 +234,7 @@ void MainWindow::openArticle(qint64 id)
 void MainWindow::chooseImportFiles()
 {
     QSettings settings;
-    const QStringList files = QFileDialog::getOpenFileNames(
+    const QStringList files = FileDialogs::openFiles(
         this, tr("Import Articles"), Settings::LastImportFolder.read(settings),
         tr("Articles (%1);;All files (*)").arg(ImportController::articleFilePatterns().join(u' ')));
     if (files.isEmpty())
@@ -210,8 +246,8 @@ void MainWindow::chooseImportFiles()
 void MainWindow::chooseImportFolder()
 {
     QSettings settings;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Articles"),
-                                                             Settings::LastImportFolder.read(settings));
+    const QString folder = FileDialogs::existingFolder(this, tr("Import a Folder of Articles"),
+                                                       Settings::LastImportFolder.read(settings));
     if (folder.isEmpty())
         return;
     Settings::LastImportFolder.write(settings, folder);
@@ -281,7 +317,7 @@ void MainWindow::exportCurrentArticle(ExportFormat format)
     QString fileName = HtmlExporter::suggestedFileName(*article);
     if (!html)
         fileName.replace(fileName.size() - 5, 5, u".json"_s);
-    const QString path = QFileDialog::getSaveFileName(
+    const QString path = FileDialogs::saveFile(
         this, html ? tr("Export HTML") : tr("Export ninjs"), QDir(folder).filePath(fileName),
         html ? tr("HTML page (*.html)") : tr("ninjs news item (*.json)"));
     if (path.isEmpty())
@@ -300,6 +336,42 @@ void MainWindow::updateEmptyState()
 {
     const bool empty = m_listModel->rowCount() == 0 && m_listModel->query().isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_splitter);
+}
+
+void MainWindow::libraryChangedElsewhere()
+{
+    m_listModel->refresh();
+    m_editController->syncWithLibrary();
+    updateEmptyState();
+}
+
+void MainWindow::applyWriteAccess()
+{
+    const bool writable = m_libraryController->writesAllowed();
+    for (QAction *action : std::as_const(m_writingActions))
+        action->setEnabled(writable);
+    m_emptyState->setEnabled(writable);
+    m_editorPanel->setReadOnly(!writable);
+}
+
+QString MainWindow::askForAnotherLibrary(const QString &error)
+{
+    QMessageBox box(QMessageBox::Critical, tr("Copydesk"), tr("The library cannot be opened."));
+    box.setInformativeText(error);
+    QPushButton *another = box.addButton(tr("&Open Another Library…"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Close);
+    box.exec();
+    if (box.clickedButton() != another)
+        return {};
+    return FileDialogs::openFile(nullptr, tr("Open Library"),
+                                 QFileInfo(LibraryDatabase::defaultPath()).absolutePath(),
+                                 tr("Copydesk libraries (*.sqlite *.db);;All files (*)"));
+}
+
+void MainWindow::switchToLibrary(const QString &path)
+{
+    m_requestedLibrary = path;
+    close();
 }
 
 void MainWindow::restoreLayout()

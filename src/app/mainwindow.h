@@ -17,6 +17,8 @@ class EditController;
 class EditorPanel;
 class EmptyStateWidget;
 class ImportController;
+class LibraryBanner;
+class LibraryController;
 class LibraryDatabase;
 class PreviewPanel;
 struct ImportSummary;
@@ -31,8 +33,15 @@ public:
     explicit MainWindow(LibraryDatabase &database, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // When a library cannot be opened: says why and offers to open another. Returns the library chosen,
+    // or an empty string to quit.
+    static QString askForAnotherLibrary(const QString &error);
+
     void importFiles(const QStringList &paths);
     void openArticle(qint64 id);
+    // The library the person asked to open instead of this one (the window closes itself then); empty
+    // when the window closed for good.
+    QString requestedLibrary() const { return m_requestedLibrary; }
 
     ArticleListPanel *listPanel() const { return m_listPanel; }
     EditorPanel *editorPanel() const { return m_editorPanel; }
@@ -40,6 +49,8 @@ public:
     ArticleListModel *listModel() const { return m_listModel; }
     EditController *editController() const { return m_editController; }
     ImportController *importController() const { return m_importController; }
+    LibraryController *libraryController() const { return m_libraryController; }
+    LibraryBanner *banner() const { return m_banner; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +72,9 @@ private:
     void exportCurrentArticle(ExportFormat format);
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();
+    void libraryChangedElsewhere();
+    void applyWriteAccess();
+    void switchToLibrary(const QString &path);
     void restoreLayout();
     void saveLayout() const;
 
@@ -75,6 +89,10 @@ private:
     PreviewPanel *m_previewPanel;
     EditController *m_editController;
     ImportController *m_importController;
+    LibraryBanner *m_banner;
+    LibraryController *m_libraryController;
+    QList<QAction *> m_writingActions; // what only a writable library allows
+    QString m_requestedLibrary;
 };
 
 } // namespace Copydesk

@@ -1,6 +1,7 @@
 #include "previewpanel.h"
 
 #include "articlerenderer.h"
+#include "htmltext.h"
 #include "libraryschemehandler.h"
 #include "requestinterceptor.h"
 #include "sandboxedpage.h"
@@ -28,7 +29,8 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_profile->installUrlSchemeHandler("copydesk", new LibrarySchemeHandler(repository, m_profile));
+    m_schemeHandler = new LibrarySchemeHandler(repository, m_profile);
+    m_profile->installUrlSchemeHandler("copydesk", m_schemeHandler);
 
     m_page = new SandboxedPage(m_profile, this);
     m_view = new QWebEngineView(this);
@@ -83,13 +85,46 @@ void PreviewPanel::clear()
     m_debounce.stop();
     m_article = {};
     m_html.clear();
-    m_page->setHtml(QString(), QUrl(u"copydesk://preview/"_s));
+    m_schemeHandler->setPreviewPage({});
+    m_page->load(QUrl(u"copydesk://preview/0/%1"_s.arg(++m_renderCount)));
 }
 
 void PreviewPanel::render()
 {
-    m_html = m_renderer.renderPage(m_article, ArticleRenderer::ImageMode::LibraryUrls);
-    m_page->setHtml(m_html, QUrl(u"copydesk://preview/%1"_s.arg(m_article.id)));
+    const Article *shown = &m_article;
+    Article shortened;
+    if (m_article.bodyHtml.size() > MaximumBodyLength) {
+        // A browser engine lays out a 50 MB page for minutes, if at all. The preview shows the beginning,
+        // cut between blocks, and says so; the export still holds everything.
+        shortened = m_article;
+        shortened.bodyHtml = cutBetweenBlocks(m_article.bodyHtml, MaximumBodyLength);
+        const int shownWords = HtmlText::wordCount(HtmlText::plainText(shortened.bodyHtml));
+        shortened.bodyHtml += u"<p><strong>%1</strong></p>"_s.arg(
+            tr("The preview ends here: it shows the first %L1 of %L2 words. The rest of the article is "
+               "kept and exported in full.")
+                .arg(shownWords)
+                .arg(m_article.wordCount > 0 ? m_article.wordCount : HtmlText::wordCount(m_article.bodyText))
+                .toHtmlEscaped());
+        shown = &shortened;
+    }
+    m_html = m_renderer.renderPage(*shown, ArticleRenderer::ImageMode::LibraryUrls);
+    m_schemeHandler->setPreviewPage(m_html.toUtf8());
+    m_page->load(QUrl(u"copydesk://preview/%1/%2"_s.arg(m_article.id).arg(++m_renderCount)));
+}
+
+QString PreviewPanel::cutBetweenBlocks(const QString &html, qsizetype length)
+{
+    // The stored body is sanitized HTML whose top-level blocks each end with a closing tag and a new line.
+    static const QString closings[] = {u"</p>"_s,          u"</h2>"_s, u"</h3>"_s, u"</h4>"_s,
+                                       u"</blockquote>"_s, u"</ul>"_s, u"</ol>"_s, u"</figure>"_s,
+                                       u"</table>"_s,      u"</pre>"_s};
+    qsizetype cut = -1;
+    for (const QString &closing : closings) {
+        const qsizetype at = html.lastIndexOf(closing, length);
+        if (at >= 0)
+            cut = std::max(cut, at + closing.size());
+    }
+    return cut > 0 ? html.left(cut) : html.left(html.lastIndexOf(u'<', length)).toHtmlEscaped();
 }
 
 } // namespace Copydesk

@@ -13,6 +13,7 @@ namespace Copydesk {
 
 class ArticleRenderer;
 class ArticleRepository;
+class LibrarySchemeHandler;
 class RequestInterceptor;
 class SandboxedPage;
 
@@ -23,6 +24,9 @@ class PreviewPanel final : public QWidget
     Q_OBJECT
 
 public:
+    // Longer bodies (in UTF-16 code units of stored HTML) are cut in the preview: about 150,000 words.
+    static constexpr qsizetype MaximumBodyLength = 1'000'000;
+
     PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
                  QWidget *parent = nullptr);
     ~PreviewPanel() override;
@@ -43,16 +47,20 @@ signals:
 
 private:
     void render();
+    // The HTML up to the end of the last top-level block that ends within length.
+    static QString cutBetweenBlocks(const QString &html, qsizetype length);
 
     const ArticleRenderer &m_renderer;
     QWebEngineProfile *m_profile;
     RequestInterceptor *m_interceptor;
+    LibrarySchemeHandler *m_schemeHandler;
     SandboxedPage *m_page;
     QWebEngineView *m_view;
     QTimer m_debounce;
     Article m_article;
     QString m_html;
     QPointF m_scrollToRestore;
+    quint64 m_renderCount = 0; // each render loads a new address, so nothing is taken from a cache
 };
 
 } // namespace Copydesk

@@ -219,4 +219,16 @@ Article Article::fromJson(const QJsonObject &object)
     return article;
 }
 
+ShownDate shownDate(const QDateTime &publishedAt, const QDateTime &updatedAt)
+{
+    if (publishedAt.isValid())
+        return {ShownDate::Meaning::Published, publishedAt};
+    return {ShownDate::Meaning::Updated, updatedAt};
+}
+
+QString ShownDate::label() const
+{
+    return meaning == Meaning::Published ? u"Published"_s : u"Updated"_s;
+}
+
 } // namespace Copydesk

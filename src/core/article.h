@@ -113,6 +113,22 @@ struct Article
 QString imageRoleToString(ImageRole role);
 ImageRole imageRoleFromString(const QString &text);
 
+// The one date a person is shown for an article, in the list and in the preview alike, with what it means:
+// when it was published, where that is known, else when it was last changed.
+struct ShownDate
+{
+    enum class Meaning
+    {
+        Published,
+        Updated,
+    };
+    Meaning meaning = Meaning::Updated;
+    QDateTime time; // invalid when there is none
+    // "Published" or "Updated", to put before the date.
+    QString label() const;
+};
+ShownDate shownDate(const QDateTime &publishedAt, const QDateTime &updatedAt);
+
 // Timestamps are stored and printed as ISO 8601 UTC with milliseconds, so text order is time order.
 QString toStorageTime(const QDateTime &time);
 QDateTime fromStorageTime(const QString &text);

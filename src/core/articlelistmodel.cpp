@@ -36,6 +36,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return row.createdAt;
     case UpdatedAtRole:
         return row.updatedAt;
+    case PublishedAtRole:
+        return row.publishedAt;
     case SnippetRole:
         return row.snippet;
     case StarredRole:
@@ -56,6 +58,7 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
                   {StatusRole, "status"},
                   {CreatedAtRole, "createdAt"},
                   {UpdatedAtRole, "updatedAt"},
+                  {PublishedAtRole, "publishedAt"},
                   {SnippetRole, "snippet"},
                   {StarredRole, "starred"},
                   {WordCountRole, "wordCount"}});
@@ -67,23 +70,61 @@ bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
     return !parent.isValid() && !m_atEnd;
 }
 
-QList<ArticleSummary> ArticleListModel::fetchPage() const
+QList<ArticleSummary> ArticleListModel::fetchPageAfter(const QList<ArticleSummary> &loaded) const
 {
     if (!m_query.isEmpty())
-        return m_repository.search(m_query, int(m_rows.size()), PageSize);
+        return m_repository.search(m_query, int(loaded.size()), PageSize);
     ListCursor cursor;
-    if (!m_rows.isEmpty()) {
-        cursor.createdAt = toStorageTime(m_rows.last().createdAt);
-        cursor.id = m_rows.last().id;
+    if (!loaded.isEmpty()) {
+        cursor.createdAt = toStorageTime(loaded.last().createdAt);
+        cursor.id = loaded.last().id;
     }
     return m_repository.listNewest(cursor, PageSize);
+}
+
+void ArticleListModel::refresh()
+{
+    // Read again as many rows as are loaded (at least a page), so that a view scrolled down stays put.
+    const qsizetype wanted = std::max<qsizetype>(m_rows.size(), PageSize);
+    QList<ArticleSummary> fresh;
+    bool atEnd = false;
+    while (fresh.size() < wanted) {
+        const QList<ArticleSummary> page = fetchPageAfter(fresh);
+        fresh.append(page);
+        if (page.size() < PageSize) {
+            atEnd = true;
+            break;
+        }
+    }
+    const qsizetype common = std::min(fresh.size(), m_rows.size());
+    bool sameRows = fresh.size() >= m_rows.size();
+    for (qsizetype row = 0; sameRows && row < common; ++row)
+        sameRows = fresh.at(row).id == m_rows.at(row).id;
+    if (!sameRows) {
+        beginResetModel();
+        m_rows = std::move(fresh);
+        m_atEnd = atEnd;
+        endResetModel();
+        return;
+    }
+    // The same articles in the same order, perhaps with more after them: change rows in place.
+    for (qsizetype row = 0; row < common; ++row)
+        m_rows[row] = fresh.at(row);
+    if (common > 0)
+        emit dataChanged(index(0), index(int(common - 1)));
+    if (fresh.size() > common) {
+        beginInsertRows({}, int(common), int(fresh.size() - 1));
+        m_rows.append(fresh.mid(common));
+        endInsertRows();
+    }
+    m_atEnd = atEnd;
 }
 
 void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid() || m_atEnd)
         return;
-    const QList<ArticleSummary> page = fetchPage();
+    const QList<ArticleSummary> page = fetchPageAfter(m_rows);
     m_atEnd = page.size() < PageSize;
     if (page.isEmpty())
         return;
@@ -106,7 +147,7 @@ void ArticleListModel::reload()
     // The first page is part of the reset, so views never see a reset model grow in its own signal.
     beginResetModel();
     m_rows.clear();
-    m_rows = fetchPage();
+    m_rows = fetchPageAfter({});
     m_atEnd = m_rows.size() < PageSize;
     endResetModel();
 }

@@ -24,6 +24,7 @@ public:
         SnippetRole,
         StarredRole,
         WordCountRole,
+        PublishedAtRole, // invalid when not known
     };
     Q_ENUM(Role)
 
@@ -42,6 +43,9 @@ public:
     QString query() const { return m_query; }
     // Starts again from the first page (after an import, say).
     void reload();
+    // Reads the rows shown again, after the library changed elsewhere: rows change in place where the
+    // same articles are still there in the same order; otherwise the model is reset.
+    void refresh();
 
     // Keep shown rows in step with the library without a reload.
     void articleChanged(qint64 id);
@@ -54,7 +58,8 @@ public:
     qint64 idAt(int row) const;
 
 private:
-    QList<ArticleSummary> fetchPage() const;
+    // The page that follows the rows given (the first page when there are none).
+    QList<ArticleSummary> fetchPageAfter(const QList<ArticleSummary> &loaded) const;
 
     const ArticleRepository &m_repository;
     QString m_query;

@@ -192,14 +192,14 @@ QString ArticleRenderer::renderArticle(const Article &article, ImageMode mode) c
     if (!article.byline.isEmpty())
         html +=
             u"<p class=\"byline\">By <span class=\"author\">%1</span></p>\n"_s.arg(escaped(article.byline));
-    const QDateTime shownTime = article.publishedAt.isValid() ? article.publishedAt : article.updatedAt;
+    const ShownDate shown = shownDate(article.publishedAt, article.updatedAt);
     html += u"<p>"_s;
     if (!article.dateline.isEmpty())
         html += u"<span class=\"dateline\">%1</span> · "_s.arg(escaped(article.dateline));
-    if (shownTime.isValid()) {
-        html += u"<time datetime=\"%1\">%2</time>"_s.arg(
-            shownTime.toUTC().toString(Qt::ISODate),
-            QLocale(QLocale::English).toString(shownTime.toUTC(), u"d MMMM yyyy, HH:mm 'UTC'"_s));
+    if (shown.time.isValid()) {
+        html += u"%1 <time datetime=\"%2\">%3</time>"_s.arg(
+            shown.label(), shown.time.toUTC().toString(Qt::ISODate),
+            QLocale(QLocale::English).toString(shown.time.toUTC(), u"d MMMM yyyy, HH:mm 'UTC'"_s));
     }
     html += u"</p>\n</div>\n</header>\n"_s;
 

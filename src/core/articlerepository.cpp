@@ -24,7 +24,8 @@ namespace {
 
 constexpr auto summaryColumns =
     "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
-    "a.starred, a.read_at IS NOT NULL, a.word_count"_L1;
+    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at"_L1;
+constexpr int summaryColumnCount = 11;
 
 ArticleSummary summaryFrom(const QSqlQuery &query)
 {
@@ -39,6 +40,7 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     summary.starred = query.value(7).toBool();
     summary.read = query.value(8).toBool();
     summary.wordCount = query.value(9).toInt();
+    summary.publishedAt = fromStorageTime(query.value(10).toString());
     return summary;
 }
 
@@ -101,6 +103,14 @@ bool ArticleRepository::fail(const QString &what, const QString &detail) const
 {
     m_lastError = u"%1: %2 (%3)"_s.arg(m_database.path(), what, detail);
     return false;
+}
+
+bool ArticleRepository::refuseWrite() const
+{
+    if (m_database.writesAllowed())
+        return false;
+    m_lastError = m_database.writeRefusal();
+    return true;
 }
 
 namespace {
@@ -269,6 +279,8 @@ QString ArticleRepository::contentHash(const Article &article)
 
 bool ArticleRepository::insert(Article &article)
 {
+    if (refuseWrite())
+        return false;
     prepareForStorage(article);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (article.uuid.isEmpty())
@@ -311,15 +323,58 @@ bool ArticleRepository::insert(Article &article)
 
 bool ArticleRepository::update(Article &article)
 {
-    if (article.id <= 0)
-        return fail(u"cannot update an article that was never stored"_s, u"no id"_s);
+    return updateStored(article, nullptr) == UpdateResult::Saved;
+}
+
+ArticleRepository::UpdateResult ArticleRepository::updateIfUnchanged(Article &article,
+                                                                     const QDateTime &seenUpdatedAt)
+{
+    return updateStored(article, &seenUpdatedAt);
+}
+
+ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article,
+                                                                const QDateTime *seenUpdatedAt)
+{
+    if (refuseWrite())
+        return UpdateResult::Failed;
+    if (article.id <= 0) {
+        fail(u"cannot update an article that was never stored"_s, u"no id"_s);
+        return UpdateResult::Failed;
+    }
+    const QDateTime previousUpdatedAt = article.updatedAt;
     prepareForStorage(article);
     article.updatedAt = QDateTime::currentDateTimeUtc();
+    // Whatever fails below leaves the article as the caller knew it, stored time included.
+    auto failed = [&](const QString &what, const QString &detail) {
+        article.updatedAt = previousUpdatedAt;
+        fail(what, detail);
+        return UpdateResult::Failed;
+    };
 
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     if (!transaction.isActive())
-        return fail(u"cannot start a transaction"_s, db.lastError().text());
+        return failed(u"cannot start a transaction"_s, db.lastError().text());
+
+    if (seenUpdatedAt) {
+        // Another window or a command may have saved the article since this copy was read: then this copy
+        // is older and must not silently replace theirs.
+        QSqlQuery stored(db);
+        stored.prepare(u"SELECT updated_at FROM articles WHERE id = ?"_s);
+        if (!run(stored, {QVariant(article.id)}))
+            return failed(u"cannot save article %1"_s.arg(article.id), stored.lastError().text());
+        const bool found = stored.next();
+        const QString storedTime = found ? stored.value(0).toString() : QString();
+        stored.finish();
+        if (!found)
+            return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+        if (storedTime != toStorageTime(*seenUpdatedAt)) {
+            article.updatedAt = previousUpdatedAt;
+            m_lastError = u"%1: article %2 was changed elsewhere since it was opened"_s.arg(m_database.path())
+                              .arg(article.id);
+            return UpdateResult::Conflict;
+        }
+    }
 
     QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
@@ -333,20 +388,22 @@ bool ArticleRepository::update(Article &article)
                      QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
                      nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
                      QVariant(article.wordCount), QVariant(article.id)}))
-        return fail(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
+        return failed(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
     if (query.numRowsAffected() != 1)
-        return fail(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+        return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
 
     for (const auto table : {"quotes"_L1, "images"_L1, "article_tags"_L1, "related_links"_L1}) {
         QSqlQuery &clear = m_database.statement(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
         if (!run(clear, {QVariant(article.id)}))
-            return fail(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
+            return failed(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::Replace))
-        return false;
+    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::Replace)) {
+        article.updatedAt = previousUpdatedAt;
+        return UpdateResult::Failed;
+    }
     if (!transaction.commit())
-        return fail(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
-    return true;
+        return failed(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
+    return UpdateResult::Saved;
 }
 
 bool ArticleRepository::writeChildren(const Article &article)
@@ -442,6 +499,8 @@ bool ArticleRepository::writeSearchRow(const Article &article, SearchRow row)
 
 bool ArticleRepository::remove(qint64 id)
 {
+    if (refuseWrite())
+        return false;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
     QSqlQuery query(db);
@@ -625,7 +684,7 @@ QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int of
     }
     while (query.next()) {
         ArticleSummary summary = summaryFrom(query);
-        summary.snippet = query.value(10).toString();
+        summary.snippet = query.value(summaryColumnCount).toString();
         rows.append(summary);
     }
     return rows;
@@ -655,6 +714,8 @@ std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int positi
 
 bool ArticleRepository::addRevision(const Article &article)
 {
+    if (refuseWrite())
+        return false;
     QSqlDatabase db = m_database.connection();
     QSqlQuery query(db);
     query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot) "

@@ -24,6 +24,7 @@ struct ArticleSummary
     ArticleStatus status = ArticleStatus::Draft;
     QDateTime createdAt;
     QDateTime updatedAt;
+    QDateTime publishedAt; // invalid when not known
     bool starred = false;
     bool read = false;
     int wordCount = 0;
@@ -64,6 +65,15 @@ public:
     bool insert(Article &article);
     // Replaces the stored article with this one, whole, and refreshes updatedAt.
     bool update(Article &article);
+    enum class UpdateResult
+    {
+        Saved,
+        Conflict, // the stored article changed since seenUpdatedAt: nothing was written
+        Failed,
+    };
+    // Like update(), but only while the stored article is still the version this copy was based on (its
+    // updatedAt when read): a save never silently replaces what another window or command stored since.
+    UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt);
     bool remove(qint64 id);
 
     std::optional<Article> load(qint64 id) const;
@@ -93,6 +103,9 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
+    UpdateResult updateStored(Article &article, const QDateTime *seenUpdatedAt);
+    // True, with lastError() set, when the library takes no writes (read-only, or found damaged).
+    bool refuseWrite() const;
     bool writeChildren(const Article &article);
     enum class SearchRow
     {

@@ -5,6 +5,7 @@
 #include "htmlexporter.h"
 #include "importservice.h"
 #include "librarydatabase.h"
+#include "libraryrescue.h"
 #include "ninjsexporter.h"
 
 #include <QCommandLineParser>
@@ -21,7 +22,14 @@ namespace Copydesk {
 
 namespace {
 
-const QStringList commands = {u"import"_s, u"list"_s, u"search"_s, u"show"_s, u"export"_s};
+const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s,
+                              u"export"_s, u"verify"_s, u"rescue"_s};
+
+// What the window would do with an argument: import it, if it is a file, a folder or a web address.
+bool isImportable(const QString &argument)
+{
+    return ImportService::isWebAddress(argument) || QFileInfo::exists(argument);
+}
 
 const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
 const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
@@ -48,7 +56,10 @@ QJsonObject summaryJson(const ArticleSummary &summary)
                        {u"updated_at"_s, toStorageTime(summary.updatedAt)},
                        {u"starred"_s, summary.starred},
                        {u"read"_s, summary.read},
-                       {u"word_count"_s, summary.wordCount}};
+                       {u"word_count"_s, summary.wordCount},
+                       {u"published_at"_s, summary.publishedAt.isValid()
+                                               ? QJsonValue(toStorageTime(summary.publishedAt))
+                                               : QJsonValue()}};
 }
 
 QString oneLine(QString text)
@@ -131,7 +142,12 @@ bool CommandLine::wantsCommand(const QStringList &arguments)
     if (parser.isSet(helpOption) || parser.isSet(versionOption))
         return true;
     const QStringList positional = parser.positionalArguments();
-    return !positional.isEmpty() && commands.contains(positional.first());
+    if (positional.isEmpty())
+        return false;
+    // A mistyped command ("copydesk frobnicate 1") must not open the window and try to import files named
+    // after its words: anything that is neither a command nor something to import is a usage error.
+    return commands.contains(positional.first()) ||
+           !std::all_of(positional.cbegin(), positional.cend(), isImportable);
 }
 
 QString CommandLine::usage()
@@ -145,6 +161,9 @@ QString CommandLine::usage()
   copydesk [--library PATH] show ID [--json]
   copydesk [--library PATH] export ID... --format html|ninjs --out PATH
                                                       a file for one id, a folder for several
+  copydesk [--library PATH] verify                    check the library file for damage
+  copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
+                                                      library into a new one
 
 The library is PATH, else $COPYDESK_LIBRARY, else the per-user default library.
 Exit codes: 0 done, 1 an operation failed (see stderr), 2 wrong usage.
@@ -173,8 +192,16 @@ int CommandLine::run(const QStringList &arguments)
         return 0;
     }
     QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty() || !commands.contains(positional.first()))
+    if (positional.isEmpty())
         return usageError(u"no command given"_s);
+    if (!commands.contains(positional.first())) {
+        for (const QString &argument : std::as_const(positional)) {
+            if (!isImportable(argument))
+                return usageError(
+                    u"\"%1\" is neither a command nor a file, folder or web address"_s.arg(argument));
+        }
+        return usageError(u"no command given"_s);
+    }
     const QString command = positional.takeFirst();
     if (command == "import"_L1)
         return runImport(parser, positional);
@@ -184,6 +211,10 @@ int CommandLine::run(const QStringList &arguments)
         return runSearch(parser, positional);
     if (command == "show"_L1)
         return runShow(parser, positional);
+    if (command == "verify"_L1)
+        return runVerify(parser, positional);
+    if (command == "rescue"_L1)
+        return runRescue(parser, positional);
     return runExport(parser, positional);
 }
 
@@ -389,6 +420,73 @@ int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &
     }
     m_out.flush();
     return failed > 0 ? 1 : 0;
+}
+
+} // namespace Copydesk
+
+namespace Copydesk {
+
+int CommandLine::runVerify(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty())
+        return usageError(u"verify takes no arguments"_s);
+    LibraryDatabase database(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    // Read-only: checking a library must never write to it, damaged or not.
+    if (!database.open(LibraryDatabase::Access::ReadOnly)) {
+        m_err << database.error() << Qt::endl;
+        return 1;
+    }
+    const QStringList problems = database.quickCheck();
+    if (parser.isSet(jsonOption)) {
+        m_out << QJsonDocument(QJsonObject{{u"path"_s, database.path()},
+                                           {u"ok"_s, problems.isEmpty()},
+                                           {u"problems"_s, QJsonArray::fromStringList(problems)}})
+                     .toJson(QJsonDocument::Indented);
+    } else if (problems.isEmpty()) {
+        m_out << database.path() << ": ok" << Qt::endl;
+    } else {
+        m_out << database.path() << ": damaged" << Qt::endl;
+        for (const QString &problem : problems)
+            m_out << "  " << problem << '\n';
+    }
+    m_out.flush();
+    return problems.isEmpty() ? 0 : 1;
+}
+
+int CommandLine::runRescue(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty() || !parser.isSet(outOption))
+        return usageError(u"rescue needs --out NEWPATH and nothing else"_s);
+    const QString out = parser.value(outOption);
+    if (QFileInfo::exists(out)) {
+        m_err << out << ": already exists; rescue writes a new library only" << Qt::endl;
+        return 1;
+    }
+    LibraryDatabase damaged(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    if (!damaged.open(LibraryDatabase::Access::ReadOnly)) {
+        m_err << damaged.error() << Qt::endl;
+        return 1;
+    }
+    LibraryDatabase target(out);
+    if (!target.open()) {
+        m_err << target.error() << Qt::endl;
+        return 1;
+    }
+    const RescueReport report = LibraryRescue::rescue(damaged, target);
+    if (!report.error.isEmpty()) {
+        m_err << report.error << Qt::endl;
+        return 1;
+    }
+    m_out << "rescued " << report.rescued << " articles (" << report.revisions << " revisions) into " << out
+          << Qt::endl;
+    if (!report.unreadable.isEmpty()) {
+        QStringList ids;
+        for (const qint64 id : report.unreadable)
+            ids.append(QString::number(id));
+        m_err << "could not read " << report.unreadable.size() << " articles: " << ids.join(u", "_s)
+              << Qt::endl;
+    }
+    return report.unreadable.isEmpty() ? 0 : 1;
 }
 
 } // namespace Copydesk

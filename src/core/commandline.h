@@ -11,9 +11,10 @@ namespace Copydesk {
 
 class ImportService;
 
-// The `copydesk COMMAND ...` interface: import, list, search, show, export. It needs no display, and its
-// text and --json output are a public interface that scripts depend on: keys are added, never renamed.
-// Exit codes: 0 success, 1 an operation failed (the reason is on stderr, naming the file), 2 wrong usage.
+// The `copydesk COMMAND ...` interface: import, list, search, show, export, verify, rescue. It needs no
+// display, and its text and --json output are a public interface that scripts depend on: keys are added,
+// never renamed. Exit codes: 0 success, 1 an operation failed (the reason is on stderr, naming the file), 2
+// wrong usage.
 class CommandLine final
 {
 public:
@@ -42,6 +43,8 @@ private:
     int runSearch(const QCommandLineParser &parser, const QStringList &words);
     int runShow(const QCommandLineParser &parser, const QStringList &ids);
     int runExport(const QCommandLineParser &parser, const QStringList &ids);
+    int runVerify(const QCommandLineParser &parser, const QStringList &arguments);
+    int runRescue(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;

@@ -1,9 +1,9 @@
 #include "htmlexporter.h"
 
 #include "articlerenderer.h"
+#include "atomicfile.h"
 
 #include <QRegularExpression>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -17,16 +17,7 @@ bool HtmlExporter::write(const Article &article, const QString &filePath)
 {
     m_error.clear();
     const QByteArray html = m_renderer.renderPage(article, ArticleRenderer::ImageMode::Embedded).toUtf8();
-    QSaveFile file(filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_error = u"%1: cannot write: %2"_s.arg(filePath, file.errorString());
-        return false;
-    }
-    if (file.write(html) != html.size() || !file.commit()) {
-        m_error = u"%1: cannot write: %2"_s.arg(filePath, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(filePath, html, &m_error);
 }
 
 QString HtmlExporter::suggestedFileName(const Article &article)

@@ -1,6 +1,7 @@
 #include "importservice.h"
 
 #include "articlerepository.h"
+#include "libraryfiles.h"
 #include "ninjsimporter.h"
 #include "plaintextimporter.h"
 
@@ -184,6 +185,11 @@ ImportService::Recognised ImportService::recogniseFile(const QString &path) cons
     }
     if (info.isDir()) {
         outcome.error = u"%1: is a folder, not an article file"_s.arg(path);
+        return recognised;
+    }
+    // Before anything opens it: reading a library file would drop SQLite's locks on it.
+    if (const QString refused = LibraryFiles::refusal(path); !refused.isEmpty()) {
+        outcome.error = refused;
         return recognised;
     }
     if (info.size() > MaximumFileSize) {

@@ -1,5 +1,7 @@
 #include "librarydatabase.h"
 
+#include "libraryfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,6 +12,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUrl>
 #include <QUuid>
 
 #include <atomic>
@@ -84,20 +87,28 @@ int userVersion(QSqlDatabase &db)
 LibraryDatabase::LibraryDatabase(const QString &path)
     : m_path(path)
     , m_connectionPrefix(u"copydesk-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
-{}
+{
+    LibraryFiles::protect(m_path);
+}
 
 LibraryDatabase::~LibraryDatabase()
 {
-    // Statements first: a connection is closed only once nothing refers to it.
+    closeConnections();
+    LibraryFiles::release(m_path);
+}
+
+void LibraryDatabase::closeConnections()
+{
+    // Statements first: a connection is closed only once nothing refers to it. Every connection this
+    // library opened, in any thread, goes.
     {
         const QMutexLocker lock(&m_statementsMutex);
         m_statements.clear();
     }
-    // Every connection this library opened, in any thread, goes with it.
     const QStringList names = QSqlDatabase::connectionNames();
     for (const QString &name : names) {
         if (name.startsWith(m_connectionPrefix))
-            QSqlDatabase::removeDatabase(name); // closes it; no handle to it may be left
+            QSqlDatabase::removeDatabase(name);
     }
 }
 
@@ -141,8 +152,19 @@ QSqlDatabase LibraryDatabase::connection() const
         return QSqlDatabase::database(name);
 
     QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-    db.setDatabaseName(m_path);
-    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    if (m_readOnly) {
+        // SQLite's own read-only mode. Where it cannot keep its shared-memory file beside the library (a
+        // read-only folder) and there is no WAL to read, the file is opened as immutable: nothing can
+        // change it there anyway.
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+        uri.setQuery(m_immutable ? u"mode=ro&immutable=1"_s : u"mode=ro"_s);
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(
+            u"QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    } else {
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    }
     if (!db.open()) {
         qCWarning(lcDatabase) << "cannot open" << m_path << db.lastError().text();
         return db;
@@ -150,7 +172,8 @@ QSqlDatabase LibraryDatabase::connection() const
     QSqlQuery pragma(db);
     pragma.exec(u"PRAGMA foreign_keys = ON"_s);
     pragma.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs));
-    pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
+    if (!m_readOnly)
+        pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
     return db;
 }
 
@@ -167,18 +190,45 @@ QSqlQuery &LibraryDatabase::statement(const QString &sql) const
     return *statement.query;
 }
 
-bool LibraryDatabase::open()
+bool LibraryDatabase::open(Access access)
 {
     m_error.clear();
+    closeConnections();
     const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        m_error = u"%1: cannot create the folder %2"_s.arg(m_path, info.absolutePath());
-        return false;
-    }
     if (info.exists() && !info.isFile()) {
         m_error = u"%1: not a library file"_s.arg(m_path);
         return false;
     }
+    m_readOnly = access == Access::ReadOnly;
+    m_readOnlyReason = m_readOnly ? u"it was opened read-only"_s : QString();
+    const QFileInfo folder(info.absolutePath());
+    if (!info.exists()) {
+        if (m_readOnly) {
+            m_error = u"%1: no such library"_s.arg(m_path);
+            return false;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            m_error = u"%1: cannot create the folder %2"_s.arg(m_path, info.absolutePath());
+            return false;
+        }
+        if (!QFileInfo(info.absolutePath()).isWritable()) {
+            m_error = u"%1: cannot create a library here: the folder %2 cannot be written"_s.arg(
+                m_path, info.absolutePath());
+            return false;
+        }
+    } else if (!m_readOnly) {
+        // Permissions are read with access(), which opens nothing. SQLite needs to write both the file and
+        // its folder (for the -wal and -shm files beside it).
+        if (!info.isWritable()) {
+            m_readOnly = true;
+            m_readOnlyReason = u"the file %1 cannot be written"_s.arg(QDir::toNativeSeparators(m_path));
+        } else if (!folder.isWritable()) {
+            m_readOnly = true;
+            m_readOnlyReason =
+                u"its folder %1 cannot be written"_s.arg(QDir::toNativeSeparators(info.absolutePath()));
+        }
+    }
+    m_immutable = m_readOnly && !folder.isWritable() && !QFileInfo::exists(m_path + u"-wal"_s);
 
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
@@ -187,17 +237,38 @@ bool LibraryDatabase::open()
     }
 
     // Check the version before anything writes to the file (journal_mode=WAL does).
-    const int version = userVersion(db);
-    if (version < 0) {
-        m_error = u"%1: not a Copydesk library (not an SQLite database)"_s.arg(m_path);
+    QSqlQuery versionQuery(u"PRAGMA user_version"_s, db);
+    if (!versionQuery.next()) {
+        const QString detail = versionQuery.lastError().text().trimmed();
+        m_error = detail.contains("not a database"_L1, Qt::CaseInsensitive) || detail.isEmpty()
+                      ? u"%1: not a Copydesk library (not an SQLite database)"_s.arg(m_path)
+                      : u"%1: cannot read the library: %2"_s.arg(m_path, detail);
+        if (m_readOnly && detail.contains("readonly"_L1, Qt::CaseInsensitive))
+            m_error = u"%1: cannot read the library without writing beside it: its -wal file holds changes "
+                      "that SQLite can only read with a -shm file, and %2"_s.arg(m_path, m_readOnlyReason);
         return false;
     }
+    const int version = versionQuery.value(0).toInt();
+    versionQuery.finish();
     if (version > latestSchemaVersion()) {
         m_error = u"%1: this library was written by a newer Copydesk (schema version %2; this Copydesk "
                   "knows up to %3). It was left untouched; open it with a newer Copydesk."_s.arg(m_path)
                       .arg(version)
                       .arg(latestSchemaVersion());
         return false;
+    }
+    if (m_readOnly) {
+        if (version < latestSchemaVersion()) {
+            m_error =
+                version == 0 && info.size() == 0
+                    ? u"%1: an empty file, not a Copydesk library"_s.arg(m_path)
+                    : u"%1: this library needs its schema brought up to version %2, which means writing "
+                      "to it, but %3"_s.arg(m_path)
+                          .arg(latestSchemaVersion())
+                          .arg(m_readOnlyReason);
+            return false;
+        }
+        return true;
     }
 
     QSqlQuery wal(db);
@@ -208,6 +279,47 @@ bool LibraryDatabase::open()
     }
     wal.finish(); // an unfinished statement would keep the migration from committing
     return migrate(db);
+}
+
+QStringList LibraryDatabase::quickCheck()
+{
+    QSqlQuery check(connection());
+    QStringList problems;
+    // quick_check skips the index-content comparison of integrity_check: it finds a damaged page in a
+    // fraction of the time. Twenty problems are enough to tell a person what is wrong.
+    if (!check.exec(u"PRAGMA quick_check(20)"_s)) {
+        problems.append(check.lastError().text());
+    } else {
+        while (check.next()) {
+            const QString line = check.value(0).toString();
+            if (line != "ok"_L1)
+                problems.append(line);
+        }
+        if (check.lastError().isValid())
+            problems.append(check.lastError().text());
+    }
+    m_health = problems.isEmpty() ? Health::Sound : Health::Damaged;
+    if (!problems.isEmpty())
+        qCWarning(lcDatabase) << "library" << m_path << "is damaged:" << problems.first();
+    return problems;
+}
+
+QString LibraryDatabase::writeRefusal() const
+{
+    if (m_readOnly)
+        return u"%1: the library is read-only: %2"_s.arg(m_path, m_readOnlyReason);
+    if (m_health.load() == Health::Damaged)
+        return u"%1: the library is damaged; Copydesk no longer writes to it (rescue what can be read into "
+               "a new library)"_s.arg(m_path);
+    return {};
+}
+
+qint64 LibraryDatabase::dataVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA data_version"_s) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
 }
 
 bool LibraryDatabase::migrate(QSqlDatabase &db)

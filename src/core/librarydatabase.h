@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <memory>
 #include <unordered_map>
 
@@ -16,18 +17,55 @@ namespace Copydesk {
 //
 // SQLite connections must not be shared between threads, so connection() hands each thread its own,
 // opened and configured on first use. A LibraryDatabase must outlive every thread that uses it.
+//
+// For as long as it exists, its files are registered with LibraryFiles, so that nothing else in the
+// process opens them (which would drop SQLite's locks).
 class LibraryDatabase final
 {
 public:
+    enum class Access
+    {
+        ReadWrite, // read-only all the same when the file or its folder cannot be written
+        ReadOnly,
+    };
+    // What is known of the file's inner consistency (PRAGMA quick_check).
+    enum class Health
+    {
+        Unchecked,
+        Sound,
+        Damaged,
+    };
+
     explicit LibraryDatabase(const QString &path);
     ~LibraryDatabase();
     Q_DISABLE_COPY_MOVE(LibraryDatabase)
 
     // Creates the file if needed and brings its schema up to date. A library written by a newer
-    // Copydesk is refused and left untouched. On failure, error() says why, naming the file.
-    bool open();
+    // Copydesk is refused and left untouched. A library whose file or folder cannot be written is opened
+    // read-only (readOnlyReason() says why); so is every library opened with Access::ReadOnly. On
+    // failure, error() says why, naming the file.
+    bool open(Access access = Access::ReadWrite);
     QString error() const { return m_error; }
     QString path() const { return m_path; }
+
+    bool isReadOnly() const { return m_readOnly; }
+    // Why the library is read-only, for a person: empty when it is not.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+
+    // Runs SQLite's quick check on this thread's connection (it reads the whole file: call it off the GUI
+    // thread). Returns the problems found, empty when the library is sound, and records the result in
+    // health(). A damaged library takes no more writes: writesAllowed() turns false.
+    QStringList quickCheck();
+    Health health() const { return m_health.load(); }
+    // Whether the library may be written now: not read-only and not found damaged.
+    bool writesAllowed() const { return !m_readOnly && m_health.load() != Health::Damaged; }
+    // Why writes are refused, for a person; empty when writesAllowed().
+    QString writeRefusal() const;
+
+    // SQLite's data_version on this thread's connection: it changes when another connection, in this
+    // process or another, commits to the library. Polling it is how a window sees what a command-line
+    // import or another window wrote. -1 when it cannot be read.
+    qint64 dataVersion() const;
 
     // This thread's connection (opened on first use).
     QSqlDatabase connection() const;
@@ -48,6 +86,7 @@ public:
 
 private:
     bool migrate(QSqlDatabase &db);
+    void closeConnections();
     QString connectionName() const;
 
     struct Statement
@@ -60,6 +99,10 @@ private:
     QString m_path;
     QString m_error;
     QString m_connectionPrefix;
+    bool m_readOnly = false;
+    bool m_immutable = false; // read-only in a folder where SQLite cannot keep its -shm file
+    QString m_readOnlyReason;
+    std::atomic<Health> m_health{Health::Unchecked};
     mutable QMutex m_statementsMutex;
     mutable std::unordered_map<QString, Statements> m_statements; // by connection name
 };

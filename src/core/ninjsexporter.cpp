@@ -1,12 +1,12 @@
 #include "ninjsexporter.h"
 
+#include "atomicfile.h"
 #include "htmlsanitizer.h"
 #include "ninjsformat.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QUrl>
 #include <QUuid>
 
@@ -206,14 +206,7 @@ QJsonObject NinjsExporter::toNinjs(const Article &article)
 
 bool NinjsExporter::write(const Article &article, const QString &path, QString *error)
 {
-    const QByteArray json = QJsonDocument(toNinjs(article)).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        if (error)
-            *error = u"%1: cannot write: %2"_s.arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, QJsonDocument(toNinjs(article)).toJson(QJsonDocument::Indented), error);
 }
 
 } // namespace Copydesk

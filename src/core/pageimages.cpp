@@ -1,5 +1,7 @@
 #include "pageimages.h"
 
+#include "libraryfiles.h"
+
 #include "mhtmlarchive.h"
 #include "pagehtml.h"
 
@@ -326,6 +328,8 @@ LoadedImage ImageLoader::fromFolder(const QString &address, const QUrl &url) con
             result.status = LoadedImage::Status::TooLarge;
             continue;
         }
+        if (!LibraryFiles::refusal(canonical).isEmpty())
+            continue; // a page naming the library as its picture must not make us open it
         QFile file(canonical);
         if (!file.open(QIODevice::ReadOnly))
             continue;

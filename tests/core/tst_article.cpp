@@ -11,6 +11,19 @@ class TestArticle : public QObject
     Q_OBJECT
 
 private slots:
+    void shownDateSaysWhatItMeans()
+    {
+        const QDateTime published(QDate(2024, 5, 3), QTime(10, 0), Qt::UTC);
+        const QDateTime updated(QDate(2026, 12, 2), QTime(14, 5), Qt::UTC);
+        const ShownDate fromPublisher = shownDate(published, updated);
+        QCOMPARE(fromPublisher.time, published);
+        QCOMPARE(fromPublisher.meaning, ShownDate::Meaning::Published);
+        QCOMPARE(fromPublisher.label(), u"Published"_s);
+        const ShownDate draft = shownDate({}, updated);
+        QCOMPARE(draft.time, updated);
+        QCOMPARE(draft.label(), u"Updated"_s);
+    }
+
     void statusNamesRoundTrip()
     {
         const QList<ArticleStatus> statuses = allStatuses();

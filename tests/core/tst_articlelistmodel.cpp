@@ -57,6 +57,39 @@ private slots:
         QCOMPARE(model.rowCount(), 120);
     }
 
+    void refreshKeepsRowsInPlaceOrResets()
+    {
+        TestLibrary library;
+        fill(*library.repository, 450);
+        ArticleListModel model(*library.repository);
+        model.reload();
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 450);
+        // Only now: the tester fetches more rows inside a reset, which it then takes for a fault.
+        QAbstractItemModelTester tester(&model);
+
+        // Changed elsewhere: same rows, new text.
+        std::optional<Article> article = library.repository->load(model.idAt(300));
+        article->headline = u"Changed by a command"_s;
+        QVERIFY(library.repository->update(*article));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refresh();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 450); // what was loaded stays loaded
+        QCOMPARE(model.index(300).data().toString(), u"Changed by a command"_s);
+
+        // A new article at the top: the rows moved, so the model resets, still with all rows loaded.
+        Article added = sampleArticle(u"Imported by a command"_s);
+        QVERIFY(library.repository->insert(added));
+        model.refresh();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 451);
+        QCOMPARE(model.index(0).data().toString(), u"Imported by a command"_s);
+    }
+
     void followsEditsAdditionsAndRemovals()
     {
         TestLibrary library;

@@ -104,6 +104,36 @@ private slots:
         QCOMPARE(library.repository->search(u"resume"_s, 0, 10).size(), 0);
     }
 
+    void updateIfUnchangedNeverReplacesANewerCopy()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        Article windowCopy = *library.repository->load(article.id); // opened in a window
+        // Meanwhile a command saves the article.
+        QTest::qWait(3);
+        Article commandCopy = *library.repository->load(article.id);
+        commandCopy.status = ArticleStatus::Ready;
+        QVERIFY(library.repository->update(commandCopy));
+
+        const QDateTime seen = windowCopy.updatedAt;
+        windowCopy.headline = u"Older copy, edited"_s;
+        QCOMPARE(library.repository->updateIfUnchanged(windowCopy, seen),
+                 ArticleRepository::UpdateResult::Conflict);
+        QCOMPARE(windowCopy.updatedAt, seen); // untouched, so it can be tried again
+        const std::optional<Article> stored = library.repository->load(article.id);
+        QCOMPARE(stored->status, ArticleStatus::Ready);
+        QCOMPARE(stored->headline, article.headline);
+
+        // Based on the stored version, it saves.
+        Article merged = *stored;
+        merged.headline = u"Older copy, edited"_s;
+        QCOMPARE(library.repository->updateIfUnchanged(merged, stored->updatedAt),
+                 ArticleRepository::UpdateResult::Saved);
+        QCOMPARE(library.repository->load(article.id)->headline, u"Older copy, edited"_s);
+        QCOMPARE(library.repository->load(article.id)->status, ArticleStatus::Ready);
+    }
+
     void removeDeletesEverythingOfTheArticle()
     {
         TestLibrary library;

@@ -1,5 +1,8 @@
 #include "librarydatabase.h"
 
+#include "articlerepository.h"
+#include "damagedlibrary.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSqlQuery>
@@ -118,6 +121,99 @@ private slots:
         QVERIFY(!workerName.isEmpty());
         QVERIFY(workerName != mainName);
         QCOMPARE(workerVersion, LibraryDatabase::latestSchemaVersion());
+    }
+
+    void opensReadOnlyWhenAsked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            ArticleRepository repository(database);
+            Article article;
+            article.headline = u"Kept"_s;
+            QVERIFY(repository.insert(article));
+        }
+        const QByteArray before = fileHash(path);
+        {
+            LibraryDatabase database(path);
+            QVERIFY2(database.open(LibraryDatabase::Access::ReadOnly), qPrintable(database.error()));
+            QVERIFY(database.isReadOnly());
+            QVERIFY(!database.writesAllowed());
+            QVERIFY(!database.readOnlyReason().isEmpty());
+            ArticleRepository repository(database);
+            QCOMPARE(repository.count(), 1);
+            Article article;
+            article.headline = u"Refused"_s;
+            QVERIFY(!repository.insert(article));
+            QVERIFY2(repository.lastError().contains(u"read-only"_s), qPrintable(repository.lastError()));
+            std::optional<Article> stored = repository.load(1);
+            QVERIFY(stored);
+            stored->headline = u"Changed"_s;
+            QVERIFY(!repository.update(*stored));
+            QVERIFY(!repository.remove(1));
+        }
+        QCOMPARE(fileHash(path), before);
+        // A library that does not exist is not created read-only.
+        LibraryDatabase missing(dir.filePath(u"missing.sqlite"_s));
+        QVERIFY(!missing.open(LibraryDatabase::Access::ReadOnly));
+        QVERIFY(missing.error().contains(u"no such library"_s));
+        QVERIFY(!QFile::exists(dir.filePath(u"missing.sqlite"_s)));
+    }
+
+    void quickCheckFindsDamageInTheMiddle()
+    {
+        QTemporaryDir dir;
+        const QString sound = dir.filePath(u"sound.sqlite"_s);
+        {
+            LibraryDatabase database(sound);
+            QVERIFY(database.open());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Unchecked);
+            QVERIFY(database.quickCheck().isEmpty());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Sound);
+            QVERIFY(database.writesAllowed());
+        }
+        const QString damaged = dir.filePath(u"damaged.sqlite"_s);
+        QVERIFY(writeDamagedLibrary(damaged));
+        const QByteArray before = fileHash(damaged);
+        {
+            LibraryDatabase database(damaged);
+            QVERIFY2(database.open(), qPrintable(database.error())); // the header is intact: it opens
+            const QStringList problems = database.quickCheck();
+            QVERIFY(!problems.isEmpty());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Damaged);
+            QVERIFY(!database.writesAllowed());
+            QVERIFY(database.writeRefusal().contains(u"damaged"_s));
+            ArticleRepository repository(database);
+            Article article;
+            article.headline = u"Refused"_s;
+            QVERIFY(!repository.insert(article));
+            QVERIFY(repository.lastError().contains(u"damaged"_s));
+        }
+        QCOMPARE(fileHash(damaged), before); // found damaged, then never written
+    }
+
+    void dataVersionMovesWithOtherConnectionsOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        LibraryDatabase window(path);
+        QVERIFY(window.open());
+        LibraryDatabase other(path);
+        QVERIFY(other.open());
+        const qint64 start = window.dataVersion();
+        QVERIFY(start >= 0);
+        ArticleRepository own(window);
+        Article mine;
+        mine.headline = u"Mine"_s;
+        QVERIFY(own.insert(mine));
+        QCOMPARE(window.dataVersion(), start); // its own commits do not count
+        ArticleRepository elsewhere(other);
+        Article theirs;
+        theirs.headline = u"Theirs"_s;
+        QVERIFY(elsewhere.insert(theirs));
+        QVERIFY(window.dataVersion() != start);
     }
 
     void resolvesThePath()
