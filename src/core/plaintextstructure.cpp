@@ -565,6 +565,18 @@ std::optional<Attribution> attributionBefore(const QString &text)
     return firstAttribution(expressions, text);
 }
 
+// A comma, semicolon or colon at the end of a quote belongs to the sentence that carries on into the
+// attribution ("…relations,” – said Makei"), not to the words quoted; ? ! … and . are the speaker's own.
+// What is left is still a piece of the line as printed, so a quote ending in a quote of its own ("…called
+// it ‘a relic,’") keeps its ending.
+QString withoutTrailingClausePunctuation(const QString &text)
+{
+    qsizetype end = text.size();
+    while (end > 0 && (text.at(end - 1).isSpace() || QStringView(u",;:").contains(text.at(end - 1))))
+        --end;
+    return text.left(end);
+}
+
 bool coversParagraph(const QString &paragraph, const QuoteSpan &span)
 {
     const bool startsThere = paragraph.left(span.begin).trimmed().isEmpty();
@@ -611,7 +623,7 @@ QList<Quote> findQuotes(const QString &paragraph, QString &lastSpeaker)
         else if (!coversParagraph(paragraph, span))
             continue; // a fragment nobody is said to have said
         Quote quote;
-        quote.text = span.text;
+        quote.text = withoutTrailingClausePunctuation(span.text);
         quote.speaker = attribution ? attribution->name : QString();
         quote.speakerRole = attribution ? attribution->role : QString();
         quote.context = contextOf(paragraph);

@@ -53,7 +53,8 @@ struct Dateline
 std::optional<Dateline> splitDateline(const QString &paragraph);
 
 // The quotes of one paragraph with their speakers. lastSpeaker carries the last named speaker from
-// paragraph to paragraph, for "he said".
+// paragraph to paragraph, for "he said". A quote's text ends where the speaker's words do: the comma before
+// "said X" is left out.
 QList<Quote> findQuotes(const QString &paragraph, QString &lastSpeaker);
 
 } // namespace Copydesk::PlainTextStructure
