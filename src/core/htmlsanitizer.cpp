@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QUrl>
 
+#include <algorithm>
 #include <memory>
 #include <utility>
 #include <vector>
@@ -203,6 +204,36 @@ void fixList(Node &list, GumboTag itemTag)
     list.children = std::move(items);
 }
 
+// A figure loose in a list (a gallery's picture without its item) is a picture with its caption, not an
+// entry of the list: it leaves the list, which is split around it, rather than becoming an item.
+Nodes liftFiguresOutOfList(Node &&list)
+{
+    Nodes result;
+    Node part = shallowCopy(list);
+    const auto flush = [&] {
+        fixList(part, GUMBO_TAG_LI);
+        if (!part.children.empty())
+            result.push_back(std::move(part));
+        part = shallowCopy(list);
+    };
+    for (Node &child : list.children) {
+        if (child.tag == GUMBO_TAG_FIGURE) {
+            flush();
+            result.push_back(std::move(child));
+        } else {
+            append(part.children, std::move(child));
+        }
+    }
+    flush();
+    return result;
+}
+
+bool holdsFigure(const Node &node)
+{
+    return std::any_of(node.children.cbegin(), node.children.cend(),
+                       [](const Node &child) { return child.tag == GUMBO_TAG_FIGURE; });
+}
+
 // Table parts hold only their own children; anything else is moved in front of the table, as the HTML
 // parser's foster parenting would do. Loose rows get a body and loose cells a row.
 void fixTablePart(Node &part, Nodes &fostered)
@@ -337,6 +368,8 @@ Nodes normalize(Node &&node, GumboTag parent, bool inLink)
     Nodes result;
     if (isFlowBlock(node.tag)) {
         trimAroundBlocks(node.children, false);
+    } else if ((node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) && holdsFigure(node)) {
+        return liftFiguresOutOfList(std::move(node));
     } else if (node.tag == GUMBO_TAG_UL || node.tag == GUMBO_TAG_OL) {
         fixList(node, GUMBO_TAG_LI);
     } else if (node.tag == GUMBO_TAG_DL) {

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <optional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -95,7 +96,7 @@ bool isBlankText(const GumboNode *node)
 // with the wrappers (a link, a paragraph) that hold nothing but it.
 const GumboNode *removableFor(const GumboNode *image, const QHash<const GumboNode *, int> &imagesInFigure)
 {
-    if (const GumboNode *figure = PageHtml::enclosingFigure(image);
+    if (const GumboNode *figure = PageFigures::figureForImage(image);
         figure && imagesInFigure.value(figure) == 1)
         return figure;
     const GumboNode *node = image;
@@ -205,7 +206,7 @@ PageBody buildPageBody(const QString &contentHtml, const PageMetadata &metadata,
 
     QHash<const GumboNode *, int> imagesInFigure;
     for (const GumboNode *image : std::as_const(walk.images)) {
-        if (const GumboNode *figure = PageHtml::enclosingFigure(image))
+        if (const GumboNode *figure = PageFigures::figureForImage(image))
             ++imagesInFigure[figure];
     }
     QSet<const GumboNode *> removed;
@@ -342,9 +343,60 @@ PageBody buildPageBody(const QString &contentHtml, const PageMetadata &metadata,
             out += u" alt=\""_s + PageHtml::escapeAttribute(alt) + u'"';
         out += u'>';
     };
-    const PageHtml::ElementWriter writer = [&](const GumboNode *node, QString &out) {
+    // A picture kept in the body whose figure is a list item (a gallery written as a list) is written as a
+    // figure with its caption, and its list is split around it: the caption is no entry of the list.
+    QHash<const GumboNode *, const GumboNode *> pictureOfItem;
+    for (const FoundImage &entry : std::as_const(found)) {
+        const GumboNode *figure = PageFigures::figureForImage(entry.node);
+        if (indexOf.contains(entry.node) && PageFigures::isPictureListItem(figure) &&
+            !removed.contains(figure))
+            pictureOfItem.insert(figure, entry.node);
+    }
+    PageHtml::ElementWriter writer;
+    const auto writePictureItem = [&](const GumboNode *item, QString &out) {
+        out += u"<figure>"_s;
+        writeImage(pictureOfItem.value(item), out);
+        if (const QString caption = PageHtml::textOf(item); !caption.isEmpty())
+            out += u"<figcaption>"_s + PageHtml::escapeText(caption) + u"</figcaption>"_s;
+        out += u"</figure>"_s;
+    };
+    const auto writeListAroundPictures = [&](const GumboNode *list, QString &out) {
+        const QString name = PageHtml::elementName(list);
+        bool open = false;
+        const GumboVector &children = list->v.element.children;
+        for (unsigned int i = 0; i < children.length; ++i) {
+            const auto *child = static_cast<const GumboNode *>(children.data[i]);
+            if (pictureOfItem.contains(child)) {
+                if (std::exchange(open, false))
+                    out += u"</"_s + name + u'>';
+                writePictureItem(child, out);
+                continue;
+            }
+            if (!open && !isBlankText(child) && !removed.contains(child)) {
+                out += u'<' + name + u'>';
+                open = true;
+            }
+            PageHtml::serialize(child, out, writer);
+        }
+        if (open)
+            out += u"</"_s + name + u'>';
+    };
+    const auto holdsPictureItem = [&](const GumboNode *list) {
+        const GumboVector &children = list->v.element.children;
+        for (unsigned int i = 0; i < children.length; ++i) {
+            if (pictureOfItem.contains(static_cast<const GumboNode *>(children.data[i])))
+                return true;
+        }
+        return false;
+    };
+    writer = [&](const GumboNode *node, QString &out) {
         if (removed.contains(node) || PageHtml::isElement(node, GUMBO_TAG_SOURCE))
             return true;
+        if ((PageHtml::isElement(node, GUMBO_TAG_UL) || PageHtml::isElement(node, GUMBO_TAG_OL)) &&
+            holdsPictureItem(node)) {
+            writeListAroundPictures(node, out);
+            return true;
+        }
         if (PageHtml::isElement(node, GUMBO_TAG_IMG)) {
             writeImage(node, out);
             return true;

@@ -65,9 +65,17 @@ QString unescapeHtmlEntities(const QString &text);
 
 namespace PageFigures {
 
-// The figure around an <img> (or its <picture>): the <figcaption> text, with the credit taken from elements
-// marked as one (class or itemprop containing credit, byline, author, copyright, source, photographer)
-// anywhere in the figure, else from the caption's trailing credit. Empty when the image is in no figure.
+// The element that stands as a picture's figure: a list item that holds nothing but the picture and the words
+// about it (a gallery written as a list), else the <figure> (or WordPress caption block) around it. Null
+// when the picture stands alone or inside running text.
+const GumboInternalNode *figureForImage(const GumboInternalNode *image);
+// Whether that figure is a list item, to be written as a figure rather than as an entry of its list.
+bool isPictureListItem(const GumboInternalNode *figure);
+
+// The figure around an <img> (see figureForImage()): the <figcaption> text (in a list item without one, the
+// item's text), with the credit taken from elements marked as one (class or itemprop containing credit,
+// byline, author, copyright, source, photographer) anywhere in the figure, else from the caption's trailing
+// credit. Empty when the image is in no figure.
 PictureCredit figureTextForImage(const GumboInternalNode *image);
 
 // The same for the first <img> in a piece of HTML (for tests and for callers without a parsed tree).

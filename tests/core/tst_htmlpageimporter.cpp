@@ -533,6 +533,83 @@ private slots:
         QCOMPARE(article.sourceUrl, u"https://www.noordkrant.example/binnenland/dijk-harlingen"_s);
     }
 
+    // A gallery written as a list: each picture's caption is the picture's, and none of them is stored as an
+    // entry of a list, whether the picture is kept in the body, taken as the lead or could not be loaded.
+    void captionsInListsBelongToTheirPictures()
+    {
+        const auto importPage = [](const QString &articleHtml, bool fetch) {
+            ImportSource source;
+            source.url = QUrl(u"https://www.harbour-times.example/gallery.html"_s);
+            source.contentType = u"text/html; charset=utf-8"_s;
+            source.bytes = (u"<!DOCTYPE html><html><head><title>Quay</title></head><body><article>"_s +
+                            articleHtml + u"</article></body></html>"_s)
+                               .toUtf8();
+            int width = 20; // a picture of its own for every address
+            if (fetch)
+                source.fetchResource = [width](const QUrl &) mutable -> std::optional<Resource> {
+                    return Resource{pngBytes(width++, 10), u"image/png"_s};
+                };
+            FixedExtractor extractor;
+            return importWith(source, extractor);
+        };
+        const QString gallery =
+            u"<p>The quay reopened on Saturday.</p><p><img src=\"lead.png\"></p>"
+            "<ul><li><figure><img src=\"boats.png\"><figcaption>Boats at the east "
+            "quay.</figcaption></figure></li>"
+            "<li><img src=\"crane.png\"><p>The old crane at dusk. Photo: Jens Holm</p></li></ul>"
+            "<ul><figure><img src=\"gulls.png\"><figcaption>Gulls over the "
+            "harbour.</figcaption></figure></ul>"
+            "<p>The market returns next week.</p>"_s;
+
+        ImportResult result = importPage(gallery, true);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        Article article = result.articles.first();
+        QCOMPARE(article.images.size(), 4);
+        QCOMPARE(article.images.at(1).caption, u"Boats at the east quay."_s);
+        QCOMPARE(article.images.at(2).caption, u"The old crane at dusk."_s);
+        QCOMPARE(article.images.at(2).credit, u"Jens Holm"_s);
+        QCOMPARE(article.images.at(3).caption, u"Gulls over the harbour."_s);
+        QString stored = HtmlSanitizer::sanitize(article.bodyHtml);
+        QVERIFY2(!stored.contains("<li"_L1) && !stored.contains("<ul"_L1), qPrintable(stored));
+        QVERIFY2(stored.contains("<figure><img src=\"copydesk-image:1\"><figcaption>Boats at the east "
+                                 "quay.</figcaption>"_L1),
+                 qPrintable(stored));
+        QVERIFY2(stored.contains("<figure><img src=\"copydesk-image:2\"><figcaption>The old crane at dusk. "
+                                 "Photo: Jens Holm</figcaption>"_L1),
+                 qPrintable(stored));
+        QVERIFY2(stored.contains("<figure><img src=\"copydesk-image:3\"><figcaption>Gulls over the "
+                                 "harbour.</figcaption>"_L1),
+                 qPrintable(stored));
+
+        // Pictures that are not there go with their captions, as a figure's do; the captions stay with them.
+        result = importPage(gallery, false);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        article = result.articles.first();
+        QCOMPARE(article.images.size(), 4);
+        QCOMPARE(article.images.at(2).caption, u"The old crane at dusk."_s);
+        stored = HtmlSanitizer::sanitize(article.bodyHtml);
+        QCOMPARE(stored, u"<p>The quay reopened on Saturday.</p>\n<p>The market returns next week.</p>\n"_s);
+
+        // A picture inside a list item's sentence, beside a heading of the item or as the icon of a link is
+        // part of that entry.
+        result =
+            importPage(u"<p>Two results.</p><p><img src=\"lead.png\"></p><ul>"
+                       "<li>The sum <img src=\"sum.png\"> is Hermitian.</li>"
+                       "<li><img src=\"ide.png\"><h2>WebIDE</h2><p>Develop and debug apps.</p></li>"
+                       "<li><img src=\"globe.png\"> <a href=\"https://atlas.example/\">Harbour atlas</a></li>"
+                       "</ul>"_s,
+                       true);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        stored = HtmlSanitizer::sanitize(result.articles.first().bodyHtml);
+        QVERIFY2(stored.contains("<li>The sum <img src=\"copydesk-image:"_L1), qPrintable(stored));
+        QVERIFY2(stored.contains("<h2>WebIDE</h2>"_L1), qPrintable(stored));
+        QVERIFY2(stored.contains("<a href=\"https://atlas.example/\">Harbour atlas</a></li>"_L1),
+                 qPrintable(stored));
+        QVERIFY2(!stored.contains("<figure"_L1), qPrintable(stored));
+        for (const ArticleImage &image : result.articles.first().images)
+            QCOMPARE(image.caption, QString());
+    }
+
     void headlineChoice_data()
     {
         QTest::addColumn<QString>("title");

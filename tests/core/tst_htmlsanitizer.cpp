@@ -283,6 +283,15 @@ private slots:
         QTest::newRow("list item outside a list") << u"<li>a</li><p>b</p>"_s << u"a<p>b</p>\n"_s;
         QTest::newRow("text inside a list")
             << u"<ul>text<li>a</li></ul>"_s << u"<ul>\n<li>text</li>\n<li>a</li>\n</ul>\n"_s;
+        QTest::newRow("figure loose in a list leaves it")
+            << u"<ul><li>a</li><figure><img src=\"copydesk-image:0\"><figcaption>Cat</figcaption></figure>"
+               "<li>b</li></ul>"_s
+            << u"<ul>\n<li>a</li>\n</ul>\n<figure><img "
+               u"src=\"copydesk-image:0\"><figcaption>Cat</figcaption>\n"
+               "</figure>\n<ul>\n<li>b</li>\n</ul>\n"_s;
+        QTest::newRow("list of loose figures")
+            << u"<ol><figure><img src=\"copydesk-image:0\"><figcaption>Cat</figcaption></figure></ol>"_s
+            << u"<figure><img src=\"copydesk-image:0\"><figcaption>Cat</figcaption>\n</figure>\n"_s;
         QTest::newRow("list nested the old way") << u"<ul><li>a</li><ul><li>b</li></ul></ul>"_s
                                                  << u"<ul>\n<li>a<ul>\n<li>b</li>\n</ul>\n</li>\n</ul>\n"_s;
         QTest::newRow("stray definition")
