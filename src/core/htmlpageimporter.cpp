@@ -9,6 +9,8 @@
 #include "textdecoder.h"
 
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -123,6 +125,51 @@ bool isMostlyControl(const QString &text)
     return sample > 0 && controls * 20 > sample;
 }
 
+// Letters and digits only, in lower case: "The Coastal Courier" and "the coastal courier" name one site.
+QString nameKey(const QString &name)
+{
+    QString key;
+    for (const QChar c : name) {
+        if (c.isLetterOrNumber())
+            key += c.toLower();
+    }
+    return key;
+}
+
+QString withoutBy(const QString &byline)
+{
+    static const QRegularExpression by(uR"(^\s*by\s+)"_s, QRegularExpression::CaseInsensitiveOption);
+    return QString(byline).remove(by);
+}
+
+// " | The Coastal Courier", " - Mara Lindqvist": many pages end their titles with the site's name or the
+// author's. Such an end is cut only when it is one of those names, so "Tram approved - Analysis" or
+// "Budget 2025 | Opinion" keep theirs; several such ends ("… - Jo Kim - Medium") all go.
+QString withoutSiteOrAuthorSuffix(QString headline, const QStringList &names)
+{
+    QSet<QString> keys;
+    for (const QString &name : names) {
+        if (const QString key = nameKey(withoutBy(name)); !key.isEmpty())
+            keys.insert(key);
+    }
+    static const QRegularExpression separator(uR"(\s+(?:[|\-\x{2013}\x{2014}\x{00b7}\x{00bb}/]|::)\s+)"_s);
+    for (;;) {
+        qsizetype at = -1;
+        qsizetype length = 0;
+        for (QRegularExpressionMatchIterator it = separator.globalMatch(headline); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            at = match.capturedStart();
+            length = match.capturedLength();
+        }
+        if (at <= 0 || !keys.contains(nameKey(headline.mid(at + length))))
+            return headline;
+        const QString rest = headline.left(at).trimmed();
+        if (nameKey(rest).isEmpty())
+            return headline;
+        headline = rest;
+    }
+}
+
 QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata)
 {
     // As Readability gives it, but for the ends: what the page says, to the letter.
@@ -146,9 +193,9 @@ QString chooseHeadline(const ExtractedPage &page, const PageMetadata &metadata)
             }
         }
     }
-    // Readability's title is kept as it gives it: it already drops a site's name where it can tell, and
-    // cutting more loses real headlines ("… | Opinion").
-    return headline;
+    QStringList names = {page.siteName, metadata.siteName, metadata.publisher, page.byline, metadata.byline};
+    names += metadata.authors;
+    return withoutSiteOrAuthorSuffix(headline, names);
 }
 
 QString firstNonEmpty(std::initializer_list<QString> values)
