@@ -1,8 +1,10 @@
 // The real copydesk binary, run as a script would run it: no display, exit codes, stdout and stderr.
 
+#include "damagedlibrary.h"
 #include "testsupport.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
@@ -10,10 +12,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -26,15 +31,23 @@ struct Result
     QString err;
 };
 
-Result copydesk(const QStringList &arguments)
+// "--as-nobody" first runs the command as the unprivileged user nobody (setpriv), for tests of what a user
+// without write permission sees; only the test's own temporary files are involved.
+Result copydesk(QStringList arguments)
 {
     QProcess process;
+    QString program = QStringLiteral(COPYDESK_BINARY);
+    if (arguments.value(0) == u"--as-nobody"_s) {
+        arguments = QStringList{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, program} +
+                    arguments.mid(1);
+        program = QStandardPaths::findExecutable(u"setpriv"_s);
+    }
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     // Commands must work with no display at all.
     for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
         environment.remove(name);
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(COPYDESK_BINARY), arguments);
+    process.start(program, arguments);
     if (!process.waitForFinished(60000))
         qWarning("copydesk did not finish");
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
@@ -191,6 +204,85 @@ private slots:
         const Result wrong = copydesk({u"list"_s, u"--no-such-flag"_s});
         QCOMPARE(wrong.exitCode, 2);
         QVERIFY(wrong.err.contains(u"Usage:"_s));
+    }
+
+    void aMistypedCommandIsAUsageErrorNotAWindow()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const Result result = copydesk({u"--library"_s, library, u"frobnicate"_s, u"1"_s});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(u"\"frobnicate\""_s) && result.err.contains(u"Usage:"_s),
+                 qPrintable(result.err));
+        QVERIFY(!QFile::exists(library)); // no window opened it, nothing was imported
+    }
+
+    void aReadOnlyLibraryIsReadButNeverWritten()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(u"shared"_s);
+        QVERIFY(QDir().mkpath(folder));
+        const QString library = folder + u"/library.sqlite"_s;
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Local\n\nHarbour cranes return\n\nThe port reopened its eastern quay on Monday.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+
+        // A folder and a file nobody may write, as on a read-only share. Root may write anything, so as
+        // root the commands run as the unprivileged user "nobody".
+        QVERIFY(QFile::setPermissions(library, QFileDevice::ReadOwner | QFileDevice::ReadGroup |
+                                                   QFileDevice::ReadOther));
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                  QFileDevice::ReadGroup | QFileDevice::ExeGroup |
+                                                  QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                              QFileDevice::ExeOwner | QFileDevice::ReadOther |
+                                              QFileDevice::ExeOther);
+        QFile::setPermissions(story, QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        const bool root = ::geteuid() == 0;
+        if (root && QStandardPaths::findExecutable(u"setpriv"_s).isEmpty())
+            QSKIP("running as root without setpriv: no way to be a user who cannot write");
+        auto asReader = [&](const QStringList &arguments) {
+            if (!root)
+                return copydesk(arguments);
+            return copydesk(QStringList{u"--as-nobody"_s} + arguments);
+        };
+        const Result listed = asReader({u"--library"_s, library, u"list"_s, u"--json"_s});
+        QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
+        QCOMPARE(QJsonDocument::fromJson(listed.out.toUtf8()).array().size(), 1);
+        const Result refused =
+            asReader({u"--library"_s, library, u"import"_s, story, u"--on-duplicate"_s, u"keep"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains(u"read-only"_s) && refused.err.contains(library),
+                 qPrintable(refused.err));
+        QVERIFY(!QFile::exists(library + u"-wal"_s));
+        QFile::setPermissions(folder,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+
+    void verifiesAndRescuesADamagedLibrary()
+    {
+        QTemporaryDir dir;
+        const QString damaged = dir.filePath(u"damaged.sqlite"_s);
+        QVERIFY(writeDamagedLibrary(damaged, 300));
+        const Result verified = copydesk({u"--library"_s, damaged, u"verify"_s});
+        QCOMPARE(verified.exitCode, 1);
+        QVERIFY2(verified.out.contains(u"damaged"_s), qPrintable(verified.out));
+        const Result json = copydesk({u"--library"_s, damaged, u"verify"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("ok"_L1).toBool(true), false);
+
+        const QString rescued = dir.filePath(u"rescued.sqlite"_s);
+        const Result rescue = copydesk({u"--library"_s, damaged, u"rescue"_s, u"--out"_s, rescued});
+        QVERIFY2(rescue.out.contains(u"rescued "_s), qPrintable(rescue.out + rescue.err));
+        QCOMPARE(copydesk({u"--library"_s, rescued, u"verify"_s}).exitCode, 0);
+        const Result listed = copydesk({u"--library"_s, rescued, u"list"_s, u"--json"_s});
+        QVERIFY(QJsonDocument::fromJson(listed.out.toUtf8()).array().size() > 250);
+        // A rescue never writes over anything.
+        const Result again = copydesk({u"--library"_s, damaged, u"rescue"_s, u"--out"_s, rescued});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains(u"already exists"_s));
     }
 
     void importsShowsAndExportsTheSeed()

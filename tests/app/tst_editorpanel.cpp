@@ -7,6 +7,7 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTextBlock>
 #include <QTextEdit>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +18,76 @@ class TestEditorPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void endingBoldKeepsTheLastWordBold()
+    {
+        EditorPanel panel;
+        panel.setArticle(Article{});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTextEdit *body = panel.bodyEdit();
+        body->setFocus();
+        QTest::keyClicks(body, u"zeta "_s);
+        QTest::keyClick(body, Qt::Key_B, Qt::ControlModifier);
+        QTest::keyClicks(body, u"eta theta iota"_s);
+        QTest::keyClick(body, Qt::Key_B, Qt::ControlModifier);
+        QTest::keyClicks(body, u" kappa"_s);
+        QCOMPARE(body->toPlainText(), u"zeta eta theta iota kappa"_s);
+        auto weightAt = [&](const QString &word) {
+            // The word's second letter: the format of a character is that of the one before the cursor.
+            const QString text = u" "_s + body->toPlainText() + u" "_s;
+            QTextCursor cursor(body->document());
+            cursor.setPosition(int(text.indexOf(u" "_s + word + u" "_s)) + 1);
+            return cursor.charFormat().fontWeight();
+        };
+        QCOMPARE(weightAt(u"zeta"_s), int(QFont::Normal));
+        for (const QString &word : {u"eta"_s, u"theta"_s, u"iota"_s})
+            QVERIFY2(weightAt(word) >= QFont::Bold, qPrintable(word));
+        QCOMPARE(weightAt(u"kappa"_s), int(QFont::Normal));
+
+        // Inside a word, with nothing selected, the word is what gets the format.
+        QTextCursor inside = body->textCursor();
+        inside.setPosition(int(body->toPlainText().indexOf(u"kappa"_s)) + 2);
+        body->setTextCursor(inside);
+        QTest::keyClick(body, Qt::Key_I, Qt::ControlModifier);
+        QTextCursor check(body->document());
+        check.setPosition(int(body->toPlainText().indexOf(u"kappa"_s)) + 1);
+        QVERIFY(check.charFormat().fontItalic());
+    }
+
+    void aSubheadingLooksLikeOneAtOnce()
+    {
+        EditorPanel panel;
+        panel.setArticle(Article{});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTextEdit *body = panel.bodyEdit();
+        body->setFocus();
+        QTest::keyClicks(body, u"First paragraph."_s);
+        QTest::keyClick(body, Qt::Key_Return);
+        QTest::keyClick(body, Qt::Key_2, Qt::ControlModifier); // on an empty line, before typing
+        QTest::keyClicks(body, u"Talks resume"_s);
+        QTest::keyClick(body, Qt::Key_Return);
+        QTest::keyClicks(body, u"An existing line"_s);
+        QTest::keyClick(body, Qt::Key_3, Qt::ControlModifier); // on a line with text
+        auto formatOf = [&](const QString &text) {
+            QTextCursor cursor(body->document());
+            cursor.setPosition(int(body->toPlainText().indexOf(text)) + 1);
+            return cursor.charFormat();
+        };
+        QTextCharFormat subheading = formatOf(u"Talks resume"_s);
+        QCOMPARE(subheading.property(QTextFormat::FontSizeAdjustment).toInt(), 2);
+        QVERIFY(subheading.fontWeight() >= QFont::Bold);
+        QTextCharFormat minor = formatOf(u"An existing line"_s);
+        QCOMPARE(minor.property(QTextFormat::FontSizeAdjustment).toInt(), 1);
+        QVERIFY(minor.fontWeight() >= QFont::Bold);
+        QCOMPARE(formatOf(u"First"_s).property(QTextFormat::FontSizeAdjustment).toInt(), 0);
+        // And it is stored as what it looks like.
+        Article back;
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"<h2>Talks resume</h2>"_s), qPrintable(back.bodyHtml));
+        QVERIFY2(back.bodyHtml.contains(u"<h3>An existing line</h3>"_s), qPrintable(back.bodyHtml));
+    }
+
     void showsAndWritesBackTheArticle()
     {
         EditorPanel panel;

@@ -1,4 +1,5 @@
 #include "app/guitestmain.h"
+#include "articlelistdelegate.h"
 #include "articlelistmodel.h"
 #include "articlelistpanel.h"
 #include "articlerepository.h"
@@ -12,8 +13,11 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -136,6 +140,157 @@ private slots:
         window.close();
         QCOMPARE(repository.revisions(id).size(), 1);
         QCOMPARE(repository.revision(id, 1)->headline, edited);
+    }
+
+    void everyActionHasItsOwnShortcut()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Shortcuts"_s;
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+
+        // Two actions that can both be reached by one key sequence make it do nothing at all ("Ambiguous
+        // shortcut overload"). Edit menu entries that only mirror the text fields' own keys (WidgetShortcut
+        // on no widget) are reached by the mouse only.
+        QHash<QString, QString> owners;
+        const QList<QAction *> actions = window.findChildren<QAction *>();
+        for (QAction *action : actions) {
+            if (action->shortcutContext() == Qt::WidgetShortcut)
+                continue;
+            for (const QKeySequence &key : action->shortcuts()) {
+                const QString name = key.toString();
+                QVERIFY2(!owners.contains(name),
+                         qPrintable(u"%1 is both %2 and %3"_s.arg(name, owners.value(name), action->text())));
+                owners.insert(name, action->text());
+            }
+        }
+        QVERIFY(owners.contains(u"Ctrl+I"_s));
+        QVERIFY(owners.contains(u"Ctrl+O"_s));
+
+        // As a person presses them: Ctrl+I in the body makes italic.
+        QTextEdit *body = window.editorPanel()->bodyEdit();
+        body->setFocus();
+        body->selectAll();
+        QTest::keyClicks(body, u"slanted"_s);
+        body->selectAll();
+        QTest::keyClick(body, Qt::Key_I, Qt::ControlModifier);
+        QTextCursor cursor(body->document());
+        cursor.setPosition(2);
+        QVERIFY(cursor.charFormat().fontItalic());
+
+        // Ctrl+O opens the import dialog: a Copydesk file dialog, which judges files by name only.
+        bool dialogShown = false;
+        QTimer closer;
+        connect(&closer, &QTimer::timeout, this, [&] {
+            if (auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget())) {
+                dialogShown =
+                    dialog->testOption(QFileDialog::DontUseNativeDialog) && dialog->iconProvider() != nullptr;
+                dialog->reject();
+            }
+        });
+        closer.start(50);
+        window.listPanel()->listView()->setFocus();
+        QTest::keyClick(&window, Qt::Key_O, Qt::ControlModifier);
+        QTRY_VERIFY(dialogShown);
+    }
+
+    void theEmptyStateTextIsNotCutOff()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *hint = window.findChild<QLabel *>(u"hintLabel"_s);
+        QVERIFY(hint && hint->isVisible());
+        for (const QSize size : {QSize(1400, 860), QSize(700, 500), QSize(420, 500)}) {
+            window.resize(size);
+            QTest::qWait(50);
+            QVERIFY2(hint->height() >= hint->heightForWidth(hint->width()),
+                     qPrintable(u"at %1x%2 the hint has %3 px of the %4 it needs"_s.arg(size.width())
+                                    .arg(size.height())
+                                    .arg(hint->height())
+                                    .arg(hint->heightForWidth(hint->width()))));
+            QVERIFY(hint->width() <= window.width());
+        }
+    }
+
+    void theDuplicateQuestionStandsAboveTheProgress()
+    {
+        QTemporaryDir dir;
+        QString headline;
+        const QString story = storyFile(dir, &headline);
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy finished(window.importController(), &ImportController::finished);
+        window.importFiles({story});
+        QVERIFY(finished.wait(20000));
+
+        // The same story again, with the progress dialog up from the start: the question must be the
+        // window a person can answer, above the progress dialog.
+        window.importController()->setProgressDelay(0);
+        QString question;
+        bool answered = false;
+        QTimer answerer;
+        connect(&answerer, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || answered)
+                return;
+            question = box->informativeText();
+            QProgressDialog *progress = window.importController()->progressDialog();
+            QVERIFY(progress && progress->isVisible());
+            QCOMPARE(box->parentWidget(), progress); // on top of it, not under it
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(u'&') == u"Skip"_s) {
+                    QTest::mouseClick(button, Qt::LeftButton); // through the window system, as a click
+                    answered = true;
+                }
+            }
+        });
+        answerer.start(50);
+        finished.clear();
+        window.importFiles({story});
+        QVERIFY(finished.wait(20000));
+        answerer.stop();
+        QVERIFY(answered);
+        const ImportSummary summary = finished.first().first().value<ImportSummary>();
+        QVERIFY(!summary.cancelled);
+        QCOMPARE(summary.skipped, 1);
+        QVERIFY2(question.contains(u"last changed"_s) || question.contains(u"published"_s),
+                 qPrintable(question));
+        QVERIFY(!question.contains(u"added on"_s));
+        // Gone before the summary.
+        QVERIFY(!window.importController()->progressDialog() ||
+                !window.importController()->progressDialog()->isVisible());
+    }
+
+    void theListAndThePreviewShowOneDateWithItsMeaning()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Dated"_s;
+        article.publishedAt = QDateTime(QDate(2024, 5, 3), QTime(10, 0), Qt::UTC);
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString detail = ArticleListDelegate::detailLine(window.listModel()->index(0));
+        const QString published = QLocale().toString(article.publishedAt.toLocalTime(), QLocale::ShortFormat);
+        QVERIFY2(detail.contains(u"Published "_s + published), qPrintable(detail));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pageText(window.previewPanel()->view()->page()).contains(u"Published 3 May 2024"_s), 10000);
     }
 
     void newArticleStartsADraft()

@@ -143,6 +143,64 @@ private slots:
         QCOMPARE(preview.interceptor()->blockedCount(), 0);
     }
 
+    void aLongCyrillicArticleIsShownWhole()
+    {
+        // About 700 KB of Cyrillic: over 2 MB once percent-encoded, which setHtml() would have refused.
+        TestLibrary library;
+        Article article;
+        article.headline = u"Длинная статья"_s;
+        QString body;
+        for (int i = 0; i < 1500; ++i)
+            body += u"<p>Абзац %1: длинный текст о переговорах в Минске и о том, что сказали стороны после "
+                    "встречи, которая длилась почти весь день и закончилась поздно вечером.</p>\n"_s.arg(i);
+        body += u"<p>Последний абзац статьи.</p>"_s;
+        article.bodyHtml = body;
+        QVERIFY(library.repository->insert(article));
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.show();
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+        preview.showArticleNow(*library.repository->load(article.id));
+        QVERIFY(rendered.wait(20000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            evaluate(preview.view()->page(), u"document.body ? document.body.innerText : ''"_s)
+                .toString()
+                .contains(u"Последний абзац статьи."_s),
+            20000);
+    }
+
+    void aHugeArticleShowsItsBeginningAndSaysTheRestIsCut()
+    {
+        Article article;
+        article.id = 7;
+        article.headline = u"Fifty megabytes of minutes"_s;
+        const QString paragraph = u"<p>The committee heard evidence from the harbour master about dredging, "
+                                  "cranes, ferries and the budget for the coming years, once more.</p>\n"_s;
+        article.bodyHtml.reserve(50'000'000);
+        article.bodyHtml = u"<p>The very first paragraph.</p>\n"_s;
+        while (article.bodyHtml.size() < 25'000'000) // 50 MB as UTF-16
+            article.bodyHtml += paragraph;
+        article.bodyHtml += u"<p>The very last paragraph.</p>\n"_s;
+        article.wordCount = 3'000'000;
+        TestLibrary library;
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.show();
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+        preview.showArticleNow(article);
+        QVERIFY(rendered.wait(30000));
+        QString text;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (text = evaluate(preview.view()->page(), u"document.body ? document.body.innerText : ''"_s)
+                        .toString())
+                .contains(u"The preview ends here"_s),
+            30000);
+        QVERIFY(text.contains(u"The very first paragraph."_s));
+        QVERIFY(!text.contains(u"The very last paragraph."_s));
+        QVERIFY(text.contains(u"3,000,000 words"_s));
+        QVERIFY(preview.currentHtml().size() < 2'000'000);
+    }
+
     void exportedFileOpensWithoutAnyRequest()
     {
         TestLibrary library;

@@ -59,7 +59,17 @@ private slots:
         QVERIFY(CommandLine::wantsCommand({u"copydesk"_s, u"--help"_s}));
         QVERIFY(!CommandLine::wantsCommand({u"copydesk"_s}));
         QVERIFY(!CommandLine::wantsCommand({u"copydesk"_s, u"--library"_s, u"list"_s}));
-        QVERIFY(!CommandLine::wantsCommand({u"copydesk"_s, u"story.txt"_s}));
+        // Files, folders and web addresses open the window to be imported...
+        QTemporaryDir dir;
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(!CommandLine::wantsCommand({u"copydesk"_s, story}));
+        QVERIFY(!CommandLine::wantsCommand({u"copydesk"_s, dir.path(), u"https://example.org/story"_s}));
+        // ...anything else is a mistyped command: a usage error, not a window importing "frobnicate".
+        QVERIFY(CommandLine::wantsCommand({u"copydesk"_s, u"frobnicate"_s, u"1"_s}));
+        QVERIFY(CommandLine::wantsCommand({u"copydesk"_s, story, u"no-such-file.txt"_s}));
     }
 
     void wrongUsageExitsWithTwo_data()
@@ -67,6 +77,7 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("unknown option") << QStringList{u"list"_s, u"--frobnicate"_s};
         QTest::newRow("no command") << QStringList{u"--json"_s};
+        QTest::newRow("mistyped command") << QStringList{u"frobnicate"_s, u"1"_s};
         QTest::newRow("import nothing") << QStringList{u"import"_s};
         QTest::newRow("show no id") << QStringList{u"show"_s};
         QTest::newRow("show not a number") << QStringList{u"show"_s, u"seven"_s};

@@ -21,6 +21,37 @@ using namespace Copydesk;
 
 namespace {
 
+// The title less a " | Name", " - Name" (and the like) end naming one of the given names, compared by
+// letters and digits without case; the title itself when it has no such end.
+QString withoutTrailingName(const QString &title, const QStringList &names)
+{
+    auto key = [](const QString &text) {
+        QString letters;
+        for (const QChar c : text) {
+            if (c.isLetterOrNumber())
+                letters += c.toLower();
+        }
+        return letters;
+    };
+    static const QRegularExpression separator(uR"(\s+(?:[|\-\x{2013}\x{2014}\x{00b7}\x{00bb}/]|::)\s+)"_s);
+    qsizetype at = -1;
+    qsizetype length = 0;
+    for (QRegularExpressionMatchIterator it = separator.globalMatch(title); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        at = match.capturedStart();
+        length = match.capturedLength();
+    }
+    if (at <= 0)
+        return title;
+    const QString end = key(title.mid(at + length));
+    for (QString name : names) {
+        name.remove(QRegularExpression(u"^\\s*by\\s+"_s, QRegularExpression::CaseInsensitiveOption));
+        if (!end.isEmpty() && key(name) == end)
+            return title.left(at).trimmed();
+    }
+    return title;
+}
+
 QString folded(const QString &text)
 {
     return text.simplified();
@@ -91,7 +122,8 @@ private slots:
         });
         QCOMPARE(outcomes.size(), pages.size());
 
-        int headlines = 0, bylines = 0, bylinePages = 0, excerpts = 0, excerptPages = 0, notReaderable = 0;
+        int headlines = 0, exactHeadlines = 0, bylines = 0, bylinePages = 0, excerpts = 0, excerptPages = 0,
+            notReaderable = 0;
         double f1Sum = 0;
         int scored = 0;
         QStringList misses;
@@ -114,8 +146,15 @@ private slots:
             QVERIFY2(article, qPrintable(name));
             ++scored;
 
+            // Readability leaves a site's or author's name at the end of some titles ("Story | Jane Roe");
+            // Copydesk drops it on purpose. A headline counts as right when it is Readability's title, or
+            // that title less such an end, judged by the names in the expected metadata.
             const QString title = expected.value("title"_L1).toString().trimmed();
+            const QString titleWithoutName = withoutTrailingName(
+                title, {expected.value("siteName"_L1).toString(), expected.value("byline"_L1).toString()});
             if (article->headline.trimmed() == title)
+                ++exactHeadlines;
+            if (article->headline.trimmed() == title || article->headline.trimmed() == titleWithoutName)
                 ++headlines;
             else
                 misses << u"%1: headline \"%2\" (expected \"%3\")"_s.arg(name, article->headline, title);
@@ -150,11 +189,12 @@ private slots:
         const double meanF1 = f1Sum / scored;
         for (const QString &miss : std::as_const(misses))
             qInfo("%s", qPrintable(miss));
-        qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%%, byline %.1f%% of %d, standfirst = "
-              "excerpt "
+        qInfo("%lld pages (%d not readerable, %d scored): headline %.1f%% (%.1f%% to the letter of "
+              "Readability's "
+              "title, site and author names at its end included), byline %.1f%% of %d, standfirst = excerpt "
               "%.1f%% of %d, body 4-word-shingle F1 %.3f",
-              qlonglong(pages.size()), notReaderable, scored, headlineRate, bylineRate, bylinePages,
-              excerptRate, excerptPages, meanF1);
+              qlonglong(pages.size()), notReaderable, scored, headlineRate, 100.0 * exactHeadlines / scored,
+              bylineRate, bylinePages, excerptRate, excerptPages, meanF1);
         QVERIFY(headlineRate >= 95.0);
         QVERIFY(bylineRate >= 85.0);
         QVERIFY(excerptRate >= 80.0);
