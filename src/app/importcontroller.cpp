@@ -95,11 +95,9 @@ ImportController::ImportController(const LibraryDatabase &database, QWidget *dia
                 summary.errors.append(outcome.error);
             summary.warnings.append(outcome.warnings);
         }
-        // Gone before the summary is shown, so that nothing stands over it.
-        if (m_progress) {
-            m_progress->hide();
-            m_progress->deleteLater();
-        }
+        // Gone before the summary is shown, so that nothing stands over it. Deleted, not hidden: a progress
+        // dialog shows itself once its minimum duration has passed, even over a message box shown later.
+        delete m_progress;
         emit finished(summary);
     });
 }

@@ -33,6 +33,8 @@ LibraryController::LibraryController(LibraryDatabase &database, LibraryBanner *b
     connect(m_openAnotherAction, &QAction::triggered, this, &LibraryController::chooseAnotherLibrary);
     connect(&m_healthCheck, &QFutureWatcher<QStringList>::finished, this, [this] {
         const QStringList problems = m_healthCheck.result();
+        if (m_database.health() == LibraryDatabase::Health::Unchecked)
+            return; // interrupted
         showState(problems);
         emit healthChecked(problems);
         if (!problems.isEmpty())
@@ -43,7 +45,8 @@ LibraryController::LibraryController(LibraryDatabase &database, LibraryBanner *b
 
 LibraryController::~LibraryController()
 {
-    // The check reads through the database, which must outlive it.
+    // The check reads through the database, which must outlive it: stop it rather than wait for it.
+    m_database.interruptQuickCheck();
     m_healthCheck.waitForFinished();
 }
 
@@ -64,12 +67,23 @@ void LibraryController::showState(const QStringList &problems)
 {
     const QString name = QDir::toNativeSeparators(m_database.path());
     if (!problems.isEmpty()) {
+        // SQLite's report, shortened to its first finding: the banner is for a person, the log has it all.
+        QStringList findings;
+        for (const QString &problem : problems) {
+            for (const QString &line : problem.split(u'\n', Qt::SkipEmptyParts)) {
+                if (!line.startsWith("***"_L1))
+                    findings.append(line.trimmed());
+            }
+        }
+        QString found = findings.value(0);
+        if (findings.size() > 1)
+            found += u' ' + tr("and %n more", nullptr, int(findings.size() - 1));
         m_banner->showMessage(
             LibraryBanner::Kind::Error,
             tr("<b>This library is damaged.</b> Copydesk has stopped writing to %1 so that nothing more is "
                "lost. "
                "Rescue what can still be read into a new library, or open another one. (SQLite found: %2)")
-                .arg(name.toHtmlEscaped(), problems.first().toHtmlEscaped()),
+                .arg(name.toHtmlEscaped(), found.toHtmlEscaped()),
             {m_rescueAction, m_openAnotherAction});
     } else if (m_database.isReadOnly()) {
         m_banner->showMessage(LibraryBanner::Kind::Warning,

@@ -297,6 +297,13 @@ void MainWindow::importFinished(const ImportSummary &summary)
     statusBar()->showMessage(message, 8000);
     if (!summary.errors.isEmpty()) {
         QMessageBox box(QMessageBox::Warning, tr("Import"), message, QMessageBox::Ok, this);
+        // The reasons in plain sight when there are few; all of them, with the warnings, behind Details.
+        constexpr int shownErrors = 3;
+        QString reasons = summary.errors.mid(0, shownErrors).join(u"\n\n"_s);
+        if (summary.errors.size() > shownErrors)
+            reasons += u"\n\n"_s +
+                       tr("…and %n more (see Details).", nullptr, int(summary.errors.size() - shownErrors));
+        box.setInformativeText(reasons);
         box.setDetailedText((summary.errors + summary.warnings).join(u'\n'));
         box.exec();
     }

@@ -634,6 +634,9 @@ QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int
     }
     while (query.next())
         rows.append(summaryFrom(query));
+    // A damaged page ends the rows early: that is an error to report, not the end of the list.
+    if (query.lastError().isValid())
+        fail(u"cannot list all the articles"_s, query.lastError().text());
     return rows;
 }
 

@@ -56,6 +56,9 @@ public:
     // thread). Returns the problems found, empty when the library is sound, and records the result in
     // health(). A damaged library takes no more writes: writesAllowed() turns false.
     QStringList quickCheck();
+    // Stops a quickCheck() running on another thread (at quit): it returns at once, finding nothing, and
+    // health() stays Unchecked.
+    void interruptQuickCheck();
     Health health() const { return m_health.load(); }
     // Whether the library may be written now: not read-only and not found damaged.
     bool writesAllowed() const { return !m_readOnly && m_health.load() != Health::Damaged; }
@@ -103,6 +106,7 @@ private:
     bool m_immutable = false; // read-only in a folder where SQLite cannot keep its -shm file
     QString m_readOnlyReason;
     std::atomic<Health> m_health{Health::Unchecked};
+    std::atomic<void *> m_checkingConnection{nullptr}; // the sqlite3 handle a quick check runs on
     mutable QMutex m_statementsMutex;
     mutable std::unordered_map<QString, Statements> m_statements; // by connection name
 };

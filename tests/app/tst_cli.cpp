@@ -272,6 +272,11 @@ private slots:
         QVERIFY2(verified.out.contains(u"damaged"_s), qPrintable(verified.out));
         const Result json = copydesk({u"--library"_s, damaged, u"verify"_s, u"--json"_s});
         QCOMPARE(QJsonDocument::fromJson(json.out.toUtf8()).object().value("ok"_L1).toBool(true), false);
+        // Listing what can be read says that it is not all.
+        const Result listedDamaged = copydesk({u"--library"_s, damaged, u"list"_s});
+        QCOMPARE(listedDamaged.exitCode, 1);
+        QVERIFY2(listedDamaged.err.contains(damaged) && listedDamaged.err.contains(u"malformed"_s),
+                 qPrintable(listedDamaged.err));
 
         const QString rescued = dir.filePath(u"rescued.sqlite"_s);
         const Result rescue = copydesk({u"--library"_s, damaged, u"rescue"_s, u"--out"_s, rescued});

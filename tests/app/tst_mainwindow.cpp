@@ -269,9 +269,44 @@ private slots:
         QVERIFY2(question.contains(u"last changed"_s) || question.contains(u"published"_s),
                  qPrintable(question));
         QVERIFY(!question.contains(u"added on"_s));
-        // Gone before the summary.
-        QVERIFY(!window.importController()->progressDialog() ||
-                !window.importController()->progressDialog()->isVisible());
+        // Gone before the summary, and it does not come back over it later.
+        QVERIFY(!window.importController()->progressDialog());
+    }
+
+    void nothingStandsOverTheImportSummary()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // A failing import shows its summary in a message box; a progress dialog that shows itself after
+        // its delay must not come up over it.
+        bool boxShown = false;
+        bool progressOverBox = false;
+        QTimer watcher;
+        connect(&watcher, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            if (!boxShown) {
+                boxShown = true;
+                QTimer::singleShot(800, box, [&, box] {
+                    for (QWidget *widget : QApplication::topLevelWidgets())
+                        progressOverBox = progressOverBox ||
+                                          (qobject_cast<QProgressDialog *>(widget) && widget->isVisible());
+                    box->accept();
+                });
+            }
+        });
+        watcher.start(20);
+        QSignalSpy finished(window.importController(), &ImportController::finished);
+        window.importFiles({dir.filePath(u"missing.txt"_s)});
+        QVERIFY(finished.wait(20000));
+        QTRY_VERIFY(boxShown);
+        QTest::qWait(900);
+        QVERIFY(!progressOverBox);
     }
 
     void theListAndThePreviewShowOneDateWithItsMeaning()

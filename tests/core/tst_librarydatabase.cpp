@@ -4,6 +4,7 @@
 #include "damagedlibrary.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -192,6 +193,46 @@ private slots:
             QVERIFY(repository.lastError().contains(u"damaged"_s));
         }
         QCOMPARE(fileHash(damaged), before); // found damaged, then never written
+    }
+
+    void aQuickCheckCanBeStoppedFromAnotherThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        LibraryDatabase database(path);
+        QVERIFY(database.open());
+        {
+            // Enough pages that a check takes a while: 40 MB of text in one transaction.
+            QSqlDatabase db = database.connection();
+            QVERIFY(db.transaction());
+            QSqlQuery insert(db);
+            insert.prepare(
+                u"INSERT INTO articles (uuid, created_at, updated_at, body_text) VALUES (?, '', '', ?)"_s);
+            const QString text = u"harbour cranes ferries dredging "_s.repeated(640);
+            for (int i = 0; i < 2000; ++i) {
+                insert.addBindValue(QString::number(i));
+                insert.addBindValue(text);
+                QVERIFY(insert.exec());
+            }
+            QVERIFY(db.commit());
+        }
+        QElapsedTimer whole;
+        whole.start();
+        QStringList problems;
+        QThread *checker = QThread::create([&] { problems = database.quickCheck(); });
+        checker->start();
+        while (!checker->wait(1))
+            database.interruptQuickCheck();
+        delete checker;
+        const qint64 interruptedMs = whole.elapsed();
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(database.health(),
+                 LibraryDatabase::Health::Unchecked); // stopped: nothing known, nothing blamed
+        whole.restart();
+        QVERIFY(database.quickCheck().isEmpty());
+        QCOMPARE(database.health(), LibraryDatabase::Health::Sound);
+        qInfo("quick check: %lld ms whole, stopped after %lld ms", qlonglong(whole.elapsed()),
+              qlonglong(interruptedMs));
     }
 
     void dataVersionMovesWithOtherConnectionsOnly()
