@@ -1,7 +1,7 @@
 #pragma once
 
-#include "articlerepository.h"
-#include "librarydatabase.h"
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <QFile>
 #include <QSqlQuery>

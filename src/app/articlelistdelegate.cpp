@@ -1,7 +1,7 @@
 #include "articlelistdelegate.h"
 
-#include "article.h"
-#include "articlelistmodel.h"
+#include <library/articlelistmodel.h>
+#include <model/article.h>
 
 #include <QApplication>
 #include <QLocale>

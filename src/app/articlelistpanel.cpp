@@ -1,7 +1,7 @@
 #include "articlelistpanel.h"
 
 #include "articlelistdelegate.h"
-#include "articlelistmodel.h"
+#include <library/articlelistmodel.h>
 
 #include <QLineEdit>
 #include <QListView>

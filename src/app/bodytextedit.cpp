@@ -1,6 +1,6 @@
 #include "bodytextedit.h"
 
-#include "htmlsanitizer.h"
+#include <html/htmlsanitizer.h>
 
 #include <QMimeData>
 

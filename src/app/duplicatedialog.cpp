@@ -1,6 +1,6 @@
 #include "duplicatedialog.h"
 
-#include "articlerepository.h"
+#include <library/articlerepository.h>
 
 #include <QCheckBox>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #include "editcontroller.h"
 
-#include "articlerepository.h"
 #include "previewpanel.h"
+#include <library/articlerepository.h>
 
 namespace Copydesk {
 

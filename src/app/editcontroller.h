@@ -1,7 +1,7 @@
 #pragma once
 
-#include "article.h"
 #include "editorpanel.h"
+#include <model/article.h>
 
 #include <QObject>
 #include <QTimer>

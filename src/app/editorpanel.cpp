@@ -1,7 +1,7 @@
 #include "editorpanel.h"
 
-#include "documenthtmlwriter.h"
 #include "ui_editorpanel.h"
+#include <html/documenthtmlwriter.h>
 
 #include <QAction>
 #include <QInputDialog>

@@ -1,8 +1,8 @@
 #include "importcontroller.h"
 
-#include "articlerepository.h"
 #include "duplicatedialog.h"
-#include "librarydatabase.h"
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <QDirIterator>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "importservice.h"
+#include <import/importservice.h>
 
 #include <QFutureWatcher>
 #include <QMutex>

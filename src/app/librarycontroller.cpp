@@ -2,9 +2,9 @@
 
 #include "filedialogs.h"
 #include "librarybanner.h"
-#include "librarydatabase.h"
-#include "libraryrescue.h"
-#include "librarywatcher.h"
+#include <library/librarydatabase.h>
+#include <library/libraryrescue.h>
+#include <library/librarywatcher.h>
 
 #include <QAction>
 #include <QDir>

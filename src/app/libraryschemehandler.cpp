@@ -1,6 +1,6 @@
 #include "libraryschemehandler.h"
 
-#include "articlerepository.h"
+#include <library/articlerepository.h>
 
 #include <QBuffer>
 #include <QWebEngineUrlRequestJob>

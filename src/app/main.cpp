@@ -1,13 +1,14 @@
 // Copydesk: one binary for the window and for the command line (`copydesk COMMAND ...`, no display needed).
 
-#include "commandline.h"
 #include "importcontroller.h"
-#include "importservice.h"
-#include "librarydatabase.h"
 #include "mainwindow.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 #include "webscheme.h"
+#include <cli/commandline.h>
+#include <cli/formats.h>
+#include <import/importservice.h>
+#include <library/librarydatabase.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -93,8 +94,10 @@ int runWindow(int argc, char *argv[])
         }
         Copydesk::WebImportSetup web;
         Copydesk::MainWindow window(database);
-        window.importController()->setImportSetup(
-            [&web](Copydesk::ImportService &service) { web.apply(service); });
+        window.importController()->setImportSetup([&web](Copydesk::ImportService &service) {
+            Copydesk::Formats::addImporters(service);
+            web.apply(service);
+        });
         window.show();
         if (!filesToImport.isEmpty())
             window.importFiles(std::exchange(filesToImport, {}));

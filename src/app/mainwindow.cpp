@@ -1,21 +1,21 @@
 #include "mainwindow.h"
 
-#include "articlelistmodel.h"
 #include "articlelistpanel.h"
-#include "articlerenderer.h"
-#include "articlerepository.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "emptystatewidget.h"
 #include "filedialogs.h"
-#include "htmlexporter.h"
 #include "importcontroller.h"
 #include "librarybanner.h"
 #include "librarycontroller.h"
-#include "librarydatabase.h"
-#include "ninjsexporter.h"
 #include "previewpanel.h"
 #include "settings.h"
+#include <cli/formats.h>
+#include <library/articlelistmodel.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
+#include <render/articleexporter.h>
+#include <render/articlerenderer.h>
 
 #include <QAction>
 #include <QApplication>
@@ -55,6 +55,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     : QMainWindow(parent)
     , m_repository(std::make_unique<ArticleRepository>(database))
     , m_renderer(std::make_unique<ArticleRenderer>())
+    , m_exporters(Formats::exporters(*m_renderer))
     , m_listModel(new ArticleListModel(*m_repository, this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new EmptyStateWidget(m_stack))
@@ -86,6 +87,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
     setupMenus();
+    m_importController->setImportSetup(Formats::addImporters); // main adds saved pages and downloads
 
     connect(m_emptyState, &EmptyStateWidget::newArticleRequested, this, &MainWindow::newArticle);
     connect(m_emptyState, &EmptyStateWidget::importRequested, this, &MainWindow::chooseImportFiles);
@@ -140,9 +142,14 @@ void MainWindow::setupMenus()
                         &MainWindow::chooseImportFolder),
         file->addAction(tr("Save from &URL…"), QKeySequence(u"Ctrl+Shift+U"_s), this,
                         &MainWindow::askForUrl)};
-    file->addAction(tr("&Export HTML…"), QKeySequence(u"Ctrl+E"_s), this,
-                    [this] { exportCurrentArticle(ExportFormat::Html); });
-    file->addAction(tr("Export &ninjs…"), this, [this] { exportCurrentArticle(ExportFormat::Ninjs); });
+    // One entry per registered export format; the first, HTML, is the one on Ctrl+E.
+    bool first = true;
+    for (const ArticleExporter *exporter : m_exporters->exporters()) {
+        QAction *action = file->addAction(tr("Export %1…").arg(exporter->displayName()), this,
+                                          [this, exporter] { exportCurrentArticle(*exporter); });
+        if (std::exchange(first, false))
+            action->setShortcut(QKeySequence(u"Ctrl+E"_s));
+    }
     file->addSeparator();
     file->addAction(tr("Open &Library…"), QKeySequence(u"Ctrl+Shift+O"_s), m_libraryController,
                     &LibraryController::chooseAnotherLibrary);
@@ -309,34 +316,29 @@ void MainWindow::importFinished(const ImportSummary &summary)
     }
 }
 
-void MainWindow::exportCurrentArticle(ExportFormat format)
+void MainWindow::exportCurrentArticle(const ArticleExporter &exporter)
 {
     if (!m_editController->saveNow() || !m_editController->currentArticle())
         return;
     const std::optional<Article> article = m_repository->load(m_editController->currentId());
     if (!article)
         return;
-    const bool html = format == ExportFormat::Html;
     QSettings settings;
     QString folder = Settings::LastExportFolder.read(settings);
     if (folder.isEmpty())
         folder = QDir::homePath();
-    QString fileName = HtmlExporter::suggestedFileName(*article);
-    if (!html)
-        fileName.replace(fileName.size() - 5, 5, u".json"_s);
-    const QString path = FileDialogs::saveFile(
-        this, html ? tr("Export HTML") : tr("Export ninjs"), QDir(folder).filePath(fileName),
-        html ? tr("HTML page (*.html)") : tr("ninjs news item (*.json)"));
+    const QString path =
+        FileDialogs::saveFile(this, tr("Export %1").arg(exporter.displayName()),
+                              QDir(folder).filePath(exporter.fileNameFor(*article)),
+                              u"%1 (*.%2)"_s.arg(exporter.displayName(), exporter.fileSuffix()));
     if (path.isEmpty())
         return;
     Settings::LastExportFolder.write(settings, QFileInfo(path).absolutePath());
     QString error;
-    HtmlExporter exporter(*m_renderer);
-    const bool written = html ? exporter.write(*article, path) : NinjsExporter::write(*article, path, &error);
-    if (written)
+    if (exporter.write(*article, path, &error))
         statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 5000);
     else
-        QMessageBox::warning(this, tr("Export"), html ? exporter.error() : error);
+        QMessageBox::warning(this, tr("Export"), error);
 }
 
 void MainWindow::updateEmptyState()

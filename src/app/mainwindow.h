@@ -9,6 +9,7 @@ class QStackedWidget;
 
 namespace Copydesk {
 
+class ArticleExporter;
 class ArticleListModel;
 class ArticleListPanel;
 class ArticleRenderer;
@@ -16,6 +17,7 @@ class ArticleRepository;
 class EditController;
 class EditorPanel;
 class EmptyStateWidget;
+class ExporterRegistry;
 class ImportController;
 class LibraryBanner;
 class LibraryController;
@@ -64,12 +66,7 @@ private:
     void chooseImportFolder();
     void askForUrl();
     void pasteUrl();
-    enum class ExportFormat
-    {
-        Html,
-        Ninjs
-    };
-    void exportCurrentArticle(ExportFormat format);
+    void exportCurrentArticle(const ArticleExporter &exporter);
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();
     void libraryChangedElsewhere();
@@ -80,6 +77,7 @@ private:
 
     std::unique_ptr<ArticleRepository> m_repository;
     std::unique_ptr<ArticleRenderer> m_renderer;
+    std::unique_ptr<ExporterRegistry> m_exporters;
     ArticleListModel *m_listModel;
     QStackedWidget *m_stack;
     EmptyStateWidget *m_emptyState;

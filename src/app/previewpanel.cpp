@@ -1,10 +1,10 @@
 #include "previewpanel.h"
 
-#include "articlerenderer.h"
-#include "htmltext.h"
 #include "libraryschemehandler.h"
 #include "requestinterceptor.h"
 #include "sandboxedpage.h"
+#include <html/htmltext.h>
+#include <render/articlerenderer.h>
 
 #include <QVBoxLayout>
 #include <QWebEngineProfile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "article.h"
+#include <model/article.h>
 
 #include <QPointF>
 #include <QTimer>

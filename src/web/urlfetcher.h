@@ -1,6 +1,6 @@
 #pragma once
 
-#include "articleimporter.h"
+#include <import/articleimporter.h>
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
 #include "webimportsetup.h"
 
-#include "htmlpageimporter.h"
-#include "importservice.h"
 #include "webpageextractor.h"
+#include <import/importservice.h>
+#include <import/webpage/htmlpageimporter.h>
 
 #include <QCoreApplication>
 #include <QThread>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pageextractor.h"
 #include "urlfetcher.h"
+#include <import/webpage/pageextractor.h>
 
 #include <QMutex>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pageextractor.h"
+#include <import/webpage/pageextractor.h>
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "app/guitestmain.h"
 #include "bodytextedit.h"
 #include "editorpanel.h"
-#include "htmlsanitizer.h"
+#include <html/htmlsanitizer.h>
 
 #include <QComboBox>
 #include <QLineEdit>

@@ -4,9 +4,7 @@
 // process to close its connection then deletes the WAL the window is still writing to.
 
 #include "app/guitestmain.h"
-#include "articlelistmodel.h"
 #include "articlelistpanel.h"
-#include "articlerepository.h"
 #include "damagedlibrary.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
@@ -14,9 +12,11 @@
 #include "importcontroller.h"
 #include "librarybanner.h"
 #include "librarycontroller.h"
-#include "librarydatabase.h"
 #include "mainwindow.h"
 #include "openwatch.h"
+#include <library/articlelistmodel.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <QAction>
 #include <QCryptographicHash>

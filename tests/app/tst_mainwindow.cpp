@@ -1,15 +1,15 @@
 #include "app/guitestmain.h"
 #include "articlelistdelegate.h"
-#include "articlelistmodel.h"
 #include "articlelistpanel.h"
-#include "articlerepository.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "importcontroller.h"
-#include "librarydatabase.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "testsupport.h"
+#include <library/articlelistmodel.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <QElapsedTimer>
 #include <QFile>

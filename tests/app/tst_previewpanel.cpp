@@ -1,9 +1,9 @@
 #include "app/guitestmain.h"
-#include "articlerenderer.h"
 #include "core/testlibrary.h"
-#include "htmlexporter.h"
 #include "previewpanel.h"
 #include "requestinterceptor.h"
+#include <render/articlerenderer.h>
+#include <render/htmlexporter.h>
 
 #include <QBuffer>
 #include <QImage>

@@ -2,14 +2,14 @@
 // shown in the preview, and exported. Nothing may run and nothing may be requested at any stage.
 
 #include "app/guitestmain.h"
-#include "articlerenderer.h"
 #include "core/testlibrary.h"
-#include "htmlexporter.h"
-#include "htmlsanitizer.h"
 #include "previewpanel.h"
 #include "requestinterceptor.h"
 #include "sandboxedpage.h"
 #include "xsscorpus.h"
+#include <html/htmlsanitizer.h>
+#include <render/articlerenderer.h>
+#include <render/htmlexporter.h>
 
 #include <gumbo.h>
 

@@ -4,14 +4,14 @@
 //
 //   copydesk_bench [--articles N] [--dir PATH] [--import-articles N] [--export-articles N]
 
-#include "articlelistmodel.h"
-#include "articlerenderer.h"
-#include "articlerepository.h"
 #include "freshimportlibrary.h"
-#include "htmlexporter.h"
-#include "htmltext.h"
-#include "importservice.h"
-#include "librarydatabase.h"
+#include <html/htmltext.h>
+#include <import/importservice.h>
+#include <library/articlelistmodel.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
+#include <render/articlerenderer.h>
+#include <render/htmlexporter.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -8,9 +8,9 @@
 // $COPYDESK_SHARED_DIR/corpora/readability). Without them the bench says so and measures nothing.
 
 #include "freshimportlibrary.h"
-#include "importservice.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
+#include <import/importservice.h>
 
 #include <QCommandLineParser>
 #include <QDir>

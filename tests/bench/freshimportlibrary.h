@@ -1,8 +1,9 @@
 #pragma once
 
-#include "articlerepository.h"
-#include "importservice.h"
-#include "librarydatabase.h"
+#include <cli/formats.h>
+#include <import/importservice.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <QFile>
 #include <QString>
@@ -18,6 +19,7 @@ struct FreshImportLibrary
     {
         database.open();
         service.setDuplicatePolicy(Copydesk::DuplicatePolicy::KeepBoth);
+        Copydesk::Formats::addImporters(service);
     }
 
     Copydesk::LibraryDatabase database;

@@ -3,11 +3,12 @@
 // Its speed is measured by tests/bench/copydesk_web_bench, on the same pages.
 
 #include "core/testlibrary.h"
-#include "htmltext.h"
-#include "importservice.h"
 #include "testsupport.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
+#include <cli/formats.h>
+#include <html/htmltext.h>
+#include <import/importservice.h>
 
 #include <QDir>
 #include <QGuiApplication>
@@ -108,6 +109,7 @@ private slots:
         TestLibrary library;
         WebImportSetup web;
         ImportService service(*library.repository);
+        Formats::addImporters(service);
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
         web.apply(service);
 

@@ -1,6 +1,6 @@
-#include "htmltext.h"
 #include "testsupport.h"
 #include "webpageextractor.h"
+#include <html/htmltext.h>
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,0 +1,493 @@
+#include "commandline.h"
+
+#include "formats.h"
+
+#include <import/importservice.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
+#include <library/libraryrescue.h>
+#include <render/articleexporter.h>
+#include <render/articlerenderer.h>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s,
+                              u"export"_s, u"verify"_s, u"rescue"_s};
+
+// What the window would do with an argument: import it, if it is a file, a folder or a web address.
+bool isImportable(const QString &argument)
+{
+    return ImportService::isWebAddress(argument) || QFileInfo::exists(argument);
+}
+
+const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
+const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
+const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s,
+                                      u"html"_s);
+const QCommandLineOption
+    outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s, u"PATH"_s);
+const QCommandLineOption duplicateOption(u"on-duplicate"_s,
+                                         u"What to do with an article already in the library: skip, replace "
+                                         "or keep."_s,
+                                         u"POLICY"_s, u"skip"_s);
+const QCommandLineOption limitOption(u"limit"_s, u"Print at most N articles."_s, u"N"_s);
+const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"Show this help."_s);
+const QCommandLineOption versionOption({u"v"_s, u"version"_s}, u"Show the version."_s);
+
+QJsonObject summaryJson(const ArticleSummary &summary)
+{
+    return QJsonObject{{u"id"_s, summary.id},
+                       {u"headline"_s, summary.headline},
+                       {u"section"_s, summary.section},
+                       {u"byline"_s, summary.byline},
+                       {u"status"_s, statusToString(summary.status)},
+                       {u"created_at"_s, toStorageTime(summary.createdAt)},
+                       {u"updated_at"_s, toStorageTime(summary.updatedAt)},
+                       {u"starred"_s, summary.starred},
+                       {u"read"_s, summary.read},
+                       {u"word_count"_s, summary.wordCount},
+                       {u"published_at"_s, summary.publishedAt.isValid()
+                                               ? QJsonValue(toStorageTime(summary.publishedAt))
+                                               : QJsonValue()}};
+}
+
+QString oneLine(QString text)
+{
+    return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+}
+
+struct OpenLibrary
+{
+    std::unique_ptr<LibraryDatabase> database;
+    std::unique_ptr<ArticleRepository> repository;
+};
+
+std::optional<OpenLibrary> openLibrary(const QCommandLineParser &parser, QTextStream &err)
+{
+    OpenLibrary library;
+    library.database =
+        std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    if (!library.database->open()) {
+        err << library.database->error() << Qt::endl;
+        return std::nullopt;
+    }
+    library.repository = std::make_unique<ArticleRepository>(*library.database);
+    return library;
+}
+
+std::optional<QList<qint64>> parseIds(const QStringList &texts)
+{
+    QList<qint64> ids;
+    for (const QString &text : texts) {
+        bool ok = false;
+        const qint64 id = text.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return std::nullopt;
+        ids.append(id);
+    }
+    return ids;
+}
+
+} // namespace
+
+CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+    , m_renderer(std::make_unique<ArticleRenderer>())
+    , m_exporters(Formats::exporters(*m_renderer))
+{}
+
+CommandLine::~CommandLine() = default;
+
+void CommandLine::addOptions(QCommandLineParser &parser)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
+                       helpOption, versionOption});
+    parser.addPositionalArgument(u"command"_s,
+                                 u"import, list, search, show or export; none opens the window."_s);
+}
+
+QStringList CommandLine::argumentsOf(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    return arguments;
+}
+
+QString CommandLine::commandIn(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments) || parser.positionalArguments().isEmpty())
+        return {};
+    const QString first = parser.positionalArguments().first();
+    return commands.contains(first) ? first : QString();
+}
+
+bool CommandLine::wantsCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return true;
+    if (parser.isSet(helpOption) || parser.isSet(versionOption))
+        return true;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return false;
+    // A mistyped command ("copydesk frobnicate 1") must not open the window and try to import files named
+    // after its words: anything that is neither a command nor something to import is a usage error.
+    return commands.contains(positional.first()) ||
+           !std::all_of(positional.cbegin(), positional.cend(), isImportable);
+}
+
+QString CommandLine::usage()
+{
+    return uR"(Usage:
+  copydesk [--library PATH] [FILE...]                 open the window; FILEs are imported
+  copydesk [--library PATH] import FILE|URL... [--on-duplicate skip|replace|keep]
+                                                      prints "<id>\t<headline>" per article
+  copydesk [--library PATH] list [--json] [--limit N] newest first
+  copydesk [--library PATH] search QUERY [--json]
+  copydesk [--library PATH] show ID [--json]
+  copydesk [--library PATH] export ID... --format html|ninjs --out PATH
+                                                      a file for one id, a folder for several
+  copydesk [--library PATH] verify                    check the library file for damage
+  copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
+                                                      library into a new one
+
+The library is PATH, else $COPYDESK_LIBRARY, else the per-user default library.
+Exit codes: 0 done, 1 an operation failed (see stderr), 2 wrong usage.
+)"_s;
+}
+
+int CommandLine::usageError(const QString &message)
+{
+    m_err << "copydesk: " << message << "\n\n" << usage();
+    m_err.flush();
+    return 2;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption)) {
+        m_out << usage();
+        return 0;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << "copydesk " << COPYDESK_VERSION << Qt::endl;
+        return 0;
+    }
+    QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usageError(u"no command given"_s);
+    if (!commands.contains(positional.first())) {
+        for (const QString &argument : std::as_const(positional)) {
+            if (!isImportable(argument))
+                return usageError(
+                    u"\"%1\" is neither a command nor a file, folder or web address"_s.arg(argument));
+        }
+        return usageError(u"no command given"_s);
+    }
+    const QString command = positional.takeFirst();
+    if (command == "import"_L1)
+        return runImport(parser, positional);
+    if (command == "list"_L1)
+        return runList(parser);
+    if (command == "search"_L1)
+        return runSearch(parser, positional);
+    if (command == "show"_L1)
+        return runShow(parser, positional);
+    if (command == "verify"_L1)
+        return runVerify(parser, positional);
+    if (command == "rescue"_L1)
+        return runRescue(parser, positional);
+    return runExport(parser, positional);
+}
+
+int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &files)
+{
+    if (files.isEmpty())
+        return usageError(u"import needs at least one FILE"_s);
+    const std::optional<DuplicatePolicy> policy =
+        ImportService::duplicatePolicyFromString(parser.value(duplicateOption));
+    if (!policy)
+        return usageError(u"--on-duplicate takes skip, replace or keep"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    ImportService service(*library->repository);
+    service.setDuplicatePolicy(*policy);
+    Formats::addImporters(service);
+    if (m_importSetup)
+        m_importSetup(service);
+    int failed = 0;
+    int imported = 0;
+    int skipped = 0;
+    service.importFiles(files, [&](qsizetype, ImportOutcome &&outcome) {
+        for (const QString &warning : outcome.warnings)
+            m_err << "warning: " << warning << Qt::endl;
+        for (qsizetype i = 0; i < outcome.articleIds.size(); ++i)
+            m_out << outcome.articleIds.at(i) << '\t' << oneLine(outcome.headlines.at(i)) << Qt::endl;
+        switch (outcome.status) {
+        case ImportOutcome::Status::Imported:
+            imported += int(outcome.articleIds.size());
+            break;
+        case ImportOutcome::Status::Skipped:
+            ++skipped;
+            break;
+        case ImportOutcome::Status::Failed:
+            break;
+        }
+        if (!outcome.error.isEmpty()) {
+            ++failed;
+            m_err << "error: " << outcome.error << Qt::endl;
+        }
+        return true;
+    });
+    if (files.size() > 1 || failed > 0 || skipped > 0)
+        m_err << "imported " << imported << ", skipped " << skipped << ", failed " << failed << Qt::endl;
+    return failed > 0 ? 1 : 0;
+}
+
+int CommandLine::runList(const QCommandLineParser &parser)
+{
+    int limit = std::numeric_limits<int>::max();
+    if (parser.isSet(limitOption)) {
+        bool ok = false;
+        limit = parser.value(limitOption).toInt(&ok);
+        if (!ok || limit < 0)
+            return usageError(u"--limit takes a whole number"_s);
+    }
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const bool json = parser.isSet(jsonOption);
+    QJsonArray array;
+    ListCursor cursor;
+    int printed = 0;
+    while (printed < limit) {
+        const QList<ArticleSummary> page =
+            library->repository->listNewest(cursor, std::min(limit - printed, 500));
+        for (const ArticleSummary &row : page) {
+            if (json)
+                array.append(summaryJson(row));
+            else
+                m_out << row.id << '\t' << statusToString(row.status) << '\t' << toStorageTime(row.createdAt)
+                      << '\t' << oneLine(row.headline) << '\n';
+        }
+        printed += int(page.size());
+        if (page.size() < 500 || page.isEmpty())
+            break;
+        cursor = {toStorageTime(page.last().createdAt), page.last().id};
+    }
+    if (!library->repository->lastError().isEmpty()) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (json)
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    m_out.flush();
+    return 0;
+}
+
+int CommandLine::runSearch(const QCommandLineParser &parser, const QStringList &words)
+{
+    const QString query = words.join(u' ').trimmed();
+    if (query.isEmpty())
+        return usageError(u"search needs a QUERY"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const QList<ArticleSummary> rows = library->repository->search(query, 0, 1000);
+    if (!library->repository->lastError().isEmpty()) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        QJsonArray array;
+        for (const ArticleSummary &row : rows) {
+            QJsonObject object = summaryJson(row);
+            object.insert(u"snippet"_s, row.snippet);
+            array.append(object);
+        }
+        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    } else {
+        for (const ArticleSummary &row : rows)
+            m_out << row.id << '\t' << oneLine(row.headline) << '\t' << oneLine(row.snippet) << '\n';
+    }
+    m_out.flush();
+    return 0;
+}
+
+int CommandLine::runShow(const QCommandLineParser &parser, const QStringList &idTexts)
+{
+    const std::optional<QList<qint64>> ids = parseIds(idTexts);
+    if (!ids || ids->size() != 1)
+        return usageError(u"show needs one article ID (a number)"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const std::optional<Article> article = library->repository->load(ids->first());
+    if (!article) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        m_out << QJsonDocument(article->toJson()).toJson(QJsonDocument::Indented);
+        m_out.flush();
+        return 0;
+    }
+    auto field = [this](const char *label, const QString &value) {
+        if (!value.isEmpty())
+            m_out << label << ": " << value << '\n';
+    };
+    field("Headline", article->headline);
+    field("Section", article->section);
+    field("Standfirst", article->standfirst);
+    field("Byline", article->byline);
+    field("Dateline", article->dateline);
+    field("Status", statusToString(article->status));
+    field("Created", toStorageTime(article->createdAt));
+    field("Updated", toStorageTime(article->updatedAt));
+    field("Source", article->sourceUrl);
+    field("Words", QString::number(article->wordCount));
+    m_out << '\n' << article->bodyText << '\n';
+    for (const Quote &quote : article->quotes)
+        m_out << "\nQuote: “" << quote.text << "” — " << quote.speaker;
+    for (const ArticleImage &image : article->images)
+        m_out << "\nImage (" << imageRoleToString(image.role) << "): " << image.caption << " — "
+              << (image.creditLine.isEmpty() ? image.credit : image.creditLine);
+    m_out << Qt::endl;
+    return 0;
+}
+
+int CommandLine::runExport(const QCommandLineParser &parser, const QStringList &idTexts)
+{
+    const std::optional<QList<qint64>> ids = parseIds(idTexts);
+    if (!ids || ids->isEmpty())
+        return usageError(u"export needs article IDs (numbers)"_s);
+    const QString format = parser.value(formatOption);
+    const ArticleExporter *exporter = m_exporters->find(format);
+    if (!exporter)
+        return usageError(
+            u"unknown export format \"%1\"; available: %2"_s.arg(format, m_exporters->names().join(u", "_s)));
+    if (!parser.isSet(outOption))
+        return usageError(u"export needs --out PATH"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+
+    const QString out = parser.value(outOption);
+    const bool intoFolder = ids->size() > 1 || QFileInfo(out).isDir();
+    if (intoFolder && !QDir().mkpath(out)) {
+        m_err << out << ": cannot create the folder" << Qt::endl;
+        return 1;
+    }
+    int failed = 0;
+    for (const qint64 id : *ids) {
+        const std::optional<Article> article = library->repository->load(id);
+        if (!article) {
+            m_err << library->repository->lastError() << Qt::endl;
+            ++failed;
+            continue;
+        }
+        const QString path = intoFolder ? QDir(out).filePath(exporter->fileNameFor(*article)) : out;
+        QString error;
+        if (!exporter->write(*article, path, &error)) {
+            m_err << error << Qt::endl;
+            ++failed;
+            continue;
+        }
+        m_out << id << '\t' << path << '\n';
+    }
+    m_out.flush();
+    return failed > 0 ? 1 : 0;
+}
+
+} // namespace Copydesk
+
+namespace Copydesk {
+
+int CommandLine::runVerify(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty())
+        return usageError(u"verify takes no arguments"_s);
+    LibraryDatabase database(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    // Read-only: checking a library must never write to it, damaged or not.
+    if (!database.open(LibraryDatabase::Access::ReadOnly)) {
+        m_err << database.error() << Qt::endl;
+        return 1;
+    }
+    const QStringList problems = database.quickCheck();
+    if (parser.isSet(jsonOption)) {
+        m_out << QJsonDocument(QJsonObject{{u"path"_s, database.path()},
+                                           {u"ok"_s, problems.isEmpty()},
+                                           {u"problems"_s, QJsonArray::fromStringList(problems)}})
+                     .toJson(QJsonDocument::Indented);
+    } else if (problems.isEmpty()) {
+        m_out << database.path() << ": ok" << Qt::endl;
+    } else {
+        m_out << database.path() << ": damaged" << Qt::endl;
+        for (const QString &problem : problems)
+            m_out << "  " << problem << '\n';
+    }
+    m_out.flush();
+    return problems.isEmpty() ? 0 : 1;
+}
+
+int CommandLine::runRescue(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!arguments.isEmpty() || !parser.isSet(outOption))
+        return usageError(u"rescue needs --out NEWPATH and nothing else"_s);
+    const QString out = parser.value(outOption);
+    if (QFileInfo::exists(out)) {
+        m_err << out << ": already exists; rescue writes a new library only" << Qt::endl;
+        return 1;
+    }
+    LibraryDatabase damaged(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    if (!damaged.open(LibraryDatabase::Access::ReadOnly)) {
+        m_err << damaged.error() << Qt::endl;
+        return 1;
+    }
+    LibraryDatabase target(out);
+    if (!target.open()) {
+        m_err << target.error() << Qt::endl;
+        return 1;
+    }
+    const RescueReport report = LibraryRescue::rescue(damaged, target);
+    if (!report.error.isEmpty()) {
+        m_err << report.error << Qt::endl;
+        return 1;
+    }
+    m_out << "rescued " << report.rescued << " articles (" << report.revisions << " revisions) into " << out
+          << Qt::endl;
+    if (!report.unreadable.isEmpty()) {
+        QStringList ids;
+        for (const qint64 id : report.unreadable)
+            ids.append(QString::number(id));
+        m_err << "could not read " << report.unreadable.size() << " articles: " << ids.join(u", "_s)
+              << Qt::endl;
+    }
+    return report.unreadable.isEmpty() ? 0 : 1;
+}
+
+} // namespace Copydesk

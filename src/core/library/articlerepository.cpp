@@ -1,0 +1,782 @@
+#include <library/articlerepository.h>
+
+#include <html/htmlsanitizer.h>
+#include <html/htmltext.h>
+#include <library/librarydatabase.h>
+
+#include <QJsonDocument>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <openssl/sha.h>
+
+#include <array>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+constexpr auto summaryColumns =
+    "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
+    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at"_L1;
+constexpr int summaryColumnCount = 11;
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.headline = query.value(1).toString();
+    summary.section = query.value(2).toString();
+    summary.byline = query.value(3).toString();
+    summary.status = statusFromString(query.value(4).toString()).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTime(query.value(5).toString());
+    summary.updatedAt = fromStorageTime(query.value(6).toString());
+    summary.starred = query.value(7).toBool();
+    summary.read = query.value(8).toBool();
+    summary.wordCount = query.value(9).toInt();
+    summary.publishedAt = fromStorageTime(query.value(10).toString());
+    return summary;
+}
+
+// Text columns are NOT NULL; a null QString would bind as NULL.
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QVariant nullableTime(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(toStorageTime(time)) : QVariant();
+}
+
+// Runs a statement with its values bound by position. Cached statements are reused, so values are never
+// appended: what an earlier, failed use left bound is overwritten, not shifted.
+bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
+{
+    int position = 0;
+    for (const QVariant &value : values)
+        query.bindValue(position++, value);
+    return query.exec();
+}
+
+// A transaction that rolls back unless committed, so every early return leaves the library as it was.
+class Transaction
+{
+public:
+    explicit Transaction(QSqlDatabase &db)
+        : m_db(db)
+        , m_active(db.transaction())
+    {}
+    ~Transaction()
+    {
+        if (m_active)
+            m_db.rollback();
+    }
+    bool isActive() const { return m_active; }
+    bool commit()
+    {
+        m_active = false;
+        if (m_db.commit())
+            return true;
+        m_db.rollback();
+        return false;
+    }
+
+private:
+    QSqlDatabase &m_db;
+    bool m_active;
+};
+
+} // namespace
+
+ArticleRepository::ArticleRepository(const LibraryDatabase &database)
+    : m_database(database)
+{}
+
+bool ArticleRepository::fail(const QString &what, const QString &detail) const
+{
+    m_lastError = u"%1: %2 (%3)"_s.arg(m_database.path(), what, detail);
+    return false;
+}
+
+bool ArticleRepository::refuseWrite() const
+{
+    if (m_database.writesAllowed())
+        return false;
+    m_lastError = m_database.writeRefusal();
+    return true;
+}
+
+namespace {
+
+// The last few results of a pure function, shared by all threads. An import prepares and hashes each
+// article on the thread that recognised it; the thread that then checks for a duplicate and stores it finds
+// the results here instead of parsing and hashing again. A few entries cover the files a batch import has
+// in flight (ImportService::importFiles()).
+template<typename Entry> class RecentResults
+{
+public:
+    template<typename Matches> std::optional<Entry> find(Matches matches) const
+    {
+        std::array<Entry, Size> entries;
+        {
+            const QMutexLocker locker(&m_mutex);
+            entries = m_entries; // shallow copies; compared outside the lock
+        }
+        for (const Entry &entry : entries) {
+            if (entry.valid && matches(entry))
+                return entry;
+        }
+        return std::nullopt;
+    }
+
+    void add(Entry entry)
+    {
+        entry.valid = true;
+        const QMutexLocker locker(&m_mutex);
+        m_entries[m_next] = std::move(entry);
+        m_next = (m_next + 1) % Size;
+    }
+
+private:
+    static constexpr size_t Size = 4;
+    mutable QMutex m_mutex;
+    std::array<Entry, Size> m_entries;
+    size_t m_next = 0;
+};
+
+struct PreparedBody
+{
+    bool valid = false;
+    QString clean; // the sanitizer's output
+    QString text;
+    int wordCount = 0;
+};
+
+struct HashedText
+{
+    bool valid = false;
+    QString headline;
+    QString bodyText;
+    QString hash;
+};
+
+RecentResults<PreparedBody> &recentBodies()
+{
+    static RecentResults<PreparedBody> recent;
+    return recent;
+}
+
+RecentResults<HashedText> &recentHashes()
+{
+    static RecentResults<HashedText> recent;
+    return recent;
+}
+
+} // namespace
+
+void ArticleRepository::prepareForStorage(Article &article)
+{
+    // The sanitizer is idempotent, so a body equal to one it produced lately is clean already: an import
+    // that checks for duplicates and then stores parses each body once, not twice.
+    std::optional<PreparedBody> prepared;
+    if (!article.bodyHtml.isNull()) {
+        prepared = recentBodies().find(
+            [&article](const PreparedBody &body) { return body.clean == article.bodyHtml; });
+    }
+    if (!prepared) {
+        HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
+        prepared = PreparedBody{true, std::move(clean.html), std::move(clean.text), 0};
+        prepared->wordCount = HtmlText::wordCount(prepared->text);
+        recentBodies().add(*prepared);
+    }
+    article.bodyHtml = prepared->clean;
+    article.bodyText = prepared->text;
+    article.wordCount = prepared->wordCount;
+    article.tags.removeDuplicates();
+}
+
+QString ArticleRepository::contentHash(const Article &article)
+{
+    // Headline and body text folded for white space and case, so a re-import with other line breaks or
+    // markup still matches.
+    // An import looks the hash up and then stores the article, which hashes it again: remembered lately.
+    if (const std::optional<HashedText> known = recentHashes().find([&article](const HashedText &hashed) {
+            return hashed.headline == article.headline && hashed.bodyText == article.bodyText;
+        }))
+        return known->hash;
+    // Folded code point by code point (QChar::toCaseFolded() is the same simple folding as
+    // QString::toCaseFolded()) and written straight as the UTF-8 that is hashed, through a pointer, ASCII
+    // first: this runs over every imported article. The digest is that of the folded text's toUtf8().
+    QByteArray utf8(4 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
+    char *const start = utf8.data();
+    char *out = start;
+    bool pendingSpace = false;
+    const auto add = [&](QStringView piece) {
+        const char16_t *data = piece.utf16();
+        const qsizetype size = piece.size();
+        for (qsizetype i = 0; i < size; ++i) {
+            char32_t c = data[i];
+            if (c < 0x80) {
+                if (c == U' ' || (c >= U'\t' && c <= U'\r')) { // QChar::isSpace() of ASCII
+                    pendingSpace = out != start;
+                    continue;
+                }
+                if (pendingSpace)
+                    *out++ = ' ';
+                pendingSpace = false;
+                *out++ = char(c >= U'A' && c <= U'Z' ? c | 0x20 : c);
+                continue;
+            }
+            const bool pair = QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1]);
+            if (pair) {
+                c = QChar::surrogateToUcs4(char16_t(c), data[++i]);
+            } else if (QChar::isSpace(c)) {
+                pendingSpace = out != start;
+                continue;
+            }
+            if (pendingSpace)
+                *out++ = ' ';
+            pendingSpace = false;
+            c = QChar::toCaseFolded(c);
+            if (QChar::isSurrogate(c)) {
+                *out++ = '?'; // a lone surrogate, written as QString::toUtf8() writes it
+            } else if (c < 0x80) {
+                *out++ = char(c); // folded into ASCII: "ſ" into "s", the Kelvin sign into "k"
+            } else if (c < 0x800) {
+                *out++ = char(0xC0 | (c >> 6));
+                *out++ = char(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                *out++ = char(0xE0 | (c >> 12));
+                *out++ = char(0x80 | ((c >> 6) & 0x3F));
+                *out++ = char(0x80 | (c & 0x3F));
+            } else {
+                *out++ = char(0xF0 | (c >> 18));
+                *out++ = char(0x80 | ((c >> 12) & 0x3F));
+                *out++ = char(0x80 | ((c >> 6) & 0x3F));
+                *out++ = char(0x80 | (c & 0x3F));
+            }
+        }
+    };
+    add(article.headline);
+    add(u"\n");
+    add(article.bodyText);
+    // OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some: the same digest as
+    // QCryptographicHash, at a small part of the cost on every imported article.
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char *>(start), size_t(out - start), digest);
+    QString hash = QString::fromLatin1(
+        QByteArray::fromRawData(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex());
+    recentHashes().add(HashedText{true, article.headline, article.bodyText, hash});
+    return hash;
+}
+
+bool ArticleRepository::insert(Article &article)
+{
+    if (refuseWrite())
+        return false;
+    prepareForStorage(article);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (article.uuid.isEmpty())
+        article.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!article.createdAt.isValid())
+        article.createdAt = now;
+    if (!article.updatedAt.isValid())
+        article.updatedAt = article.createdAt;
+
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return fail(u"cannot start a transaction"_s, db.lastError().text());
+
+    QSqlQuery &query = m_database.statement(
+        u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, language, "
+        "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
+        "read_at, starred, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!run(query,
+             {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
+              text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
+              text(article.language), text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl),
+              text(article.sourceName), QVariant(contentHash(article)),
+              QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
+              nullableTime(article.publishedAt), nullableTime(article.readAt),
+              QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}))
+        return fail(u"cannot store the article"_s, query.lastError().text());
+    article.id = query.lastInsertId().toLongLong();
+
+    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::New)) {
+        article.id = 0;
+        return false;
+    }
+    if (!transaction.commit()) {
+        article.id = 0;
+        return fail(u"cannot commit the article"_s, db.lastError().text());
+    }
+    return true;
+}
+
+bool ArticleRepository::update(Article &article)
+{
+    return updateStored(article, nullptr) == UpdateResult::Saved;
+}
+
+ArticleRepository::UpdateResult ArticleRepository::updateIfUnchanged(Article &article,
+                                                                     const QDateTime &seenUpdatedAt)
+{
+    return updateStored(article, &seenUpdatedAt);
+}
+
+ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article,
+                                                                const QDateTime *seenUpdatedAt)
+{
+    if (refuseWrite())
+        return UpdateResult::Failed;
+    if (article.id <= 0) {
+        fail(u"cannot update an article that was never stored"_s, u"no id"_s);
+        return UpdateResult::Failed;
+    }
+    const QDateTime previousUpdatedAt = article.updatedAt;
+    prepareForStorage(article);
+    article.updatedAt = QDateTime::currentDateTimeUtc();
+    // Whatever fails below leaves the article as the caller knew it, stored time included.
+    auto failed = [&](const QString &what, const QString &detail) {
+        article.updatedAt = previousUpdatedAt;
+        fail(what, detail);
+        return UpdateResult::Failed;
+    };
+
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    if (!transaction.isActive())
+        return failed(u"cannot start a transaction"_s, db.lastError().text());
+
+    if (seenUpdatedAt) {
+        // Another window or a command may have saved the article since this copy was read: then this copy
+        // is older and must not silently replace theirs.
+        QSqlQuery stored(db);
+        stored.prepare(u"SELECT updated_at FROM articles WHERE id = ?"_s);
+        if (!run(stored, {QVariant(article.id)}))
+            return failed(u"cannot save article %1"_s.arg(article.id), stored.lastError().text());
+        const bool found = stored.next();
+        const QString storedTime = found ? stored.value(0).toString() : QString();
+        stored.finish();
+        if (!found)
+            return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+        if (storedTime != toStorageTime(*seenUpdatedAt)) {
+            article.updatedAt = previousUpdatedAt;
+            m_lastError = u"%1: article %2 was changed elsewhere since it was opened"_s.arg(m_database.path())
+                              .arg(article.id);
+            return UpdateResult::Conflict;
+        }
+    }
+
+    QSqlQuery &query = m_database.statement(
+        u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
+        "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
+        "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
+        "word_count = ? WHERE id = ?"_s);
+    if (!run(query, {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
+                     text(article.standfirst), text(article.byline), text(article.dateline),
+                     text(article.language), text(article.bodyHtml), text(article.bodyText),
+                     text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
+                     QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
+                     nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
+                     QVariant(article.wordCount), QVariant(article.id)}))
+        return failed(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
+    if (query.numRowsAffected() != 1)
+        return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+
+    for (const auto table : {"quotes"_L1, "images"_L1, "article_tags"_L1, "related_links"_L1}) {
+        QSqlQuery &clear = m_database.statement(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
+        if (!run(clear, {QVariant(article.id)}))
+            return failed(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
+    }
+    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::Replace)) {
+        article.updatedAt = previousUpdatedAt;
+        return UpdateResult::Failed;
+    }
+    if (!transaction.commit())
+        return failed(u"cannot commit article %1"_s.arg(article.id), db.lastError().text());
+    return UpdateResult::Saved;
+}
+
+bool ArticleRepository::writeChildren(const Article &article)
+{
+    for (qsizetype i = 0; i < article.quotes.size(); ++i) {
+        const Quote &q = article.quotes.at(i);
+        QSqlQuery &quote = m_database.statement(u"INSERT INTO quotes (article_id, position, text, speaker, "
+                                                "speaker_role, context) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        if (!run(quote, {QVariant(article.id), QVariant(int(i)), text(q.text), text(q.speaker),
+                         text(q.speakerRole), text(q.context)}))
+            return fail(u"cannot store the quotes"_s, quote.lastError().text());
+    }
+
+    for (qsizetype i = 0; i < article.images.size(); ++i) {
+        const ArticleImage &img = article.images.at(i);
+        QSqlQuery &image = m_database.statement(
+            u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
+            "alt_text, credit, credit_line, copyright, licence, source_url) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        if (!run(image, {QVariant(article.id), QVariant(int(i)), QVariant(imageRoleToString(img.role)),
+                         img.hasData() ? QVariant(img.data) : QVariant(QMetaType::fromType<QByteArray>()),
+                         text(img.mimeType), QVariant(img.width), QVariant(img.height), text(img.caption),
+                         text(img.altText), text(img.credit), text(img.creditLine), text(img.copyright),
+                         text(img.licence), text(img.sourceUrl)}))
+            return fail(u"cannot store the images"_s, image.lastError().text());
+    }
+
+    for (qsizetype i = 0; i < article.tags.size(); ++i) {
+        const QString name = article.tags.at(i).trimmed();
+        if (name.isEmpty())
+            continue;
+        QSqlQuery &tag =
+            m_database.statement(u"INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING"_s);
+        if (!run(tag, {QVariant(name)}))
+            return fail(u"cannot store the tags"_s, tag.lastError().text());
+        QSqlQuery &link = m_database.statement(
+            u"INSERT INTO article_tags (article_id, tag_id, position) SELECT ?, id, ? FROM tags WHERE name = ?"_s);
+        if (!run(link, {QVariant(article.id), QVariant(int(i)), QVariant(name)}))
+            return fail(u"cannot store the tags"_s, link.lastError().text());
+    }
+
+    for (qsizetype i = 0; i < article.related.size(); ++i) {
+        const RelatedLink &r = article.related.at(i);
+        QSqlQuery &related = m_database.statement(
+            u"INSERT INTO related_links (article_id, position, title, author, url) VALUES (?, ?, ?, ?, ?)"_s);
+        if (!run(related,
+                 {QVariant(article.id), QVariant(int(i)), text(r.title), text(r.author), text(r.url)}))
+            return fail(u"cannot store the related links"_s, related.lastError().text());
+    }
+    return true;
+}
+
+// Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.
+QString ArticleRepository::searchFolded(QString text)
+{
+    return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
+}
+
+bool ArticleRepository::writeSearchRow(const Article &article, SearchRow row)
+{
+    QStringList quoteTexts;
+    for (const Quote &quote : article.quotes)
+        quoteTexts << quote.text << quote.speaker;
+    QStringList captions;
+    for (const ArticleImage &image : article.images)
+        captions << image.caption << image.creditLine << image.credit;
+    const std::initializer_list<QVariant> values = {QVariant(article.id),
+                                                    QVariant(searchFolded(article.headline)),
+                                                    QVariant(searchFolded(article.standfirst)),
+                                                    QVariant(searchFolded(article.byline)),
+                                                    QVariant(searchFolded(article.bodyText)),
+                                                    QVariant(searchFolded(quoteTexts.join(u'\n'))),
+                                                    QVariant(searchFolded(captions.join(u'\n')))};
+
+    const auto removeOld = [&] {
+        QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
+        return run(remove, {QVariant(article.id)}) ||
+               fail(u"cannot index the article"_s, remove.lastError().text());
+    };
+    // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
+    // out. Should a row be there after all (a library changed by other tools), it is replaced then.
+    if (row == SearchRow::Replace && !removeOld())
+        return false;
+    QSqlQuery &insert = m_database.statement(
+        u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    if (run(insert, values))
+        return true;
+    if (row == SearchRow::New && removeOld() && run(insert, values))
+        return true;
+    return fail(u"cannot index the article"_s, insert.lastError().text());
+}
+
+bool ArticleRepository::remove(qint64 id)
+{
+    if (refuseWrite())
+        return false;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(u"cannot delete article %1"_s.arg(id), query.lastError().text());
+    query.prepare(u"DELETE FROM articles WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec())
+        return fail(u"cannot delete article %1"_s.arg(id), query.lastError().text());
+    if (!transaction.commit())
+        return fail(u"cannot delete article %1"_s.arg(id), db.lastError().text());
+    return true;
+}
+
+std::optional<Article> ArticleRepository::load(qint64 id) const
+{
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery query(db);
+    query.prepare(u"SELECT id, uuid, status, section, headline, standfirst, byline, dateline, language, "
+                  "body_html, body_text, source_url, source_name, created_at, updated_at, published_at, "
+                  "read_at, starred, word_count FROM articles WHERE id = ?"_s);
+    query.addBindValue(id);
+    if (!query.exec()) {
+        fail(u"cannot read article %1"_s.arg(id), query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_lastError = u"no article with id %1 in %2"_s.arg(id).arg(m_database.path());
+        return std::nullopt;
+    }
+    Article article;
+    article.id = query.value(0).toLongLong();
+    article.uuid = query.value(1).toString();
+    article.status = statusFromString(query.value(2).toString()).value_or(ArticleStatus::Draft);
+    article.section = query.value(3).toString();
+    article.headline = query.value(4).toString();
+    article.standfirst = query.value(5).toString();
+    article.byline = query.value(6).toString();
+    article.dateline = query.value(7).toString();
+    article.language = query.value(8).toString();
+    article.bodyHtml = query.value(9).toString();
+    article.bodyText = query.value(10).toString();
+    article.sourceUrl = query.value(11).toString();
+    article.sourceName = query.value(12).toString();
+    article.createdAt = fromStorageTime(query.value(13).toString());
+    article.updatedAt = fromStorageTime(query.value(14).toString());
+    article.publishedAt = fromStorageTime(query.value(15).toString());
+    article.readAt = fromStorageTime(query.value(16).toString());
+    article.starred = query.value(17).toBool();
+    article.wordCount = query.value(18).toInt();
+
+    QSqlQuery quotes(db);
+    quotes.prepare(u"SELECT text, speaker, speaker_role, context FROM quotes WHERE article_id = ? "
+                   "ORDER BY position"_s);
+    quotes.addBindValue(id);
+    quotes.exec();
+    while (quotes.next()) {
+        article.quotes.append({quotes.value(0).toString(), quotes.value(1).toString(),
+                               quotes.value(2).toString(), quotes.value(3).toString()});
+    }
+
+    QSqlQuery images(db);
+    images.prepare(
+        u"SELECT id, role, data, mime_type, width, height, caption, alt_text, credit, credit_line, "
+        "copyright, licence, source_url FROM images WHERE article_id = ? ORDER BY position"_s);
+    images.addBindValue(id);
+    images.exec();
+    while (images.next()) {
+        ArticleImage image;
+        image.id = images.value(0).toLongLong();
+        image.role = imageRoleFromString(images.value(1).toString());
+        image.data = images.value(2).toByteArray();
+        image.mimeType = images.value(3).toString();
+        image.width = images.value(4).toInt();
+        image.height = images.value(5).toInt();
+        image.caption = images.value(6).toString();
+        image.altText = images.value(7).toString();
+        image.credit = images.value(8).toString();
+        image.creditLine = images.value(9).toString();
+        image.copyright = images.value(10).toString();
+        image.licence = images.value(11).toString();
+        image.sourceUrl = images.value(12).toString();
+        article.images.append(image);
+    }
+
+    QSqlQuery tags(db);
+    tags.prepare(
+        u"SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? "
+        "ORDER BY at.position"_s);
+    tags.addBindValue(id);
+    tags.exec();
+    while (tags.next())
+        article.tags.append(tags.value(0).toString());
+
+    QSqlQuery related(db);
+    related.prepare(u"SELECT title, author, url FROM related_links WHERE article_id = ? ORDER BY position"_s);
+    related.addBindValue(id);
+    related.exec();
+    while (related.next())
+        article.related.append(
+            {related.value(0).toString(), related.value(1).toString(), related.value(2).toString()});
+    return article;
+}
+
+int ArticleRepository::count() const
+{
+    QSqlQuery query(u"SELECT count(*) FROM articles"_s, m_database.connection());
+    return query.next() ? query.value(0).toInt() : 0;
+}
+
+QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (after.createdAt.isEmpty()) {
+        query.prepare(
+            u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
+    } else {
+        query.prepare(u"SELECT %1 FROM articles a WHERE (a.created_at, a.id) < (?, ?) "
+                      "ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
+        query.addBindValue(after.createdAt);
+        query.addBindValue(after.id);
+    }
+    query.addBindValue(limit);
+    QList<ArticleSummary> rows;
+    if (!query.exec()) {
+        fail(u"cannot list the articles"_s, query.lastError().text());
+        return rows;
+    }
+    while (query.next())
+        rows.append(summaryFrom(query));
+    // A damaged page ends the rows early: that is an error to report, not the end of the list.
+    if (query.lastError().isValid())
+        fail(u"cannot list all the articles"_s, query.lastError().text());
+    return rows;
+}
+
+QString ArticleRepository::ftsQuery(const QString &userQuery)
+{
+    // Phrases in double quotes stay phrases; every other word becomes a quoted term so that punctuation
+    // ("U.S.", "Makei's", "AND") can never be read as FTS5 syntax. The last bare word matches as a
+    // prefix, for search as you type.
+    static const QRegularExpression tokens(u"\"([^\"]*)\"|(\\S+)"_s);
+    QStringList terms;
+    bool lastIsWord = false;
+    auto it = tokens.globalMatch(searchFolded(userQuery));
+    while (it.hasNext()) {
+        const QRegularExpressionMatch match = it.next();
+        const bool isPhrase = match.capturedStart(1) >= 0;
+        QString text = isPhrase ? match.captured(1) : match.captured(2);
+        text.remove(u'"');
+        if (text.trimmed().isEmpty())
+            continue;
+        terms.append(u'"' + text + u'"');
+        lastIsWord = !isPhrase;
+    }
+    if (terms.isEmpty())
+        return {};
+    if (lastIsWord)
+        terms.last() += u'*';
+    return terms.join(u' ');
+}
+
+QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
+{
+    QList<ArticleSummary> rows;
+    const QString match = ftsQuery(userQuery);
+    if (match.isEmpty())
+        return rows;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT %1, snippet(article_search, -1, '[', ']', '…', 12) FROM article_search s "
+                  "JOIN articles a ON a.id = s.rowid WHERE article_search MATCH ? "
+                  "ORDER BY bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0) LIMIT ? OFFSET ?"_s.arg(
+                      summaryColumns));
+    query.addBindValue(match);
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    if (!query.exec()) {
+        fail(u"cannot search for \"%1\""_s.arg(userQuery), query.lastError().text());
+        return rows;
+    }
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        summary.snippet = query.value(summaryColumnCount).toString();
+        rows.append(summary);
+    }
+    return rows;
+}
+
+std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return summaryFrom(query);
+}
+
+std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int position) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT data, mime_type FROM images WHERE article_id = ? AND position = ? "
+                  "AND data IS NOT NULL"_s);
+    query.addBindValue(articleId);
+    query.addBindValue(position);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return StoredImage{query.value(0).toByteArray(), query.value(1).toString()};
+}
+
+bool ArticleRepository::addRevision(const Article &article)
+{
+    if (refuseWrite())
+        return false;
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery query(db);
+    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot) "
+                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ? FROM revisions WHERE article_id = ?"_s);
+    query.addBindValue(article.id);
+    query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
+    query.addBindValue(QString::fromUtf8(QJsonDocument(article.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(article.id);
+    if (!query.exec())
+        return fail(u"cannot keep a revision of article %1"_s.arg(article.id), query.lastError().text());
+    return true;
+}
+
+QList<RevisionInfo> ArticleRepository::revisions(qint64 articleId) const
+{
+    QList<RevisionInfo> result;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id, number, created_at FROM revisions WHERE article_id = ? ORDER BY number"_s);
+    query.addBindValue(articleId);
+    if (query.exec()) {
+        while (query.next())
+            result.append({query.value(0).toLongLong(), query.value(1).toInt(),
+                           fromStorageTime(query.value(2).toString())});
+    }
+    return result;
+}
+
+std::optional<Article> ArticleRepository::revision(qint64 articleId, int number) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT snapshot FROM revisions WHERE article_id = ? AND number = ?"_s);
+    query.addBindValue(articleId);
+    query.addBindValue(number);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return Article::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
+}
+
+std::optional<qint64> ArticleRepository::findBySourceUrl(const QString &url) const
+{
+    if (url.isEmpty())
+        return std::nullopt;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM articles WHERE source_url = ? ORDER BY id LIMIT 1"_s);
+    query.addBindValue(url);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+std::optional<qint64> ArticleRepository::findByContentHash(const QString &hash) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT id FROM articles WHERE content_hash = ? ORDER BY id LIMIT 1"_s);
+    query.addBindValue(hash);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return query.value(0).toLongLong();
+}
+
+} // namespace Copydesk

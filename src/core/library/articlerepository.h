@@ -1,0 +1,123 @@
+#pragma once
+
+#include <model/article.h>
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace Copydesk {
+
+class LibraryDatabase;
+
+// A row of the article list: what the list and search results show, without the body.
+struct ArticleSummary
+{
+    qint64 id = 0;
+    QString headline;
+    QString section;
+    QString byline;
+    ArticleStatus status = ArticleStatus::Draft;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+    QDateTime publishedAt; // invalid when not known
+    bool starred = false;
+    bool read = false;
+    int wordCount = 0;
+    QString snippet; // search results only: matching text with the match in [brackets]
+};
+
+// Where the next page of the newest-first list starts (keyset pagination: no OFFSET scans).
+struct ListCursor
+{
+    QString createdAt; // storage time of the last row seen; empty = from the top
+    qint64 id = 0;
+};
+
+struct RevisionInfo
+{
+    qint64 id = 0;
+    int number = 0;
+    QDateTime createdAt;
+};
+
+struct StoredImage
+{
+    QByteArray data;
+    QString mimeType;
+};
+
+// The only place that knows the SQL of articles. Every write that touches several tables (article,
+// quotes, images, tags, related links, search index) runs in one transaction, so the library never holds
+// half an article. Each call uses the calling thread's own connection.
+class ArticleRepository final
+{
+public:
+    explicit ArticleRepository(const LibraryDatabase &database);
+    Q_DISABLE_COPY_MOVE(ArticleRepository)
+
+    // Stores a new article: assigns id, uuid (if empty) and timestamps (if unset), sanitizes the body
+    // and derives body text and word count. Returns false and sets lastError() on failure.
+    bool insert(Article &article);
+    // Replaces the stored article with this one, whole, and refreshes updatedAt.
+    bool update(Article &article);
+    enum class UpdateResult
+    {
+        Saved,
+        Conflict, // the stored article changed since seenUpdatedAt: nothing was written
+        Failed,
+    };
+    // Like update(), but only while the stored article is still the version this copy was based on (its
+    // updatedAt when read): a save never silently replaces what another window or command stored since.
+    UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt);
+    bool remove(qint64 id);
+
+    std::optional<Article> load(qint64 id) const;
+    int count() const;
+    QList<ArticleSummary> listNewest(const ListCursor &after, int limit) const;
+    // Full-text search. The query is words (all must match, the last one as a prefix) and "quoted phrases".
+    QList<ArticleSummary> search(const QString &query, int offset, int limit) const;
+    std::optional<ArticleSummary> summary(qint64 id) const;
+    std::optional<StoredImage> image(qint64 articleId, int position) const;
+
+    // Snapshot the article as a new revision (number = last + 1).
+    bool addRevision(const Article &article);
+    QList<RevisionInfo> revisions(qint64 articleId) const;
+    std::optional<Article> revision(qint64 articleId, int number) const;
+
+    // For recognising a second import of the same thing.
+    std::optional<qint64> findBySourceUrl(const QString &url) const;
+    std::optional<qint64> findByContentHash(const QString &hash) const;
+    static QString contentHash(const Article &article);
+    // What insert() and update() do to every article before storing it: sanitize the body, derive its
+    // text and word count. Public so that an import can see the stored form first (to find duplicates).
+    static void prepareForStorage(Article &article);
+
+    // Turns what a person types into an FTS5 query; empty if there is nothing to search for.
+    static QString ftsQuery(const QString &userQuery);
+
+    QString lastError() const { return m_lastError; }
+
+private:
+    UpdateResult updateStored(Article &article, const QDateTime *seenUpdatedAt);
+    // True, with lastError() set, when the library takes no writes (read-only, or found damaged).
+    bool refuseWrite() const;
+    bool writeChildren(const Article &article);
+    enum class SearchRow
+    {
+        New,
+        Replace
+    };
+    bool writeSearchRow(const Article &article, SearchRow row);
+    bool fail(const QString &what, const QString &detail) const;
+    static QString searchFolded(QString text);
+
+    const LibraryDatabase &m_database;
+    mutable QString m_lastError;
+};
+
+} // namespace Copydesk

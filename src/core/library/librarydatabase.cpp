@@ -1,0 +1,382 @@
+#include <library/librarydatabase.h>
+
+#include <library/libraryfiles.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QRegularExpression>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+Q_LOGGING_CATEGORY(lcDatabase, "copydesk.core.database")
+
+namespace {
+
+constexpr int busyTimeoutMs = 5000;
+
+struct Migration
+{
+    int version;
+    QString resource;
+};
+
+QList<Migration> migrations()
+{
+    const QStringList files = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+    QList<Migration> result;
+    static const QRegularExpression versionPattern(u"^(\\d+)_"_s);
+    for (const QString &file : files) {
+        const QRegularExpressionMatch match = versionPattern.match(file);
+        if (match.hasMatch())
+            result.append({match.captured(1).toInt(), u":/sql/"_s + file});
+    }
+    return result;
+}
+
+// Statements end with a semicolon at the end of a line; the schema files keep to that (no triggers).
+QStringList splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    const QStringList lines = script.split(u'\n');
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith("--"_L1) || trimmed.isEmpty())
+            continue;
+        current += line + u'\n';
+        if (trimmed.endsWith(u';')) {
+            statements.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        statements.append(current.trimmed());
+    return statements;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *error = query.lastError().text();
+    return false;
+}
+
+int userVersion(QSqlDatabase &db)
+{
+    QSqlQuery query(u"PRAGMA user_version"_s, db);
+    return query.next() ? query.value(0).toInt() : -1;
+}
+
+} // namespace
+
+LibraryDatabase::LibraryDatabase(const QString &path)
+    : m_path(path)
+    , m_connectionPrefix(u"copydesk-"_s + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    LibraryFiles::protect(m_path);
+}
+
+LibraryDatabase::~LibraryDatabase()
+{
+    closeConnections();
+    LibraryFiles::release(m_path);
+}
+
+void LibraryDatabase::closeConnections()
+{
+    // Statements first: a connection is closed only once nothing refers to it. Every connection this
+    // library opened, in any thread, goes.
+    {
+        const QMutexLocker lock(&m_statementsMutex);
+        m_statements.clear();
+    }
+    const QStringList names = QSqlDatabase::connectionNames();
+    for (const QString &name : names) {
+        if (name.startsWith(m_connectionPrefix))
+            QSqlDatabase::removeDatabase(name);
+    }
+}
+
+int LibraryDatabase::latestSchemaVersion()
+{
+    const QList<Migration> all = migrations();
+    return all.isEmpty() ? 0 : all.last().version;
+}
+
+QString LibraryDatabase::defaultPath()
+{
+    // The per-user data folder of Copydesk (~/.local/share/copydesk on Linux), independent of the
+    // organization name Qt would otherwise put in the path.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           u"/copydesk/library.sqlite"_s;
+}
+
+QString LibraryDatabase::resolvePath(const QString &commandLinePath)
+{
+    if (!commandLinePath.isEmpty())
+        return commandLinePath;
+    const QString fromEnvironment = qEnvironmentVariable("COPYDESK_LIBRARY");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return defaultPath();
+}
+
+QString LibraryDatabase::connectionName() const
+{
+    // A number per thread, never reused: a new thread at a dead one's address must not inherit its
+    // connection, which Qt would refuse to hand out to another thread.
+    static std::atomic<quint64> nextThreadNumber{1};
+    thread_local const quint64 threadNumber = nextThreadNumber++;
+    return m_connectionPrefix + u'-' + QString::number(threadNumber);
+}
+
+QSqlDatabase LibraryDatabase::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+    if (m_readOnly) {
+        // SQLite's own read-only mode. Where it cannot keep its shared-memory file beside the library (a
+        // read-only folder) and there is no WAL to read, the file is opened as immutable: nothing can
+        // change it there anyway.
+        QUrl uri = QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath());
+        uri.setQuery(m_immutable ? u"mode=ro&immutable=1"_s : u"mode=ro"_s);
+        db.setDatabaseName(uri.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(
+            u"QSQLITE_OPEN_URI;QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    } else {
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(busyTimeoutMs));
+    }
+    if (!db.open()) {
+        qCWarning(lcDatabase) << "cannot open" << m_path << db.lastError().text();
+        return db;
+    }
+    QSqlQuery pragma(db);
+    pragma.exec(u"PRAGMA foreign_keys = ON"_s);
+    pragma.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs));
+    if (!m_readOnly)
+        pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
+    return db;
+}
+
+QSqlQuery &LibraryDatabase::statement(const QString &sql) const
+{
+    const QString name = connectionName();
+    const QMutexLocker lock(&m_statementsMutex);
+    Statement &statement = m_statements[name][sql];
+    if (!statement.query)
+        statement.query = std::make_unique<QSqlQuery>(connection());
+    // One that did not compile is compiled again, so every use reports its error.
+    if (!statement.prepared)
+        statement.prepared = statement.query->prepare(sql);
+    return *statement.query;
+}
+
+bool LibraryDatabase::open(Access access)
+{
+    m_error.clear();
+    closeConnections();
+    const QFileInfo info(m_path);
+    if (info.exists() && !info.isFile()) {
+        m_error = u"%1: not a library file"_s.arg(m_path);
+        return false;
+    }
+    m_readOnly = access == Access::ReadOnly;
+    m_readOnlyReason = m_readOnly ? u"it was opened read-only"_s : QString();
+    const QFileInfo folder(info.absolutePath());
+    if (!info.exists()) {
+        if (m_readOnly) {
+            m_error = u"%1: no such library"_s.arg(m_path);
+            return false;
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            m_error = u"%1: cannot create the folder %2"_s.arg(m_path, info.absolutePath());
+            return false;
+        }
+        if (!QFileInfo(info.absolutePath()).isWritable()) {
+            m_error = u"%1: cannot create a library here: the folder %2 cannot be written"_s.arg(
+                m_path, info.absolutePath());
+            return false;
+        }
+    } else if (!m_readOnly) {
+        // Permissions are read with access(), which opens nothing. SQLite needs to write both the file and
+        // its folder (for the -wal and -shm files beside it).
+        if (!info.isWritable()) {
+            m_readOnly = true;
+            m_readOnlyReason = u"the file %1 cannot be written"_s.arg(QDir::toNativeSeparators(m_path));
+        } else if (!folder.isWritable()) {
+            m_readOnly = true;
+            m_readOnlyReason =
+                u"its folder %1 cannot be written"_s.arg(QDir::toNativeSeparators(info.absolutePath()));
+        }
+    }
+    m_immutable = m_readOnly && !folder.isWritable() && !QFileInfo::exists(m_path + u"-wal"_s);
+
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        m_error = u"%1: cannot open the library: %2"_s.arg(m_path, db.lastError().text());
+        return false;
+    }
+
+    // Check the version before anything writes to the file (journal_mode=WAL does).
+    QSqlQuery versionQuery(u"PRAGMA user_version"_s, db);
+    if (!versionQuery.next()) {
+        const QString detail = versionQuery.lastError().text().trimmed();
+        m_error = detail.contains("not a database"_L1, Qt::CaseInsensitive) || detail.isEmpty()
+                      ? u"%1: not a Copydesk library (not an SQLite database)"_s.arg(m_path)
+                      : u"%1: cannot read the library: %2"_s.arg(m_path, detail);
+        if (m_readOnly && detail.contains("readonly"_L1, Qt::CaseInsensitive))
+            m_error = u"%1: cannot read the library without writing beside it: its -wal file holds changes "
+                      "that SQLite can only read with a -shm file, and %2"_s.arg(m_path, m_readOnlyReason);
+        return false;
+    }
+    const int version = versionQuery.value(0).toInt();
+    versionQuery.finish();
+    if (version > latestSchemaVersion()) {
+        m_error = u"%1: this library was written by a newer Copydesk (schema version %2; this Copydesk "
+                  "knows up to %3). It was left untouched; open it with a newer Copydesk."_s.arg(m_path)
+                      .arg(version)
+                      .arg(latestSchemaVersion());
+        return false;
+    }
+    if (m_readOnly) {
+        if (version < latestSchemaVersion()) {
+            m_error =
+                version == 0 && info.size() == 0
+                    ? u"%1: an empty file, not a Copydesk library"_s.arg(m_path)
+                    : u"%1: this library needs its schema brought up to version %2, which means writing "
+                      "to it, but %3"_s.arg(m_path)
+                          .arg(latestSchemaVersion())
+                          .arg(m_readOnlyReason);
+            return false;
+        }
+        return true;
+    }
+
+    QSqlQuery wal(db);
+    if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next() ||
+        wal.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
+        m_error = u"%1: cannot switch the library to WAL mode: %2"_s.arg(m_path, wal.lastError().text());
+        return false;
+    }
+    wal.finish(); // an unfinished statement would keep the migration from committing
+    return migrate(db);
+}
+
+QStringList LibraryDatabase::quickCheck()
+{
+    QSqlDatabase db = connection();
+    // The raw handle, so that interruptQuickCheck() can stop the check from another thread: on a large
+    // library it reads for seconds, and a window closing meanwhile must not wait for it.
+    const QVariant handle = db.driver()->handle();
+    sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                       ? *static_cast<sqlite3 *const *>(handle.constData())
+                       : nullptr;
+    m_checkingConnection = raw;
+    QSqlQuery check(db);
+    QStringList problems;
+    // quick_check skips the index-content comparison of integrity_check: it finds a damaged page in a
+    // fraction of the time. Twenty problems are enough to tell a person what is wrong.
+    const bool ran = check.exec(u"PRAGMA quick_check(20)"_s);
+    while (ran && check.next()) {
+        const QString line = check.value(0).toString();
+        if (line != "ok"_L1)
+            problems.append(line);
+    }
+    const QSqlError error = check.lastError();
+    m_checkingConnection = nullptr;
+    if (error.isValid() && error.nativeErrorCode() == QString::number(SQLITE_INTERRUPT))
+        return {}; // stopped: nothing is known
+    if (error.isValid())
+        problems.append(error.text());
+    m_health = problems.isEmpty() ? Health::Sound : Health::Damaged;
+    if (!problems.isEmpty())
+        qCWarning(lcDatabase) << "library" << m_path << "is damaged:" << problems.first();
+    return problems;
+}
+
+void LibraryDatabase::interruptQuickCheck()
+{
+    // sqlite3_interrupt() may be called from any thread; on a connection running nothing it does nothing.
+    if (void *raw = m_checkingConnection.load())
+        sqlite3_interrupt(static_cast<sqlite3 *>(raw));
+}
+
+QString LibraryDatabase::writeRefusal() const
+{
+    if (m_readOnly)
+        return u"%1: the library is read-only: %2"_s.arg(m_path, m_readOnlyReason);
+    if (m_health.load() == Health::Damaged)
+        return u"%1: the library is damaged; Copydesk no longer writes to it (rescue what can be read into "
+               "a new library)"_s.arg(m_path);
+    return {};
+}
+
+qint64 LibraryDatabase::dataVersion() const
+{
+    QSqlQuery query(connection());
+    if (!query.exec(u"PRAGMA data_version"_s) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+bool LibraryDatabase::migrate(QSqlDatabase &db)
+{
+    const int current = userVersion(db);
+    const QList<Migration> all = migrations();
+    for (const Migration &migration : all) {
+        if (migration.version <= current)
+            continue;
+        QFile file(migration.resource);
+        if (!file.open(QIODevice::ReadOnly)) {
+            m_error = u"%1: migration %2 is missing from this build"_s.arg(m_path, migration.resource);
+            return false;
+        }
+        const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+        QString error;
+        if (!db.transaction()) {
+            m_error = u"%1: cannot start the migration: %2"_s.arg(m_path, db.lastError().text());
+            return false;
+        }
+        bool ok = true;
+        for (const QString &statement : statements) {
+            if (!exec(db, statement, &error)) {
+                ok = false;
+                break;
+            }
+        }
+        ok = ok && exec(db, u"PRAGMA user_version = %1"_s.arg(migration.version), &error);
+        if (!ok || !db.commit()) {
+            db.rollback();
+            m_error = u"%1: migration to schema %2 failed and was rolled back: %3"_s.arg(m_path)
+                          .arg(migration.version)
+                          .arg(error.isEmpty() ? db.lastError().text() : error);
+            return false;
+        }
+        qCDebug(lcDatabase) << "library" << m_path << "migrated to schema" << migration.version;
+    }
+    return true;
+}
+
+} // namespace Copydesk

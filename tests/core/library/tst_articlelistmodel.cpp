@@ -1,0 +1,129 @@
+#include "core/testlibrary.h"
+#include <library/articlelistmodel.h>
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+class TestArticleListModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void fill(ArticleRepository &repository, int count)
+    {
+        const QDateTime base(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+        for (int i = 0; i < count; ++i) {
+            Article article = sampleArticle(u"Article %1"_s.arg(i, 3, 10, QChar(u'0')));
+            article.createdAt = base.addSecs(i * 60);
+            if (i % 50 == 0)
+                article.bodyHtml = u"<p>A rare word: quixotic.</p>"_s;
+            QVERIFY(repository.insert(article));
+        }
+    }
+
+private slots:
+    void fetchesLazilyPageByPage()
+    {
+        TestLibrary library;
+        fill(*library.repository, 450);
+        // No QAbstractItemModelTester here: it fetches every page itself, which is what is under test.
+        ArticleListModel model(*library.repository);
+        model.reload();
+        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
+        QVERIFY(model.canFetchMore({}));
+        QCOMPARE(model.index(0).data().toString(), u"Article 449"_s); // newest first
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 400);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 450);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.index(449).data().toString(), u"Article 000"_s);
+        QCOMPARE(model.rowOf(model.idAt(10)), 10);
+    }
+
+    void searchesWithTheSameLaziness()
+    {
+        TestLibrary library;
+        fill(*library.repository, 120);
+        ArticleListModel model(*library.repository);
+        model.setQuery(u"quixotic"_s);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(model.index(0).data(ArticleListModel::SnippetRole).toString().contains(u"[quixotic]"_s));
+        model.setQuery({});
+        QCOMPARE(model.rowCount(), 120);
+    }
+
+    void refreshKeepsRowsInPlaceOrResets()
+    {
+        TestLibrary library;
+        fill(*library.repository, 450);
+        ArticleListModel model(*library.repository);
+        model.reload();
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 450);
+        // Only now: the tester fetches more rows inside a reset, which it then takes for a fault.
+        QAbstractItemModelTester tester(&model);
+
+        // Changed elsewhere: same rows, new text.
+        std::optional<Article> article = library.repository->load(model.idAt(300));
+        article->headline = u"Changed by a command"_s;
+        QVERIFY(library.repository->update(*article));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.refresh();
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.rowCount(), 450); // what was loaded stays loaded
+        QCOMPARE(model.index(300).data().toString(), u"Changed by a command"_s);
+
+        // A new article at the top: the rows moved, so the model resets, still with all rows loaded.
+        Article added = sampleArticle(u"Imported by a command"_s);
+        QVERIFY(library.repository->insert(added));
+        model.refresh();
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), 451);
+        QCOMPARE(model.index(0).data().toString(), u"Imported by a command"_s);
+    }
+
+    void followsEditsAdditionsAndRemovals()
+    {
+        TestLibrary library;
+        fill(*library.repository, 5);
+        ArticleListModel model(*library.repository);
+        model.reload();
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const qint64 id = model.idAt(2);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+
+        Article article = *library.repository->load(id);
+        article.headline = u"Edited, not yet saved"_s;
+        model.showEdits(article);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(2).data().toString(), u"Edited, not yet saved"_s);
+
+        article.headline = u"Saved headline"_s;
+        QVERIFY(library.repository->update(article));
+        model.articleChanged(id);
+        QCOMPARE(model.index(2).data().toString(), u"Saved headline"_s);
+
+        Article fresh = sampleArticle(QString());
+        QVERIFY(library.repository->insert(fresh));
+        model.articleAdded(fresh.id);
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(model.idAt(0), fresh.id);
+        QCOMPARE(model.index(0).data().toString(), u"Untitled"_s);
+
+        QVERIFY(library.repository->remove(id));
+        model.articleRemoved(id);
+        QCOMPARE(model.rowCount(), 5);
+        QCOMPARE(model.rowOf(id), -1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestArticleListModel)
+#include "tst_articlelistmodel.moc"

@@ -1,0 +1,272 @@
+#include <library/librarydatabase.h>
+
+#include "damagedlibrary.h"
+#include <library/articlerepository.h>
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+QVariant scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(sql, db);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+} // namespace
+
+class TestLibraryDatabase : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void createsAndMigrates()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"sub/folder/library.sqlite"_s);
+        LibraryDatabase database(path);
+        QVERIFY2(database.open(), qPrintable(database.error()));
+        QVERIFY(QFile::exists(path));
+        const QSqlDatabase db = database.connection();
+        QCOMPARE(scalar(db, u"PRAGMA user_version"_s).toInt(), LibraryDatabase::latestSchemaVersion());
+        QVERIFY(LibraryDatabase::latestSchemaVersion() >= 1);
+        QCOMPARE(scalar(db, u"PRAGMA journal_mode"_s).toString(), u"wal"_s);
+        QCOMPARE(scalar(db, u"PRAGMA foreign_keys"_s).toInt(), 1);
+        QVERIFY(scalar(db, u"PRAGMA busy_timeout"_s).toInt() > 0);
+        for (const QString &table : {u"articles"_s, u"quotes"_s, u"images"_s, u"tags"_s, u"article_tags"_s,
+                                     u"related_links"_s, u"revisions"_s, u"article_search"_s}) {
+            QCOMPARE(scalar(db, u"SELECT count(*) FROM sqlite_master WHERE name = '%1'"_s.arg(table)).toInt(),
+                     1);
+        }
+    }
+
+    void reopeningKeepsData()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            QSqlQuery insert(database.connection());
+            QVERIFY(insert.exec(u"INSERT INTO tags (name) VALUES ('kept')"_s));
+        }
+        LibraryDatabase again(path);
+        QVERIFY2(again.open(), qPrintable(again.error()));
+        QCOMPARE(scalar(again.connection(), u"SELECT name FROM tags"_s).toString(), u"kept"_s);
+    }
+
+    void refusesNewerLibraryAndLeavesItUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"future.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            QSqlQuery query(database.connection());
+            QVERIFY(query.exec(u"PRAGMA journal_mode = DELETE"_s));
+            QVERIFY(query.exec(u"PRAGMA user_version = 999"_s));
+        }
+        const QByteArray before = fileHash(path);
+        LibraryDatabase database(path);
+        QVERIFY(!database.open());
+        QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+        QVERIFY2(database.error().contains(u"newer"_s), qPrintable(database.error()));
+        QCOMPARE(fileHash(path), before);
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+    }
+
+    void refusesAFileThatIsNotALibrary()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"notes.sqlite"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(4096, 'x'));
+        file.close();
+        LibraryDatabase database(path);
+        QVERIFY(!database.open());
+        QVERIFY2(database.error().contains(path), qPrintable(database.error()));
+    }
+
+    void eachThreadHasItsOwnConnection()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        const QString mainName = database.connection().connectionName();
+        QString workerName;
+        int workerVersion = 0;
+        QThread *worker = QThread::create([&] {
+            QSqlDatabase db = database.connection();
+            workerName = db.connectionName();
+            workerVersion = scalar(db, u"PRAGMA user_version"_s).toInt();
+        });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QVERIFY(!workerName.isEmpty());
+        QVERIFY(workerName != mainName);
+        QCOMPARE(workerVersion, LibraryDatabase::latestSchemaVersion());
+    }
+
+    void opensReadOnlyWhenAsked()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            ArticleRepository repository(database);
+            Article article;
+            article.headline = u"Kept"_s;
+            QVERIFY(repository.insert(article));
+        }
+        const QByteArray before = fileHash(path);
+        {
+            LibraryDatabase database(path);
+            QVERIFY2(database.open(LibraryDatabase::Access::ReadOnly), qPrintable(database.error()));
+            QVERIFY(database.isReadOnly());
+            QVERIFY(!database.writesAllowed());
+            QVERIFY(!database.readOnlyReason().isEmpty());
+            ArticleRepository repository(database);
+            QCOMPARE(repository.count(), 1);
+            Article article;
+            article.headline = u"Refused"_s;
+            QVERIFY(!repository.insert(article));
+            QVERIFY2(repository.lastError().contains(u"read-only"_s), qPrintable(repository.lastError()));
+            std::optional<Article> stored = repository.load(1);
+            QVERIFY(stored);
+            stored->headline = u"Changed"_s;
+            QVERIFY(!repository.update(*stored));
+            QVERIFY(!repository.remove(1));
+        }
+        QCOMPARE(fileHash(path), before);
+        // A library that does not exist is not created read-only.
+        LibraryDatabase missing(dir.filePath(u"missing.sqlite"_s));
+        QVERIFY(!missing.open(LibraryDatabase::Access::ReadOnly));
+        QVERIFY(missing.error().contains(u"no such library"_s));
+        QVERIFY(!QFile::exists(dir.filePath(u"missing.sqlite"_s)));
+    }
+
+    void quickCheckFindsDamageInTheMiddle()
+    {
+        QTemporaryDir dir;
+        const QString sound = dir.filePath(u"sound.sqlite"_s);
+        {
+            LibraryDatabase database(sound);
+            QVERIFY(database.open());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Unchecked);
+            QVERIFY(database.quickCheck().isEmpty());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Sound);
+            QVERIFY(database.writesAllowed());
+        }
+        const QString damaged = dir.filePath(u"damaged.sqlite"_s);
+        QVERIFY(writeDamagedLibrary(damaged));
+        const QByteArray before = fileHash(damaged);
+        {
+            LibraryDatabase database(damaged);
+            QVERIFY2(database.open(), qPrintable(database.error())); // the header is intact: it opens
+            const QStringList problems = database.quickCheck();
+            QVERIFY(!problems.isEmpty());
+            QCOMPARE(database.health(), LibraryDatabase::Health::Damaged);
+            QVERIFY(!database.writesAllowed());
+            QVERIFY(database.writeRefusal().contains(u"damaged"_s));
+            ArticleRepository repository(database);
+            Article article;
+            article.headline = u"Refused"_s;
+            QVERIFY(!repository.insert(article));
+            QVERIFY(repository.lastError().contains(u"damaged"_s));
+        }
+        QCOMPARE(fileHash(damaged), before); // found damaged, then never written
+    }
+
+    void aQuickCheckCanBeStoppedFromAnotherThread()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        LibraryDatabase database(path);
+        QVERIFY(database.open());
+        {
+            // Enough pages that a check takes a while: 40 MB of text in one transaction.
+            QSqlDatabase db = database.connection();
+            QVERIFY(db.transaction());
+            QSqlQuery insert(db);
+            insert.prepare(
+                u"INSERT INTO articles (uuid, created_at, updated_at, body_text) VALUES (?, '', '', ?)"_s);
+            const QString text = u"harbour cranes ferries dredging "_s.repeated(640);
+            for (int i = 0; i < 2000; ++i) {
+                insert.addBindValue(QString::number(i));
+                insert.addBindValue(text);
+                QVERIFY(insert.exec());
+            }
+            QVERIFY(db.commit());
+        }
+        QElapsedTimer whole;
+        whole.start();
+        QStringList problems;
+        QThread *checker = QThread::create([&] { problems = database.quickCheck(); });
+        checker->start();
+        while (!checker->wait(1))
+            database.interruptQuickCheck();
+        delete checker;
+        const qint64 interruptedMs = whole.elapsed();
+        QVERIFY(problems.isEmpty());
+        QCOMPARE(database.health(),
+                 LibraryDatabase::Health::Unchecked); // stopped: nothing known, nothing blamed
+        whole.restart();
+        QVERIFY(database.quickCheck().isEmpty());
+        QCOMPARE(database.health(), LibraryDatabase::Health::Sound);
+        qInfo("quick check: %lld ms whole, stopped after %lld ms", qlonglong(whole.elapsed()),
+              qlonglong(interruptedMs));
+    }
+
+    void dataVersionMovesWithOtherConnectionsOnly()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        LibraryDatabase window(path);
+        QVERIFY(window.open());
+        LibraryDatabase other(path);
+        QVERIFY(other.open());
+        const qint64 start = window.dataVersion();
+        QVERIFY(start >= 0);
+        ArticleRepository own(window);
+        Article mine;
+        mine.headline = u"Mine"_s;
+        QVERIFY(own.insert(mine));
+        QCOMPARE(window.dataVersion(), start); // its own commits do not count
+        ArticleRepository elsewhere(other);
+        Article theirs;
+        theirs.headline = u"Theirs"_s;
+        QVERIFY(elsewhere.insert(theirs));
+        QVERIFY(window.dataVersion() != start);
+    }
+
+    void resolvesThePath()
+    {
+        qputenv("COPYDESK_LIBRARY", "/tmp/from-env.sqlite");
+        QCOMPARE(LibraryDatabase::resolvePath(u"/tmp/given.sqlite"_s), u"/tmp/given.sqlite"_s);
+        QCOMPARE(LibraryDatabase::resolvePath({}), u"/tmp/from-env.sqlite"_s);
+        qunsetenv("COPYDESK_LIBRARY");
+        QVERIFY(LibraryDatabase::resolvePath({}).endsWith(u"/library.sqlite"_s));
+        QCOMPARE(LibraryDatabase::resolvePath({}), LibraryDatabase::defaultPath());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLibraryDatabase)
+#include "tst_librarydatabase.moc"
