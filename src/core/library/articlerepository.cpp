@@ -1,19 +1,13 @@
 #include <library/articlerepository.h>
 
-#include <html/htmlsanitizer.h>
-#include <html/htmltext.h>
+#include <library/articlecontent.h>
 #include <library/librarydatabase.h>
+#include <library/sqlsupport.h>
 
-#include <QJsonDocument>
-#include <QMutex>
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
-#include <openssl/sha.h>
-
-#include <array>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -44,60 +38,33 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     return summary;
 }
 
-// Text columns are NOT NULL; a null QString would bind as NULL.
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-QVariant nullableTime(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(toStorageTime(time)) : QVariant();
-}
-
-// Runs a statement with its values bound by position. Cached statements are reused, so values are never
-// appended: what an earlier, failed use left bound is overwritten, not shifted.
-bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
-{
-    int position = 0;
-    for (const QVariant &value : values)
-        query.bindValue(position++, value);
-    return query.exec();
-}
-
-// A transaction that rolls back unless committed, so every early return leaves the library as it was.
-class Transaction
-{
-public:
-    explicit Transaction(QSqlDatabase &db)
-        : m_db(db)
-        , m_active(db.transaction())
-    {}
-    ~Transaction()
-    {
-        if (m_active)
-            m_db.rollback();
-    }
-    bool isActive() const { return m_active; }
-    bool commit()
-    {
-        m_active = false;
-        if (m_db.commit())
-            return true;
-        m_db.rollback();
-        return false;
-    }
-
-private:
-    QSqlDatabase &m_db;
-    bool m_active;
-};
-
 } // namespace
+
+using Sql::nullableTime;
+using Sql::run;
+using Sql::text;
+using Sql::Transaction;
 
 ArticleRepository::ArticleRepository(const LibraryDatabase &database)
     : m_database(database)
+    , m_search(database)
+    , m_revisions(database)
 {}
+
+void ArticleRepository::prepareForStorage(Article &article)
+{
+    ArticleContent::prepareForStorage(article);
+}
+
+QString ArticleRepository::contentHash(const Article &article)
+{
+    return ArticleContent::hash(article);
+}
+
+QString ArticleRepository::ftsQuery(const QString &userQuery)
+{
+    return SearchIndex::ftsQuery(userQuery);
+}
 
 bool ArticleRepository::fail(const QString &what, const QString &detail) const
 {
@@ -111,170 +78,6 @@ bool ArticleRepository::refuseWrite() const
         return false;
     m_lastError = m_database.writeRefusal();
     return true;
-}
-
-namespace {
-
-// The last few results of a pure function, shared by all threads. An import prepares and hashes each
-// article on the thread that recognised it; the thread that then checks for a duplicate and stores it finds
-// the results here instead of parsing and hashing again. A few entries cover the files a batch import has
-// in flight (ImportService::importFiles()).
-template<typename Entry> class RecentResults
-{
-public:
-    template<typename Matches> std::optional<Entry> find(Matches matches) const
-    {
-        std::array<Entry, Size> entries;
-        {
-            const QMutexLocker locker(&m_mutex);
-            entries = m_entries; // shallow copies; compared outside the lock
-        }
-        for (const Entry &entry : entries) {
-            if (entry.valid && matches(entry))
-                return entry;
-        }
-        return std::nullopt;
-    }
-
-    void add(Entry entry)
-    {
-        entry.valid = true;
-        const QMutexLocker locker(&m_mutex);
-        m_entries[m_next] = std::move(entry);
-        m_next = (m_next + 1) % Size;
-    }
-
-private:
-    static constexpr size_t Size = 4;
-    mutable QMutex m_mutex;
-    std::array<Entry, Size> m_entries;
-    size_t m_next = 0;
-};
-
-struct PreparedBody
-{
-    bool valid = false;
-    QString clean; // the sanitizer's output
-    QString text;
-    int wordCount = 0;
-};
-
-struct HashedText
-{
-    bool valid = false;
-    QString headline;
-    QString bodyText;
-    QString hash;
-};
-
-RecentResults<PreparedBody> &recentBodies()
-{
-    static RecentResults<PreparedBody> recent;
-    return recent;
-}
-
-RecentResults<HashedText> &recentHashes()
-{
-    static RecentResults<HashedText> recent;
-    return recent;
-}
-
-} // namespace
-
-void ArticleRepository::prepareForStorage(Article &article)
-{
-    // The sanitizer is idempotent, so a body equal to one it produced lately is clean already: an import
-    // that checks for duplicates and then stores parses each body once, not twice.
-    std::optional<PreparedBody> prepared;
-    if (!article.bodyHtml.isNull()) {
-        prepared = recentBodies().find(
-            [&article](const PreparedBody &body) { return body.clean == article.bodyHtml; });
-    }
-    if (!prepared) {
-        HtmlSanitizer::Sanitized clean = HtmlSanitizer::sanitizeWithText(article.bodyHtml);
-        prepared = PreparedBody{true, std::move(clean.html), std::move(clean.text), 0};
-        prepared->wordCount = HtmlText::wordCount(prepared->text);
-        recentBodies().add(*prepared);
-    }
-    article.bodyHtml = prepared->clean;
-    article.bodyText = prepared->text;
-    article.wordCount = prepared->wordCount;
-    article.tags.removeDuplicates();
-}
-
-QString ArticleRepository::contentHash(const Article &article)
-{
-    // Headline and body text folded for white space and case, so a re-import with other line breaks or
-    // markup still matches.
-    // An import looks the hash up and then stores the article, which hashes it again: remembered lately.
-    if (const std::optional<HashedText> known = recentHashes().find([&article](const HashedText &hashed) {
-            return hashed.headline == article.headline && hashed.bodyText == article.bodyText;
-        }))
-        return known->hash;
-    // Folded code point by code point (QChar::toCaseFolded() is the same simple folding as
-    // QString::toCaseFolded()) and written straight as the UTF-8 that is hashed, through a pointer, ASCII
-    // first: this runs over every imported article. The digest is that of the folded text's toUtf8().
-    QByteArray utf8(4 * (article.headline.size() + 1 + article.bodyText.size()), Qt::Uninitialized);
-    char *const start = utf8.data();
-    char *out = start;
-    bool pendingSpace = false;
-    const auto add = [&](QStringView piece) {
-        const char16_t *data = piece.utf16();
-        const qsizetype size = piece.size();
-        for (qsizetype i = 0; i < size; ++i) {
-            char32_t c = data[i];
-            if (c < 0x80) {
-                if (c == U' ' || (c >= U'\t' && c <= U'\r')) { // QChar::isSpace() of ASCII
-                    pendingSpace = out != start;
-                    continue;
-                }
-                if (pendingSpace)
-                    *out++ = ' ';
-                pendingSpace = false;
-                *out++ = char(c >= U'A' && c <= U'Z' ? c | 0x20 : c);
-                continue;
-            }
-            const bool pair = QChar::isHighSurrogate(c) && i + 1 < size && QChar::isLowSurrogate(data[i + 1]);
-            if (pair) {
-                c = QChar::surrogateToUcs4(char16_t(c), data[++i]);
-            } else if (QChar::isSpace(c)) {
-                pendingSpace = out != start;
-                continue;
-            }
-            if (pendingSpace)
-                *out++ = ' ';
-            pendingSpace = false;
-            c = QChar::toCaseFolded(c);
-            if (QChar::isSurrogate(c)) {
-                *out++ = '?'; // a lone surrogate, written as QString::toUtf8() writes it
-            } else if (c < 0x80) {
-                *out++ = char(c); // folded into ASCII: "ſ" into "s", the Kelvin sign into "k"
-            } else if (c < 0x800) {
-                *out++ = char(0xC0 | (c >> 6));
-                *out++ = char(0x80 | (c & 0x3F));
-            } else if (c < 0x10000) {
-                *out++ = char(0xE0 | (c >> 12));
-                *out++ = char(0x80 | ((c >> 6) & 0x3F));
-                *out++ = char(0x80 | (c & 0x3F));
-            } else {
-                *out++ = char(0xF0 | (c >> 18));
-                *out++ = char(0x80 | ((c >> 12) & 0x3F));
-                *out++ = char(0x80 | ((c >> 6) & 0x3F));
-                *out++ = char(0x80 | (c & 0x3F));
-            }
-        }
-    };
-    add(article.headline);
-    add(u"\n");
-    add(article.bodyText);
-    // OpenSSL's SHA-256 uses the CPU's SHA instructions where there are some: the same digest as
-    // QCryptographicHash, at a small part of the cost on every imported article.
-    unsigned char digest[SHA256_DIGEST_LENGTH];
-    SHA256(reinterpret_cast<const unsigned char *>(start), size_t(out - start), digest);
-    QString hash = QString::fromLatin1(
-        QByteArray::fromRawData(reinterpret_cast<const char *>(digest), SHA256_DIGEST_LENGTH).toHex());
-    recentHashes().add(HashedText{true, article.headline, article.bodyText, hash});
-    return hash;
 }
 
 bool ArticleRepository::insert(Article &article)
@@ -308,9 +111,9 @@ bool ArticleRepository::insert(Article &article)
               nullableTime(article.publishedAt), nullableTime(article.readAt),
               QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}))
         return fail(u"cannot store the article"_s, query.lastError().text());
-    article.id = query.lastInsertId().toLongLong();
+    article.id = SqlDialect::insertedId(query);
 
-    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::New)) {
+    if (!writeChildren(article) || !writeSearchRow(article, SearchIndex::Row::New)) {
         article.id = 0;
         return false;
     }
@@ -397,7 +200,7 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
         if (!run(clear, {QVariant(article.id)}))
             return failed(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(article) || !writeSearchRow(article, SearchRow::Replace)) {
+    if (!writeChildren(article) || !writeSearchRow(article, SearchIndex::Row::Replace)) {
         article.updatedAt = previousUpdatedAt;
         return UpdateResult::Failed;
     }
@@ -456,58 +259,15 @@ bool ArticleRepository::writeChildren(const Article &article)
     return true;
 }
 
-// Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.
-QString ArticleRepository::searchFolded(QString text)
-{
-    return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
-}
-
-bool ArticleRepository::writeSearchRow(const Article &article, SearchRow row)
-{
-    QStringList quoteTexts;
-    for (const Quote &quote : article.quotes)
-        quoteTexts << quote.text << quote.speaker;
-    QStringList captions;
-    for (const ArticleImage &image : article.images)
-        captions << image.caption << image.creditLine << image.credit;
-    const std::initializer_list<QVariant> values = {QVariant(article.id),
-                                                    QVariant(searchFolded(article.headline)),
-                                                    QVariant(searchFolded(article.standfirst)),
-                                                    QVariant(searchFolded(article.byline)),
-                                                    QVariant(searchFolded(article.bodyText)),
-                                                    QVariant(searchFolded(quoteTexts.join(u'\n'))),
-                                                    QVariant(searchFolded(captions.join(u'\n')))};
-
-    const auto removeOld = [&] {
-        QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
-        return run(remove, {QVariant(article.id)}) ||
-               fail(u"cannot index the article"_s, remove.lastError().text());
-    };
-    // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
-    // out. Should a row be there after all (a library changed by other tools), it is replaced then.
-    if (row == SearchRow::Replace && !removeOld())
-        return false;
-    QSqlQuery &insert = m_database.statement(
-        u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    if (run(insert, values))
-        return true;
-    if (row == SearchRow::New && removeOld() && run(insert, values))
-        return true;
-    return fail(u"cannot index the article"_s, insert.lastError().text());
-}
-
 bool ArticleRepository::remove(qint64 id)
 {
     if (refuseWrite())
         return false;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
+    if (!m_search.remove(id))
+        return fail(u"cannot delete article %1"_s.arg(id), m_search.lastError());
     QSqlQuery query(db);
-    query.prepare(u"DELETE FROM article_search WHERE rowid = ?"_s);
-    query.addBindValue(id);
-    if (!query.exec())
-        return fail(u"cannot delete article %1"_s.arg(id), query.lastError().text());
     query.prepare(u"DELETE FROM articles WHERE id = ?"_s);
     query.addBindValue(id);
     if (!query.exec())
@@ -621,8 +381,9 @@ QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int
         query.prepare(
             u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
     } else {
-        query.prepare(u"SELECT %1 FROM articles a WHERE (a.created_at, a.id) < (?, ?) "
-                      "ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
+        query.prepare(
+            u"SELECT %1 FROM articles a WHERE %2 ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(
+                summaryColumns, SqlDialect::rowBefore(u"a.created_at"_s, u"a.id"_s)));
         query.addBindValue(after.createdAt);
         query.addBindValue(after.id);
     }
@@ -640,32 +401,6 @@ QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int
     return rows;
 }
 
-QString ArticleRepository::ftsQuery(const QString &userQuery)
-{
-    // Phrases in double quotes stay phrases; every other word becomes a quoted term so that punctuation
-    // ("U.S.", "Makei's", "AND") can never be read as FTS5 syntax. The last bare word matches as a
-    // prefix, for search as you type.
-    static const QRegularExpression tokens(u"\"([^\"]*)\"|(\\S+)"_s);
-    QStringList terms;
-    bool lastIsWord = false;
-    auto it = tokens.globalMatch(searchFolded(userQuery));
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        const bool isPhrase = match.capturedStart(1) >= 0;
-        QString text = isPhrase ? match.captured(1) : match.captured(2);
-        text.remove(u'"');
-        if (text.trimmed().isEmpty())
-            continue;
-        terms.append(u'"' + text + u'"');
-        lastIsWord = !isPhrase;
-    }
-    if (terms.isEmpty())
-        return {};
-    if (lastIsWord)
-        terms.last() += u'*';
-    return terms.join(u' ');
-}
-
 QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
 {
     QList<ArticleSummary> rows;
@@ -674,10 +409,7 @@ QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int of
         return rows;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT %1, snippet(article_search, -1, '[', ']', '…', 12) FROM article_search s "
-                  "JOIN articles a ON a.id = s.rowid WHERE article_search MATCH ? "
-                  "ORDER BY bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0) LIMIT ? OFFSET ?"_s.arg(
-                      summaryColumns));
+    query.prepare(SearchIndex::matchingSelect(summaryColumns));
     query.addBindValue(match);
     query.addBindValue(limit);
     query.addBindValue(offset);
@@ -715,46 +447,26 @@ std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int positi
     return StoredImage{query.value(0).toByteArray(), query.value(1).toString()};
 }
 
+bool ArticleRepository::writeSearchRow(const Article &article, SearchIndex::Row row)
+{
+    return m_search.write(article, row) || fail(u"cannot index the article"_s, m_search.lastError());
+}
+
 bool ArticleRepository::addRevision(const Article &article)
 {
     if (refuseWrite())
         return false;
-    QSqlDatabase db = m_database.connection();
-    QSqlQuery query(db);
-    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot) "
-                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ? FROM revisions WHERE article_id = ?"_s);
-    query.addBindValue(article.id);
-    query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
-    query.addBindValue(QString::fromUtf8(QJsonDocument(article.toJson()).toJson(QJsonDocument::Compact)));
-    query.addBindValue(article.id);
-    if (!query.exec())
-        return fail(u"cannot keep a revision of article %1"_s.arg(article.id), query.lastError().text());
-    return true;
+    return m_revisions.add(article) || fail(u"cannot keep a revision"_s, m_revisions.lastError());
 }
 
 QList<RevisionInfo> ArticleRepository::revisions(qint64 articleId) const
 {
-    QList<RevisionInfo> result;
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id, number, created_at FROM revisions WHERE article_id = ? ORDER BY number"_s);
-    query.addBindValue(articleId);
-    if (query.exec()) {
-        while (query.next())
-            result.append({query.value(0).toLongLong(), query.value(1).toInt(),
-                           fromStorageTime(query.value(2).toString())});
-    }
-    return result;
+    return m_revisions.list(articleId);
 }
 
 std::optional<Article> ArticleRepository::revision(qint64 articleId, int number) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT snapshot FROM revisions WHERE article_id = ? AND number = ?"_s);
-    query.addBindValue(articleId);
-    query.addBindValue(number);
-    if (!query.exec() || !query.next())
-        return std::nullopt;
-    return Article::fromJson(QJsonDocument::fromJson(query.value(0).toString().toUtf8()).object());
+    return m_revisions.load(articleId, number);
 }
 
 std::optional<qint64> ArticleRepository::findBySourceUrl(const QString &url) const

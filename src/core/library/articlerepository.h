@@ -1,5 +1,7 @@
 #pragma once
 
+#include <library/revisionstore.h>
+#include <library/searchindex.h>
 #include <model/article.h>
 
 #include <QDateTime>
@@ -38,22 +40,17 @@ struct ListCursor
     qint64 id = 0;
 };
 
-struct RevisionInfo
-{
-    qint64 id = 0;
-    int number = 0;
-    QDateTime createdAt;
-};
-
 struct StoredImage
 {
     QByteArray data;
     QString mimeType;
 };
 
-// The only place that knows the SQL of articles. Every write that touches several tables (article,
-// quotes, images, tags, related links, search index) runs in one transaction, so the library never holds
-// half an article. Each call uses the calling thread's own connection.
+// The article store: the one class callers use to read and write articles. It keeps the SQL of the
+// articles and their parts (quotes, images, tags, related links) and composes the rest: SearchIndex (the
+// FTS5 index, written in the same transaction), RevisionStore (snapshots) and ArticleContent (stored form
+// and content hash). Every write that touches several tables runs in one transaction, so the library never
+// holds half an article. Each call uses the calling thread's own connection.
 class ArticleRepository final
 {
 public:
@@ -107,16 +104,12 @@ private:
     // True, with lastError() set, when the library takes no writes (read-only, or found damaged).
     bool refuseWrite() const;
     bool writeChildren(const Article &article);
-    enum class SearchRow
-    {
-        New,
-        Replace
-    };
-    bool writeSearchRow(const Article &article, SearchRow row);
+    bool writeSearchRow(const Article &article, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
-    static QString searchFolded(QString text);
 
     const LibraryDatabase &m_database;
+    SearchIndex m_search;
+    RevisionStore m_revisions;
     mutable QString m_lastError;
 };
 

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <model/article.h>
+
+#include <QString>
+
+namespace Copydesk {
+
+class LibraryDatabase;
+
+// The full-text index of the library: SQLite FTS5 (unicode61, diacritics removed), one row per article
+// (rowid = article id) over headline, standfirst, byline, body text, quotes with their speakers, captions
+// and credits. All of the FTS5 dialect lives here: the index's rows, the MATCH query language, bm25
+// ranking and snippets. Written in the same transaction as the article by ArticleRepository.
+class SearchIndex final
+{
+public:
+    enum class Row
+    {
+        New,     // a new article: there is no row to replace
+        Replace, // an article stored before
+    };
+
+    explicit SearchIndex(const LibraryDatabase &database);
+
+    bool write(const Article &article, Row row);
+    bool remove(qint64 articleId);
+    QString lastError() const { return m_lastError; }
+
+    // A SELECT of the given columns of articles "a" matching one bound FTS query, best first, with the
+    // snippet as the last column, then LIMIT ? OFFSET ?.
+    static QString matchingSelect(QLatin1StringView articleColumns);
+    // Turns what a person types into an FTS5 query; empty if there is nothing to search for.
+    static QString ftsQuery(const QString &userQuery);
+    // Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.
+    static QString folded(QString text);
+
+private:
+    bool fail(const QString &detail);
+
+    const LibraryDatabase &m_database;
+    QString m_lastError;
+};
+
+} // namespace Copydesk
