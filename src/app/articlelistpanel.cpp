@@ -39,7 +39,7 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     searchDelay->setSingleShot(true);
     searchDelay->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, [this] { m_model->setQuery(m_search->text()); });
+    connect(searchDelay, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
 
     // A reset (the library changed elsewhere, in a way rows could not follow) keeps the selected article
     // and the place in the list.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <library/articlequery.h>
+
 #include <QString>
 #include <QWidget>
 
@@ -33,7 +35,7 @@ private:
     QListView *m_list;
     qint64 m_selectedBeforeReset = 0;
     int m_scrollBeforeReset = 0;
-    QString m_queryBeforeReset;
+    ArticleQuery m_queryBeforeReset;
 };
 
 } // namespace Copydesk

@@ -1,7 +1,7 @@
 #include "editcontroller.h"
 
 #include "previewpanel.h"
-#include <library/articlerepository.h>
+#include <library/library.h>
 
 namespace Copydesk {
 
@@ -23,10 +23,9 @@ template<typename Visit> void forEachEditedPart(Visit visit)
 
 } // namespace
 
-EditController::EditController(ArticleRepository &repository, EditorPanel *editor, PreviewPanel *preview,
-                               QObject *parent)
+EditController::EditController(Library &library, EditorPanel *editor, PreviewPanel *preview, QObject *parent)
     : QObject(parent)
-    , m_repository(repository)
+    , m_library(library)
     , m_editor(editor)
     , m_preview(preview)
 {
@@ -34,6 +33,7 @@ EditController::EditController(ArticleRepository &repository, EditorPanel *edito
     m_autosave.setInterval(AutosaveDelayMs);
     connect(&m_autosave, &QTimer::timeout, this, &EditController::saveNow);
     connect(m_editor, &EditorPanel::edited, this, &EditController::onEdited);
+    connect(&m_library, &Library::changedElsewhere, this, &EditController::syncWithLibrary);
 }
 
 EditController::~EditController()
@@ -46,11 +46,11 @@ bool EditController::open(qint64 id)
     if (m_article && m_article->id == id)
         return true;
     close();
-    m_article = m_repository.load(id);
+    m_article = m_library.articles().load(id);
     if (!m_article) {
         m_editor->clear();
         m_preview->clear();
-        emit saveFailed(m_repository.lastError());
+        emit saveFailed(m_library.lastError());
         return false;
     }
     m_stored = *m_article;
@@ -64,8 +64,8 @@ void EditController::close()
     if (!m_article)
         return;
     saveNow();
-    if (m_changedSinceOpen && !m_repository.addRevision(*m_article))
-        emit saveFailed(m_repository.lastError());
+    if (m_changedSinceOpen && !m_library.addRevision(*m_article))
+        emit saveFailed(m_library.lastError());
     m_article.reset();
     m_changedSinceOpen = false;
     m_dirty = false;
@@ -90,13 +90,14 @@ bool EditController::saveNow()
     m_autosave.stop();
     if (!m_article || !m_dirty)
         return true;
-    switch (m_repository.updateIfUnchanged(*m_article, m_stored.updatedAt)) {
+    // The editor changes fields and body only: its quotes, images and tags are written by nobody here.
+    switch (m_library.updateIfUnchanged(*m_article, m_stored.updatedAt, ArticleRepository::FieldsOnly)) {
     case ArticleRepository::UpdateResult::Saved:
         break;
     case ArticleRepository::UpdateResult::Conflict:
         return mergeWithStored();
     case ArticleRepository::UpdateResult::Failed:
-        emit saveFailed(m_repository.lastError());
+        emit saveFailed(m_library.lastError());
         return false;
     }
     m_stored = *m_article;
@@ -110,14 +111,14 @@ void EditController::syncWithLibrary()
 {
     if (!m_article)
         return;
-    const std::optional<ArticleSummary> stored = m_repository.summary(m_article->id);
+    const std::optional<ArticleSummary> stored = m_library.articles().summary(m_article->id);
     if (!stored) {
         // Deleted elsewhere. Unsaved words are kept as a new article rather than lost with it.
         if (m_dirty) {
             Article keep = *m_article;
             keep.id = 0;
             keep.uuid.clear();
-            if (m_repository.insert(keep))
+            if (m_library.insert(keep))
                 emit notice(tr("“%1” was deleted by another program; your unsaved changes were kept as a new "
                                "article.")
                                 .arg(keep.headline));
@@ -138,9 +139,9 @@ bool EditController::mergeWithStored()
 {
     m_autosave.stop();
     const qint64 id = m_article->id;
-    const std::optional<Article> theirs = m_repository.load(id);
+    const std::optional<Article> theirs = m_library.articles().load(id);
     if (!theirs) {
-        emit saveFailed(m_repository.lastError());
+        emit saveFailed(m_library.lastError());
         return false;
     }
     const EditorPanel::Fields ours = m_dirty ? m_editor->editedFields() : EditorPanel::Fields();
@@ -166,15 +167,16 @@ bool EditController::mergeWithStored()
         return true;
     }
     // Where both sides changed the same field ours wins, so theirs goes into the history first.
-    if (bothChangedOne && !m_repository.addRevision(*theirs)) {
-        emit saveFailed(m_repository.lastError());
+    if (bothChangedOne && !m_library.addRevision(*theirs)) {
+        emit saveFailed(m_library.lastError());
         return false;
     }
-    const ArticleRepository::UpdateResult result = m_repository.updateIfUnchanged(merged, theirs->updatedAt);
+    const ArticleRepository::UpdateResult result =
+        m_library.updateIfUnchanged(merged, theirs->updatedAt, ArticleRepository::FieldsOnly);
     if (result == ArticleRepository::UpdateResult::Conflict)
         return mergeWithStored(); // changed yet again in between: merge with that
     if (result == ArticleRepository::UpdateResult::Failed) {
-        emit saveFailed(m_repository.lastError());
+        emit saveFailed(m_library.lastError());
         return false;
     }
     m_article = merged;

@@ -10,7 +10,7 @@
 
 namespace Copydesk {
 
-class ArticleRepository;
+class Library;
 class PreviewPanel;
 
 // Holds the open article: feeds it to the editor and the preview, and saves edits to the library
@@ -27,8 +27,8 @@ class EditController final : public QObject
 public:
     static constexpr int AutosaveDelayMs = 600;
 
-    EditController(ArticleRepository &repository, EditorPanel *editor, PreviewPanel *preview,
-                   QObject *parent = nullptr);
+    // Follows the library by itself: what another program saves to the open article shows at once.
+    EditController(Library &library, EditorPanel *editor, PreviewPanel *preview, QObject *parent = nullptr);
     ~EditController() override;
 
     bool open(qint64 id);
@@ -58,7 +58,7 @@ private:
     bool mergeWithStored();
     void show(const Article &article, EditorPanel::Fields changed);
 
-    ArticleRepository &m_repository;
+    Library &m_library;
     EditorPanel *m_editor;
     PreviewPanel *m_preview;
     std::optional<Article> m_article; // what the editor shows, with edits not yet saved

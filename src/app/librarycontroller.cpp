@@ -4,7 +4,6 @@
 #include "librarybanner.h"
 #include <library/librarydatabase.h>
 #include <library/libraryrescue.h>
-#include <library/librarywatcher.h>
 
 #include <QAction>
 #include <QDir>
@@ -24,11 +23,9 @@ LibraryController::LibraryController(LibraryDatabase &database, LibraryBanner *b
     , m_database(database)
     , m_banner(banner)
     , m_dialogParent(dialogParent)
-    , m_watcher(new LibraryWatcher(database, this))
     , m_rescueAction(new QAction(tr("&Rescue into a New Library…"), this))
     , m_openAnotherAction(new QAction(tr("&Open Another Library…"), this))
 {
-    connect(m_watcher, &LibraryWatcher::changedElsewhere, this, &LibraryController::changedElsewhere);
     connect(m_rescueAction, &QAction::triggered, this, &LibraryController::rescueRequested);
     connect(m_openAnotherAction, &QAction::triggered, this, &LibraryController::chooseAnotherLibrary);
     connect(&m_healthCheck, &QFutureWatcher<QStringList>::finished, this, [this] {

@@ -14,11 +14,10 @@ namespace Copydesk {
 
 class LibraryBanner;
 class LibraryDatabase;
-class LibraryWatcher;
 
 // The library as a whole, seen from the window: whether it can be written (read-only file or folder, or
-// found damaged by the quick check that runs off the GUI thread after opening), what other programs
-// write to it meanwhile, and the way out of a damaged one (rescue into a new library, or open another).
+// found damaged by the quick check that runs off the GUI thread after opening), and the way out of a
+// damaged one (rescue into a new library, or open another).
 class LibraryController final : public QObject
 {
     Q_OBJECT
@@ -39,12 +38,9 @@ public:
     // unsaved: articles with edits that could not be saved (they replace their stored copies).
     void rescue(const QList<Article> &unsaved);
 
-    LibraryWatcher *watcher() const { return m_watcher; }
-
 signals:
     void writeAccessChanged(bool writable);
     void healthChecked(const QStringList &problems);
-    void changedElsewhere();
     void openLibraryRequested(const QString &path);
     // Asked of the window by the rescue action, which only it can answer (its unsaved edits).
     void rescueRequested();
@@ -55,7 +51,6 @@ private:
     LibraryDatabase &m_database;
     LibraryBanner *m_banner;
     QPointer<QWidget> m_dialogParent;
-    LibraryWatcher *m_watcher;
     QFutureWatcher<QStringList> m_healthCheck;
     QAction *m_rescueAction;
     QAction *m_openAnotherAction;

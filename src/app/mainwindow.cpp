@@ -12,7 +12,7 @@
 #include "settings.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
-#include <library/articlerepository.h>
+#include <library/library.h>
 #include <library/librarydatabase.h>
 #include <render/articleexporter.h>
 #include <render/articlerenderer.h>
@@ -53,17 +53,17 @@ void invokeOnFocusedEditor(const char *slot)
 
 MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     : QMainWindow(parent)
-    , m_repository(std::make_unique<ArticleRepository>(database))
+    , m_library(std::make_unique<Library>(database))
     , m_renderer(std::make_unique<ArticleRenderer>())
     , m_exporters(Formats::exporters(*m_renderer))
-    , m_listModel(new ArticleListModel(*m_repository, this))
+    , m_listModel(new ArticleListModel(m_library->articles(), this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new EmptyStateWidget(m_stack))
     , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
     , m_listPanel(new ArticleListPanel(m_listModel, m_splitter))
     , m_editorPanel(new EditorPanel(m_splitter))
-    , m_previewPanel(new PreviewPanel(*m_repository, *m_renderer, m_splitter))
-    , m_editController(new EditController(*m_repository, m_editorPanel, m_previewPanel, this))
+    , m_previewPanel(new PreviewPanel(m_library->articles(), *m_renderer, m_splitter))
+    , m_editController(new EditController(*m_library, m_editorPanel, m_previewPanel, this))
     , m_importController(new ImportController(database, this, this))
     , m_banner(new LibraryBanner(this))
     , m_libraryController(new LibraryController(database, m_banner, this, this))
@@ -100,8 +100,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     connect(m_editController, &EditController::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
-    connect(m_libraryController, &LibraryController::changedElsewhere, this,
-            &MainWindow::libraryChangedElsewhere);
+    m_listModel->followChanges(*m_library);
+    connect(m_library.get(), &Library::changedElsewhere, this, &MainWindow::updateEmptyState);
     connect(m_libraryController, &LibraryController::writeAccessChanged, this, &MainWindow::applyWriteAccess);
     connect(m_libraryController, &LibraryController::openLibraryRequested, this,
             &MainWindow::switchToLibrary);
@@ -117,7 +117,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     updateEmptyState();
     // Reopen what was open last time, else the newest article.
     const qint64 last = Settings::LastArticle.read(QSettings());
-    const qint64 reopen = last > 0 && m_repository->summary(last) ? last : m_listModel->idAt(0);
+    const qint64 reopen = last > 0 && m_library->articles().summary(last) ? last : m_listModel->idAt(0);
     if (reopen > 0 && !m_listPanel->selectArticle(reopen))
         openArticle(reopen); // older than the first page: open it without paging the list to it
     applyWriteAccess();
@@ -218,13 +218,12 @@ void MainWindow::newArticle()
 {
     Article article;
     article.status = ArticleStatus::Draft;
-    if (!m_repository->insert(article)) {
-        QMessageBox::warning(this, tr("New article"), m_repository->lastError());
-        return;
-    }
     m_listPanel->searchField()->clear();
     m_listModel->setQuery({});
-    m_listModel->articleAdded(article.id);
+    if (!m_library->insert(article)) { // the list follows: it shows the new row
+        QMessageBox::warning(this, tr("New article"), m_library->lastError());
+        return;
+    }
     updateEmptyState();
     m_listPanel->selectArticle(article.id);
     m_editorPanel->headlineEdit()->setFocus();
@@ -320,7 +319,7 @@ void MainWindow::exportCurrentArticle(const ArticleExporter &exporter)
 {
     if (!m_editController->saveNow() || !m_editController->currentArticle())
         return;
-    const std::optional<Article> article = m_repository->load(m_editController->currentId());
+    const std::optional<Article> article = m_library->articles().load(m_editController->currentId());
     if (!article)
         return;
     QSettings settings;
@@ -345,13 +344,6 @@ void MainWindow::updateEmptyState()
 {
     const bool empty = m_listModel->rowCount() == 0 && m_listModel->query().isEmpty();
     m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_splitter);
-}
-
-void MainWindow::libraryChangedElsewhere()
-{
-    m_listModel->refresh();
-    m_editController->syncWithLibrary();
-    updateEmptyState();
 }
 
 void MainWindow::applyWriteAccess()

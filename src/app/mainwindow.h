@@ -13,7 +13,7 @@ class ArticleExporter;
 class ArticleListModel;
 class ArticleListPanel;
 class ArticleRenderer;
-class ArticleRepository;
+class Library;
 class EditController;
 class EditorPanel;
 class EmptyStateWidget;
@@ -69,13 +69,12 @@ private:
     void exportCurrentArticle(const ArticleExporter &exporter);
     void importFinished(const ImportSummary &summary);
     void updateEmptyState();
-    void libraryChangedElsewhere();
     void applyWriteAccess();
     void switchToLibrary(const QString &path);
     void restoreLayout();
     void saveLayout() const;
 
-    std::unique_ptr<ArticleRepository> m_repository;
+    std::unique_ptr<Library> m_library;
     std::unique_ptr<ArticleRenderer> m_renderer;
     std::unique_ptr<ExporterRegistry> m_exporters;
     ArticleListModel *m_listModel;

@@ -3,6 +3,7 @@
 #include "formats.h"
 
 #include <import/importservice.h>
+#include <library/articlequery.h>
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
 #include <library/libraryrescue.h>
@@ -286,7 +287,7 @@ int CommandLine::runList(const QCommandLineParser &parser)
     int printed = 0;
     while (printed < limit) {
         const QList<ArticleSummary> page =
-            library->repository->listNewest(cursor, std::min(limit - printed, 500));
+            library->repository->find(ArticleQuery(), cursor, 0, std::min(limit - printed, 500));
         for (const ArticleSummary &row : page) {
             if (json)
                 array.append(summaryJson(row));
@@ -317,7 +318,9 @@ int CommandLine::runSearch(const QCommandLineParser &parser, const QStringList &
     std::optional<OpenLibrary> library = openLibrary(parser, m_err);
     if (!library)
         return 1;
-    const QList<ArticleSummary> rows = library->repository->search(query, 0, 1000);
+    ArticleQuery articleQuery;
+    articleQuery.text = query;
+    const QList<ArticleSummary> rows = library->repository->find(articleQuery, {}, 0, 1000);
     if (!library->repository->lastError().isEmpty()) {
         m_err << library->repository->lastError() << Qt::endl;
         return 1;

@@ -1,5 +1,7 @@
 #include <library/articlelistmodel.h>
 
+#include <library/library.h>
+
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
@@ -72,14 +74,12 @@ bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 
 QList<ArticleSummary> ArticleListModel::fetchPageAfter(const QList<ArticleSummary> &loaded) const
 {
-    if (!m_query.isEmpty())
-        return m_repository.search(m_query, int(loaded.size()), PageSize);
     ListCursor cursor;
     if (!loaded.isEmpty()) {
         cursor.createdAt = toStorageTime(loaded.last().createdAt);
         cursor.id = loaded.last().id;
     }
-    return m_repository.listNewest(cursor, PageSize);
+    return m_repository.find(m_query, cursor, int(loaded.size()), PageSize);
 }
 
 void ArticleListModel::refresh()
@@ -133,13 +133,21 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     endInsertRows();
 }
 
-void ArticleListModel::setQuery(const QString &query)
+void ArticleListModel::setQuery(const ArticleQuery &query)
 {
-    const QString trimmed = query.trimmed();
+    ArticleQuery trimmed = query;
+    trimmed.text = query.text.trimmed();
     if (trimmed == m_query && !m_rows.isEmpty())
         return;
     m_query = trimmed;
     reload();
+}
+
+void ArticleListModel::setSearchText(const QString &text)
+{
+    ArticleQuery query = m_query;
+    query.text = text;
+    setQuery(query);
 }
 
 void ArticleListModel::reload()
@@ -164,6 +172,14 @@ int ArticleListModel::rowOf(qint64 id) const
 qint64 ArticleListModel::idAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+void ArticleListModel::followChanges(const Library &library)
+{
+    connect(&library, &Library::articleAdded, this, &ArticleListModel::articleAdded);
+    connect(&library, &Library::articleChanged, this, &ArticleListModel::articleChanged);
+    connect(&library, &Library::articleRemoved, this, &ArticleListModel::articleRemoved);
+    connect(&library, &Library::changedElsewhere, this, &ArticleListModel::refresh);
 }
 
 void ArticleListModel::articleChanged(qint64 id)
@@ -198,7 +214,7 @@ void ArticleListModel::showEdits(const Article &article)
 void ArticleListModel::articleAdded(qint64 id)
 {
     if (!m_query.isEmpty()) {
-        reload(); // where a new article ranks among results is the search's business
+        reload(); // whether and where a new article shows among filtered results is the query's business
         return;
     }
     const std::optional<ArticleSummary> fresh = m_repository.summary(id);

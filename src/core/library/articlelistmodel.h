@@ -1,10 +1,13 @@
 #pragma once
 
+#include <library/articlequery.h>
 #include <library/articlerepository.h>
 
 #include <QAbstractListModel>
 
 namespace Copydesk {
+
+class Library;
 
 // The article list, newest first, or the results of a search. Lazy: rows arrive a page at a time through
 // fetchMore(), so a library of any size opens at once and is never held in memory whole.
@@ -39,13 +42,19 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     // Empty query: the whole library, newest first. Otherwise full-text results, best first.
-    void setQuery(const QString &query);
-    QString query() const { return m_query; }
+    void setQuery(const ArticleQuery &query);
+    const ArticleQuery &query() const { return m_query; }
+    // The query as it is, with this search text.
+    void setSearchText(const QString &text);
     // Starts again from the first page (after an import, say).
     void reload();
     // Reads the rows shown again, after the library changed elsewhere: rows change in place where the
     // same articles are still there in the same order; otherwise the model is reset.
     void refresh();
+
+    // Follows the library's changes from now on: additions, changes and removals made through it row by
+    // row, what others wrote by refresh().
+    void followChanges(const Library &library);
 
     // Keep shown rows in step with the library without a reload.
     void articleChanged(qint64 id);
@@ -62,7 +71,7 @@ private:
     QList<ArticleSummary> fetchPageAfter(const QList<ArticleSummary> &loaded) const;
 
     const ArticleRepository &m_repository;
-    QString m_query;
+    ArticleQuery m_query;
     QList<ArticleSummary> m_rows;
     bool m_atEnd = false;
 };

@@ -1,6 +1,7 @@
 #include <library/articlerepository.h>
 
 #include <library/articlecontent.h>
+#include <library/articlequery.h>
 #include <library/librarydatabase.h>
 #include <library/sqlsupport.h>
 
@@ -113,7 +114,7 @@ bool ArticleRepository::insert(Article &article)
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = SqlDialect::insertedId(query);
 
-    if (!writeChildren(article) || !writeSearchRow(article, SearchIndex::Row::New)) {
+    if (!writeChildren(article, AllParts) || !writeSearchRow(article, SearchIndex::Row::New)) {
         article.id = 0;
         return false;
     }
@@ -124,19 +125,19 @@ bool ArticleRepository::insert(Article &article)
     return true;
 }
 
-bool ArticleRepository::update(Article &article)
+bool ArticleRepository::update(Article &article, Parts parts)
 {
-    return updateStored(article, nullptr) == UpdateResult::Saved;
+    return updateStored(article, nullptr, parts) == UpdateResult::Saved;
 }
 
-ArticleRepository::UpdateResult ArticleRepository::updateIfUnchanged(Article &article,
-                                                                     const QDateTime &seenUpdatedAt)
+ArticleRepository::UpdateResult
+ArticleRepository::updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt, Parts parts)
 {
-    return updateStored(article, &seenUpdatedAt);
+    return updateStored(article, &seenUpdatedAt, parts);
 }
 
 ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article,
-                                                                const QDateTime *seenUpdatedAt)
+                                                                const QDateTime *seenUpdatedAt, Parts parts)
 {
     if (refuseWrite())
         return UpdateResult::Failed;
@@ -195,12 +196,20 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     if (query.numRowsAffected() != 1)
         return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
 
-    for (const auto table : {"quotes"_L1, "images"_L1, "article_tags"_L1, "related_links"_L1}) {
+    // Only the parts the caller changed are written again: an autosave of the text leaves the image blobs
+    // where they are.
+    const std::pair<Part, QLatin1StringView> tables[] = {{Part::Quotes, "quotes"_L1},
+                                                         {Part::Images, "images"_L1},
+                                                         {Part::Tags, "article_tags"_L1},
+                                                         {Part::Related, "related_links"_L1}};
+    for (const auto &[part, table] : tables) {
+        if (!parts.testFlag(part))
+            continue;
         QSqlQuery &clear = m_database.statement(u"DELETE FROM %1 WHERE article_id = ?"_s.arg(table));
         if (!run(clear, {QVariant(article.id)}))
             return failed(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(article) || !writeSearchRow(article, SearchIndex::Row::Replace)) {
+    if (!writeChildren(article, parts) || !writeSearchRow(article, SearchIndex::Row::Replace)) {
         article.updatedAt = previousUpdatedAt;
         return UpdateResult::Failed;
     }
@@ -209,9 +218,9 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     return UpdateResult::Saved;
 }
 
-bool ArticleRepository::writeChildren(const Article &article)
+bool ArticleRepository::writeChildren(const Article &article, Parts parts)
 {
-    for (qsizetype i = 0; i < article.quotes.size(); ++i) {
+    for (qsizetype i = 0; parts.testFlag(Part::Quotes) && i < article.quotes.size(); ++i) {
         const Quote &q = article.quotes.at(i);
         QSqlQuery &quote = m_database.statement(u"INSERT INTO quotes (article_id, position, text, speaker, "
                                                 "speaker_role, context) VALUES (?, ?, ?, ?, ?, ?)"_s);
@@ -220,7 +229,7 @@ bool ArticleRepository::writeChildren(const Article &article)
             return fail(u"cannot store the quotes"_s, quote.lastError().text());
     }
 
-    for (qsizetype i = 0; i < article.images.size(); ++i) {
+    for (qsizetype i = 0; parts.testFlag(Part::Images) && i < article.images.size(); ++i) {
         const ArticleImage &img = article.images.at(i);
         QSqlQuery &image = m_database.statement(
             u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
@@ -234,7 +243,7 @@ bool ArticleRepository::writeChildren(const Article &article)
             return fail(u"cannot store the images"_s, image.lastError().text());
     }
 
-    for (qsizetype i = 0; i < article.tags.size(); ++i) {
+    for (qsizetype i = 0; parts.testFlag(Part::Tags) && i < article.tags.size(); ++i) {
         const QString name = article.tags.at(i).trimmed();
         if (name.isEmpty())
             continue;
@@ -248,7 +257,7 @@ bool ArticleRepository::writeChildren(const Article &article)
             return fail(u"cannot store the tags"_s, link.lastError().text());
     }
 
-    for (qsizetype i = 0; i < article.related.size(); ++i) {
+    for (qsizetype i = 0; parts.testFlag(Part::Related) && i < article.related.size(); ++i) {
         const RelatedLink &r = article.related.at(i);
         QSqlQuery &related = m_database.statement(
             u"INSERT INTO related_links (article_id, position, title, author, url) VALUES (?, ?, ?, ?, ?)"_s);
@@ -373,56 +382,49 @@ int ArticleRepository::count() const
     return query.next() ? query.value(0).toInt() : 0;
 }
 
-QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const
+QList<ArticleSummary> ArticleRepository::find(const ArticleQuery &articleQuery, const ListCursor &after,
+                                              int offset, int limit) const
 {
+    QList<ArticleSummary> rows;
+    const ArticleQuerySql sql =
+        articleQuerySql(articleQuery, summaryColumns, after.createdAt, after.id, offset, limit);
+    if (sql.nothingToFind)
+        return rows;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    if (after.createdAt.isEmpty()) {
-        query.prepare(
-            u"SELECT %1 FROM articles a ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(summaryColumns));
-    } else {
-        query.prepare(
-            u"SELECT %1 FROM articles a WHERE %2 ORDER BY a.created_at DESC, a.id DESC LIMIT ?"_s.arg(
-                summaryColumns, SqlDialect::rowBefore(u"a.created_at"_s, u"a.id"_s)));
-        query.addBindValue(after.createdAt);
-        query.addBindValue(after.id);
-    }
-    query.addBindValue(limit);
-    QList<ArticleSummary> rows;
+    query.prepare(sql.sql);
+    for (const QVariant &value : sql.values)
+        query.addBindValue(value);
     if (!query.exec()) {
-        fail(u"cannot list the articles"_s, query.lastError().text());
+        fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
+                                    : u"cannot list the articles"_s,
+             query.lastError().text());
         return rows;
     }
-    while (query.next())
-        rows.append(summaryFrom(query));
+    while (query.next()) {
+        ArticleSummary summary = summaryFrom(query);
+        if (sql.withSnippet)
+            summary.snippet = query.value(summaryColumnCount).toString();
+        rows.append(summary);
+    }
     // A damaged page ends the rows early: that is an error to report, not the end of the list.
     if (query.lastError().isValid())
         fail(u"cannot list all the articles"_s, query.lastError().text());
     return rows;
 }
 
+QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const
+{
+    return find(ArticleQuery(), after, 0, limit);
+}
+
 QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
 {
-    QList<ArticleSummary> rows;
-    const QString match = ftsQuery(userQuery);
-    if (match.isEmpty())
-        return rows;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(SearchIndex::matchingSelect(summaryColumns));
-    query.addBindValue(match);
-    query.addBindValue(limit);
-    query.addBindValue(offset);
-    if (!query.exec()) {
-        fail(u"cannot search for \"%1\""_s.arg(userQuery), query.lastError().text());
-        return rows;
-    }
-    while (query.next()) {
-        ArticleSummary summary = summaryFrom(query);
-        summary.snippet = query.value(summaryColumnCount).toString();
-        rows.append(summary);
-    }
-    return rows;
+    if (SearchIndex::ftsQuery(userQuery).isEmpty())
+        return {}; // nothing to search for finds nothing (find() would list everything)
+    ArticleQuery query;
+    query.text = userQuery;
+    return find(query, {}, offset, limit);
 }
 
 std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const

@@ -15,6 +15,7 @@ class QSqlDatabase;
 namespace Copydesk {
 
 class LibraryDatabase;
+struct ArticleQuery;
 
 // A row of the article list: what the list and search results show, without the body.
 struct ArticleSummary
@@ -60,8 +61,23 @@ public:
     // Stores a new article: assigns id, uuid (if empty) and timestamps (if unset), sanitizes the body
     // and derives body text and word count. Returns false and sets lastError() on failure.
     bool insert(Article &article);
-    // Replaces the stored article with this one, whole, and refreshes updatedAt.
-    bool update(Article &article);
+    // The parts of an article that are stored apart from its row. The row itself (every field, the body)
+    // and its search entry are always written.
+    enum class Part
+    {
+        Quotes = 0x1,
+        Images = 0x2,
+        Tags = 0x4,
+        Related = 0x8,
+    };
+    Q_DECLARE_FLAGS(Parts, Part)
+    static constexpr Parts AllParts = Parts(0xF);
+    static constexpr Parts FieldsOnly = Parts();
+
+    // Replaces the stored article with this one and refreshes updatedAt: its row and search entry, and
+    // the given parts (by default all of them; an editor that changed only fields and body says so, and
+    // the image blobs are not written again).
+    bool update(Article &article, Parts parts = AllParts);
     enum class UpdateResult
     {
         Saved,
@@ -70,13 +86,19 @@ public:
     };
     // Like update(), but only while the stored article is still the version this copy was based on (its
     // updatedAt when read): a save never silently replaces what another window or command stored since.
-    UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt);
+    UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt, Parts parts = AllParts);
     bool remove(qint64 id);
 
     std::optional<Article> load(qint64 id) const;
     int count() const;
+    // One page of what the query asks for. Newest first pages by keyset (after: the last row of the page
+    // before); other orders by offset.
+    QList<ArticleSummary> find(const ArticleQuery &query, const ListCursor &after, int offset,
+                               int limit) const;
+    // find() of the whole library, newest first.
     QList<ArticleSummary> listNewest(const ListCursor &after, int limit) const;
-    // Full-text search. The query is words (all must match, the last one as a prefix) and "quoted phrases".
+    // find() of a search text, best match first. The text is words (all must match, the last one as a
+    // prefix) and "quoted phrases".
     QList<ArticleSummary> search(const QString &query, int offset, int limit) const;
     std::optional<ArticleSummary> summary(qint64 id) const;
     std::optional<StoredImage> image(qint64 articleId, int position) const;
@@ -100,10 +122,10 @@ public:
     QString lastError() const { return m_lastError; }
 
 private:
-    UpdateResult updateStored(Article &article, const QDateTime *seenUpdatedAt);
+    UpdateResult updateStored(Article &article, const QDateTime *seenUpdatedAt, Parts parts);
     // True, with lastError() set, when the library takes no writes (read-only, or found damaged).
     bool refuseWrite() const;
-    bool writeChildren(const Article &article);
+    bool writeChildren(const Article &article, Parts parts);
     bool writeSearchRow(const Article &article, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
 
@@ -114,3 +136,5 @@ private:
 };
 
 } // namespace Copydesk
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(Copydesk::ArticleRepository::Parts)

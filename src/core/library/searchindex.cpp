@@ -65,12 +65,25 @@ bool SearchIndex::remove(qint64 articleId)
     return Sql::run(remove, {QVariant(articleId)}) || fail(remove.lastError().text());
 }
 
-QString SearchIndex::matchingSelect(QLatin1StringView articleColumns)
+QString SearchIndex::matchingFrom()
 {
-    return u"SELECT %1, snippet(article_search, -1, '[', ']', '…', 12) FROM article_search s "
-           "JOIN articles a ON a.id = s.rowid WHERE article_search MATCH ? "
-           "ORDER BY bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0) LIMIT ? OFFSET ?"_s.arg(
-               articleColumns);
+    return u"article_search s JOIN articles a ON a.id = s.rowid"_s;
+}
+
+QString SearchIndex::matchingCondition()
+{
+    return u"article_search MATCH ?"_s;
+}
+
+QString SearchIndex::snippetColumn()
+{
+    return u"snippet(article_search, -1, '[', ']', '…', 12)"_s;
+}
+
+QString SearchIndex::rankOrder()
+{
+    // Headline matches weigh most, then standfirst and byline, quotes and captions, the body least.
+    return u"bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0)"_s;
 }
 
 QString SearchIndex::ftsQuery(const QString &userQuery)

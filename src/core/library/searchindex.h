@@ -27,9 +27,12 @@ public:
     bool remove(qint64 articleId);
     QString lastError() const { return m_lastError; }
 
-    // A SELECT of the given columns of articles "a" matching one bound FTS query, best first, with the
-    // snippet as the last column, then LIMIT ? OFFSET ?.
-    static QString matchingSelect(QLatin1StringView articleColumns);
+    // The pieces of a query for articles "a" that match one bound FTS query: what to select from, the
+    // condition (one value: ftsQuery()), the snippet column and the order of rank, best first.
+    static QString matchingFrom();
+    static QString matchingCondition();
+    static QString snippetColumn();
+    static QString rankOrder();
     // Turns what a person types into an FTS5 query; empty if there is nothing to search for.
     static QString ftsQuery(const QString &userQuery);
     // Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.

@@ -1,5 +1,6 @@
 #include "core/testlibrary.h"
 #include <library/articlelistmodel.h>
+#include <library/library.h>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -49,7 +50,7 @@ private slots:
         TestLibrary library;
         fill(*library.repository, 120);
         ArticleListModel model(*library.repository);
-        model.setQuery(u"quixotic"_s);
+        model.setSearchText(u"quixotic"_s);
         QCOMPARE(model.rowCount(), 3);
         QVERIFY(!model.canFetchMore({}));
         QVERIFY(model.index(0).data(ArticleListModel::SnippetRole).toString().contains(u"[quixotic]"_s));
@@ -88,6 +89,43 @@ private slots:
         QCOMPARE(reset.size(), 1);
         QCOMPARE(model.rowCount(), 451);
         QCOMPARE(model.index(0).data().toString(), u"Imported by a command"_s);
+    }
+
+    void followsTheLibrarysSignals()
+    {
+        TestLibrary library;
+        fill(*library.repository, 3);
+        Library announced(*library.database);
+        ArticleListModel model(announced.articles());
+        model.followChanges(announced);
+        model.reload();
+        QCOMPARE(model.rowCount(), 3);
+
+        // An autosave through the library: the row's word count and time follow without a reload.
+        std::optional<Article> article = announced.articles().load(model.idAt(1));
+        const QDateTime before = model.index(1).data(ArticleListModel::UpdatedAtRole).toDateTime();
+        article->bodyHtml = u"<p>Now with seven words in its body.</p>"_s;
+        QTest::qWait(2);
+        QVERIFY(announced.update(*article, ArticleRepository::FieldsOnly));
+        QCOMPARE(model.index(1).data(ArticleListModel::WordCountRole).toInt(), 7);
+        QVERIFY(model.index(1).data(ArticleListModel::UpdatedAtRole).toDateTime() > before);
+
+        Article added = sampleArticle(u"Added through the library"_s);
+        added.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(announced.insert(added));
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(0).data().toString(), u"Added through the library"_s);
+        QVERIFY(announced.remove(added.id));
+        QCOMPARE(model.rowCount(), 3);
+
+        // Written by another connection: seen by the watcher, and the rows refreshed.
+        LibraryDatabase other(library.path());
+        QVERIFY(other.open());
+        Article elsewhere = sampleArticle(u"Written elsewhere"_s);
+        elsewhere.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(ArticleRepository(other).insert(elsewhere));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 4, 2000);
+        QCOMPARE(model.index(0).data().toString(), u"Written elsewhere"_s);
     }
 
     void followsEditsAdditionsAndRemovals()

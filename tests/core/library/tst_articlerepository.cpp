@@ -104,6 +104,40 @@ private slots:
         QCOMPARE(library.repository->search(u"resume"_s, 0, 10).size(), 0);
     }
 
+    void anAutosaveOfTheTextLeavesThePartsAlone()
+    {
+        TestLibrary library;
+        Article article = fullArticle();
+        QVERIFY(library.repository->insert(article));
+        Article later = fullArticle(); // its parts take the next row ids, so rows written again get new ones
+        later.headline = u"Another one"_s;
+        QVERIFY(library.repository->insert(later));
+        auto rowIds = [&](const QString &table) {
+            QSqlQuery query(library.database->connection());
+            query.exec(u"SELECT id FROM %1 WHERE article_id = %2 ORDER BY id"_s.arg(table).arg(article.id));
+            QList<qint64> ids;
+            while (query.next())
+                ids.append(query.value(0).toLongLong());
+            return ids;
+        };
+        const QList<qint64> images = rowIds(u"images"_s);
+        const QList<qint64> quotes = rowIds(u"quotes"_s);
+        QVERIFY(!images.isEmpty() && !quotes.isEmpty());
+        article.headline = u"Edited in the editor"_s;
+        article.bodyHtml = u"<p>A new body with the word zeppelin.</p>"_s;
+        QVERIFY(library.repository->update(article, ArticleRepository::FieldsOnly));
+        QCOMPARE(rowIds(u"images"_s), images); // the same rows: not deleted and written again
+        QCOMPARE(rowIds(u"quotes"_s), quotes);
+        const std::optional<Article> stored = library.repository->load(article.id);
+        QCOMPARE(stored->headline, u"Edited in the editor"_s);
+        QCOMPARE(stored->images.size(), article.images.size());
+        QCOMPARE(stored->images.first().data, article.images.first().data);
+        QCOMPARE(library.repository->search(u"zeppelin"_s, 0, 10).size(), 1);
+        // A whole update writes them again.
+        QVERIFY(library.repository->update(article));
+        QVERIFY(rowIds(u"images"_s) != images);
+    }
+
     void updateIfUnchangedNeverReplacesANewerCopy()
     {
         TestLibrary library;
