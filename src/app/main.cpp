@@ -113,7 +113,10 @@ int main(int argc, char *argv[])
 {
     // WebEngine describes its set-up at info level on every start; a person or a script only wants to hear
     // of problems. QT_LOGGING_RULES still overrides this.
-    QLoggingCategory::setFilterRules(u"qt.webenginecontext.info=false\ncopydesk.*.debug=false"_s);
+    // Copydesk's own categories say what they refused and why at info level, for QT_LOGGING_RULES to turn on;
+    // a person or a script hears of problems through the window or the command's own messages.
+    QLoggingCategory::setFilterRules(
+        u"qt.webenginecontext.info=false\ncopydesk.*.debug=false\ncopydesk.*.info=false"_s);
     if (Copydesk::CommandLine::wantsCommand(Copydesk::CommandLine::argumentsOf(argc, argv)))
         return runCommand(argc, argv);
     return runWindow(argc, argv);

@@ -1,12 +1,12 @@
 #include "requestinterceptor.h"
 
+#include "logging.h"
+
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcInterceptor, "copydesk.app.interceptor")
 
 bool RequestInterceptor::isAllowed(const QUrl &url)
 {

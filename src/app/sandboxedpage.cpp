@@ -1,5 +1,7 @@
 #include "sandboxedpage.h"
 
+#include "logging.h"
+
 #include "lockedsettings.h"
 
 #include <QDesktopServices>
@@ -9,8 +11,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcPage, "copydesk.app.page")
 
 SandboxedPage::SandboxedPage(QWebEngineProfile *profile, QObject *parent)
     : QWebEnginePage(profile, parent)

@@ -1,5 +1,7 @@
 #include "urlfetcher.h"
 
+#include "logging.h"
+
 #include <QEventLoop>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -12,8 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcFetcher, "copydesk.web.fetcher")
 
 namespace {
 

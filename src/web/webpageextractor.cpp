@@ -1,5 +1,7 @@
 #include "webpageextractor.h"
 
+#include "logging.h"
+
 #include "lockedsettings.h"
 
 #include <QBuffer>
@@ -32,8 +34,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcExtractor, "copydesk.web.extractor", QtInfoMsg)
 
 namespace {
 

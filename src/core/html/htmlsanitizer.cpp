@@ -1,5 +1,7 @@
 #include <html/htmlsanitizer.h>
 
+#include <html/pagehtml.h>
+
 #include <html/canonicalhtml.h>
 #include <html/htmlsanitizerrules.h>
 #include <html/htmltext.h>
@@ -468,24 +470,6 @@ void write(QString &out, const Node &node)
         out += u'\n';
 }
 
-struct GumboOutputDeleter
-{
-    void operator()(GumboOutput *output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-
-const GumboNode *findBody(const GumboNode *root)
-{
-    if (!root || root->type != GUMBO_NODE_ELEMENT)
-        return nullptr;
-    const GumboVector &children = root->v.element.children;
-    for (unsigned int i = 0; i < children.length; ++i) {
-        const auto *child = static_cast<const GumboNode *>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
-            return child;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 QString HtmlSanitizer::sanitize(const QString &html)
@@ -508,13 +492,8 @@ HtmlSanitizer::Sanitized HtmlSanitizer::sanitizeWithText(const QString &html)
 
 QString HtmlSanitizer::sanitizeByParsing(const QString &html)
 {
-    const QByteArray utf8 = html.toUtf8();
-    GumboOptions options = kGumboDefaultOptions;
-    // Recording a parse error copies the stack of open elements, which makes deep input quadratic in memory.
-    options.max_errors = 0;
-    const std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-        gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size())));
-    const GumboNode *body = output ? findBody(output->root) : nullptr;
+    const PageHtml::Document document(html);
+    const GumboNode *body = document.body();
     if (!body)
         return {};
 

@@ -1,5 +1,7 @@
 #include <html/htmltext.h>
 
+#include <html/pagehtml.h>
+
 #include <html/canonicalhtml.h>
 
 #include <gumbo.h>
@@ -17,34 +19,6 @@ namespace Copydesk {
 namespace HtmlText {
 
 namespace {
-
-struct GumboOutputDeleter
-{
-    void operator()(GumboOutput *output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-
-using ParsedHtml = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-ParsedHtml parse(const QByteArray &utf8)
-{
-    GumboOptions options = kGumboDefaultOptions;
-    // Recording a parse error copies the stack of open elements, which makes deep input quadratic in memory.
-    options.max_errors = 0;
-    return ParsedHtml(gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size())));
-}
-
-const GumboNode *findBody(const GumboOutput *output)
-{
-    if (!output || !output->root || output->root->type != GUMBO_NODE_ELEMENT)
-        return nullptr;
-    const GumboVector &children = output->root->v.element.children;
-    for (unsigned int i = 0; i < children.length; ++i) {
-        const auto *child = static_cast<const GumboNode *>(children.data[i]);
-        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
-            return child;
-    }
-    return nullptr;
-}
 
 // Elements whose content is never shown as text.
 bool isHidden(const GumboElement &element)
@@ -407,8 +381,8 @@ QString plainText(const QString &html)
 
 QString plainTextByParsing(const QString &html)
 {
-    const ParsedHtml output = parse(html.toUtf8());
-    const GumboNode *body = findBody(output.get());
+    const PageHtml::Document document(html);
+    const GumboNode *body = document.body();
     if (!body)
         return {};
     PlainTextVisitor visitor;
@@ -418,8 +392,8 @@ QString plainTextByParsing(const QString &html)
 
 QStringList headings(const QString &html)
 {
-    const ParsedHtml output = parse(html.toUtf8());
-    const GumboNode *body = findBody(output.get());
+    const PageHtml::Document document(html);
+    const GumboNode *body = document.body();
     if (!body)
         return {};
     HeadingsVisitor visitor;

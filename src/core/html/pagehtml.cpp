@@ -162,7 +162,9 @@ namespace {
 GumboOutput *parseUtf8(const QByteArray &utf8)
 {
     GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0; // the error list is not used; collecting it costs time on large pages
+    // Recording a parse error copies the stack of open elements: deep input would take quadratic memory,
+    // and the error list is never used.
+    options.max_errors = 0;
     return gumbo_parse_with_options(&options, utf8.constData(), size_t(utf8.size()));
 }
 
@@ -172,6 +174,20 @@ Document::Document(const QString &html)
     : m_source(html.toUtf8())
     , m_output(parseUtf8(m_source))
 {}
+
+const GumboNode *Document::body() const
+{
+    const GumboNode *root = m_output ? m_output->root : nullptr;
+    if (!root || root->type != GUMBO_NODE_ELEMENT)
+        return nullptr;
+    const GumboVector &children = root->v.element.children;
+    for (unsigned int i = 0; i < children.length; ++i) {
+        const auto *child = static_cast<const GumboNode *>(children.data[i]);
+        if (child->type == GUMBO_NODE_ELEMENT && child->v.element.tag == GUMBO_TAG_BODY)
+            return child;
+    }
+    return nullptr;
+}
 
 bool isElement(const GumboNode *node, GumboTag tag)
 {

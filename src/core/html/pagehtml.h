@@ -11,7 +11,8 @@
 
 namespace Copydesk {
 
-// Small functions over gumbo's tree, shared by the saved-page importer's parts. Internal to core.
+// The one wrapper of gumbo, the HTML5 parser, for all of Copydesk (the sanitizer, the text views of HTML,
+// the saved-page importer), with small functions over its tree. Internal to core.
 namespace PageHtml {
 
 struct GumboOutputDeleter
@@ -28,6 +29,8 @@ public:
     Q_DISABLE_COPY_MOVE(Document)
 
     const GumboOutput *get() const { return m_output.get(); }
+    // The <body> element the parser always makes, or nullptr when the parse failed.
+    const GumboNode *body() const;
     const GumboOutput *operator->() const { return m_output.get(); }
     explicit operator bool() const { return bool(m_output); }
 

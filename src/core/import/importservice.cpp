@@ -1,5 +1,7 @@
 #include <import/importservice.h>
 
+#include <import/logging.h>
+
 #include <library/articlerepository.h>
 #include <library/libraryfiles.h>
 
@@ -245,8 +247,10 @@ ImportService::Recognised ImportService::recogniseSource(const ImportSource &sou
 ImportOutcome ImportService::store(Recognised recognised)
 {
     ImportOutcome outcome = std::move(recognised.outcome);
-    if (!outcome.error.isEmpty())
+    if (!outcome.error.isEmpty()) {
+        qCInfo(lcImport) << "refused:" << outcome.error;
         return outcome;
+    }
     const QString &displayName = outcome.source;
 
     bool skippedAll = true;
@@ -266,6 +270,7 @@ ImportOutcome ImportService::store(Recognised recognised)
         if (existing && policy == DuplicatePolicy::Skip) {
             outcome.warnings.append(
                 u"%1: already in the library as article %2; skipped"_s.arg(displayName).arg(*existing));
+            qCInfo(lcImport) << "skipped:" << outcome.warnings.last();
             continue;
         }
         if (existing && policy == DuplicatePolicy::Replace) {

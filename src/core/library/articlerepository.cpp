@@ -3,6 +3,7 @@
 #include <library/articlecontent.h>
 #include <library/articlequery.h>
 #include <library/librarydatabase.h>
+#include <library/logging.h>
 #include <library/sqlsupport.h>
 
 #include <QSqlError>
@@ -70,6 +71,7 @@ QString ArticleRepository::ftsQuery(const QString &userQuery)
 bool ArticleRepository::fail(const QString &what, const QString &detail) const
 {
     m_lastError = u"%1: %2 (%3)"_s.arg(m_database.path(), what, detail);
+    qCInfo(lcRepository) << m_lastError;
     return false;
 }
 
@@ -78,6 +80,7 @@ bool ArticleRepository::refuseWrite() const
     if (m_database.writesAllowed())
         return false;
     m_lastError = m_database.writeRefusal();
+    qCInfo(lcRepository) << "write refused:" << m_lastError;
     return true;
 }
 

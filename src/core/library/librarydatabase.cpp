@@ -1,11 +1,12 @@
 #include <library/librarydatabase.h>
 
+#include <library/logging.h>
+
 #include <library/libraryfiles.h>
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QMutex>
 #include <QRegularExpression>
 #include <QSqlDriver>
@@ -23,8 +24,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcDatabase, "copydesk.core.database")
 
 namespace {
 
@@ -312,7 +311,7 @@ QStringList LibraryDatabase::quickCheck()
         problems.append(error.text());
     m_health = problems.isEmpty() ? Health::Sound : Health::Damaged;
     if (!problems.isEmpty())
-        qCWarning(lcDatabase) << "library" << m_path << "is damaged:" << problems.first();
+        qCInfo(lcDatabase) << "library" << m_path << "is damaged:" << problems.first();
     return problems;
 }
 

@@ -1,9 +1,10 @@
 #include <library/libraryfiles.h>
 
+#include <library/logging.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QMutex>
 
 #include <sys/stat.h>
@@ -15,8 +16,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk::LibraryFiles {
-
-Q_LOGGING_CATEGORY(lcLibraryFiles, "copydesk.core.libraryfiles")
 
 namespace {
 
@@ -124,7 +123,7 @@ QString refusal(const QString &path)
     }
     for (const QString &library : std::as_const(libraries)) {
         if (belongsToLibrary(path, library)) {
-            qCWarning(lcLibraryFiles) << "refused" << path << "(a file of the open library" << library << ")";
+            qCInfo(lcLibraryFiles) << "refused" << path << "(a file of the open library" << library << ")";
             return u"%1: this is a file of the open Copydesk library (%2); Copydesk never opens it "
                    "except through its database, so it cannot be imported, exported over or read"_s.arg(
                        QDir::toNativeSeparators(path), QDir::toNativeSeparators(library));

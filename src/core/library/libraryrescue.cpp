@@ -1,10 +1,11 @@
 #include <library/libraryrescue.h>
 
+#include <library/logging.h>
+
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
 #include <model/article.h>
 
-#include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,8 +15,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-
-Q_LOGGING_CATEGORY(lcRescue, "copydesk.core.rescue")
 
 namespace {
 

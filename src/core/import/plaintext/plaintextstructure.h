@@ -13,6 +13,8 @@ namespace Copydesk::PlainTextStructure {
 // every string they return is a piece of the line as printed.
 
 int wordCount(const QString &text);
+QStringList splitWords(const QString &text); // at white space
+bool hasLetter(const QString &text);
 // The line ends in . ! ? : ; , or … (closing quote marks and brackets looked through).
 bool hasFinalPunctuation(const QString &line);
 // The line ends a sentence: . ! ? or … (closing quote marks and brackets looked through).

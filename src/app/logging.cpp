@@ -1,0 +1,6 @@
+#include "logging.h"
+
+namespace Copydesk {
+Q_LOGGING_CATEGORY(lcPage, "copydesk.app.page")
+Q_LOGGING_CATEGORY(lcInterceptor, "copydesk.app.interceptor")
+} // namespace Copydesk
