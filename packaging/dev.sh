@@ -20,7 +20,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     qt6-webengine-dev libqt6webenginecore6-bin
-    libgumbo-dev libuchardet-dev libsqlite3-dev libssl-dev
+    libgumbo-dev libuchardet-dev libsqlite3-dev
     fonts-dejavu-core
     python3-jsonschema
 )

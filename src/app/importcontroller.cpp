@@ -139,7 +139,8 @@ void ImportController::importFiles(const QStringList &paths)
         return;
     const QStringList files = expandFolders(paths);
     m_rememberedPolicy.reset();
-    // Asked from the worker, answered here on the GUI thread; the worker waits for the answer.
+    // Asked from the worker, answered here on the GUI thread. A wait the worker truly needs: what it stores
+    // next depends on the answer, and the person may take a while to give it.
     ImportService::DuplicateDecider decide = [this](const Article &incoming, qint64 existingId) {
         DuplicatePolicy policy = DuplicatePolicy::Skip;
         QMetaObject::invokeMethod(

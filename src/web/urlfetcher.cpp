@@ -122,6 +122,8 @@ FetchResult UrlFetcher::fetch(const QUrl &url, Kind kind) const
             return stop(u"larger than %1"_s.arg(size(maxBytes)));
     };
 
+    // A wait the caller truly needs: ImportService asks for a download from its recognising thread and can
+    // go on only with the page, so the download runs in a loop of this thread's own until it ends.
     QEventLoop loop;
     QTimer deadline;
     deadline.setSingleShot(true);

@@ -29,7 +29,8 @@ ExtractedPage WebImportSetup::extract(const QString &html, const QUrl &baseUrl)
     {
         QMutexLocker locker(&m_mutex);
         if (!m_extractor) {
-            // The browser engine lives on the GUI thread, whoever asks first.
+            // The browser engine lives on the GUI thread, whoever asks first; the asking thread waits for it
+            // to exist, since it extracts with it at once.
             QObject *application = QCoreApplication::instance();
             auto create = [this] {
                 m_extractor = std::make_unique<WebPageExtractor>();

@@ -1,5 +1,7 @@
 #include <html/htmlsanitizerrules.h>
 
+#include <html/htmlelements.h>
+
 #include <html/htmlsanitizer.h>
 
 #include <QByteArray>
@@ -155,54 +157,19 @@ bool isVoid(GumboTag tag)
 // Blocks that hold only phrasing content: a block inside one splits it.
 bool isPhrasingBlock(GumboTag tag)
 {
-    switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_PRE:
-    case GUMBO_TAG_DT:
-        return true;
-    default:
-        return false;
-    }
+    return HtmlElements::has(tag, HtmlElements::Role::SanitizedPhrasing);
 }
 
 // Blocks that hold text and blocks side by side.
 bool isFlowBlock(GumboTag tag)
 {
-    switch (tag) {
-    case GUMBO_TAG_BODY:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-        return true;
-    default:
-        return false;
-    }
+    return HtmlElements::has(tag, HtmlElements::Role::SanitizedFlow);
 }
 
 // Blocks whose children are fixed: list items, definition terms or table parts.
 bool isStructureBlock(GumboTag tag)
 {
-    switch (tag) {
-    case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL:
-    case GUMBO_TAG_DL:
-    case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TBODY:
-    case GUMBO_TAG_TFOOT:
-    case GUMBO_TAG_TR:
-        return true;
-    default:
-        return false;
-    }
+    return HtmlElements::has(tag, HtmlElements::Role::SanitizedStructure);
 }
 
 bool isBlock(GumboTag tag)

@@ -1,5 +1,7 @@
 #include <html/pagehtml.h>
 
+#include <html/htmlelements.h>
+
 #include <QByteArray>
 #include <QStringList>
 
@@ -30,32 +32,7 @@ bool isSkippedForText(const GumboNode *node)
 
 bool isBlockForText(GumboTag tag)
 {
-    switch (tag) {
-    case GUMBO_TAG_P:
-    case GUMBO_TAG_DIV:
-    case GUMBO_TAG_BR:
-    case GUMBO_TAG_LI:
-    case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6:
-    case GUMBO_TAG_FIGCAPTION:
-    case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH:
-    case GUMBO_TAG_TR:
-    case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD:
-    case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_HEADER:
-    case GUMBO_TAG_FOOTER:
-        return true;
-    default:
-        return false;
-    }
+    return HtmlElements::has(tag, HtmlElements::Role::PageTextBreak);
 }
 
 void collectText(const GumboNode *node, QString &out, const std::function<bool(const GumboNode *)> &skip,

@@ -245,7 +245,8 @@ private slots:
         qInfo("%lld vectors; %d sanitized to the simple form", payloads.size(), simpleOutputs);
     }
 
-    // Every plain-text import writes its body in the simple form, so storing it needs no parse.
+    // Every plain-text import writes its body in the simple form, so storing it needs no parse; Markdown
+    // with links or emphasis is the exception, and still agrees with the full parse.
     void plainTextImportsAreSimple()
     {
         QStringList files;
@@ -265,7 +266,10 @@ private slots:
             source.bytes = file.readAll();
             const ImportResult result = importer.import(source);
             for (const Article &article : result.articles) {
-                QVERIFY2(CanonicalHtml::isCanonical(article.bodyHtml), qPrintable(path));
+                const bool markup =
+                    article.bodyHtml.contains(u"<a "_s) || article.bodyHtml.contains(u"<em>"_s) ||
+                    article.bodyHtml.contains(u"<strong>"_s) || article.bodyHtml.contains(u"<code>"_s);
+                QVERIFY2(CanonicalHtml::isCanonical(article.bodyHtml) != markup, qPrintable(path));
                 const QString problem = disagreement(article.bodyHtml);
                 QVERIFY2(problem.isEmpty(), qPrintable(path + u": "_s + problem));
             }

@@ -38,6 +38,7 @@ struct BodyBlock
     Kind kind = Kind::Paragraph;
     QString text;
     bool explicitHeading = false; // a Markdown heading, kept wherever it stands
+    QString inlineHtml;           // Markdown links and emphasis, when the text had any
 };
 
 // Walks the lines once: furniture before the headline, the header (headline, standfirst, byline, lead
@@ -309,12 +310,12 @@ private:
     static BodyBlock blockFor(const Unit &unit)
     {
         if (unit.headingLevel > 0)
-            return {BodyBlock::Kind::Heading, unit.text, true};
+            return {BodyBlock::Kind::Heading, unit.text, true, unit.inlineHtml};
         if (unit.blockQuote)
-            return {BodyBlock::Kind::BlockQuote, unit.text, false};
+            return {BodyBlock::Kind::BlockQuote, unit.text, false, unit.inlineHtml};
         if (isSubheadingLike(unit.text))
-            return {BodyBlock::Kind::Heading, unit.text, false};
-        return {BodyBlock::Kind::Paragraph, unit.text, false};
+            return {BodyBlock::Kind::Heading, unit.text, false, unit.inlineHtml};
+        return {BodyBlock::Kind::Paragraph, unit.text, false, unit.inlineHtml};
     }
 
     // A related block: title lines, each maybe followed by an author line. It ends at prose.
@@ -368,7 +369,13 @@ private:
                 continue;
             if (const std::optional<Dateline> dateline = splitDateline(block.text)) {
                 m_article.dateline = dateline->dateline;
-                block.text = dateline->text;
+                const QString original = std::exchange(block.text, dateline->text);
+                // The markup loses the same words (a dateline has no links or emphasis of its own).
+                const QString cut = original.left(original.size() - block.text.size()).toHtmlEscaped();
+                if (!block.inlineHtml.isEmpty())
+                    block.inlineHtml = original.endsWith(block.text) && block.inlineHtml.startsWith(cut)
+                                           ? block.inlineHtml.mid(cut.size())
+                                           : QString();
             }
             break;
         }
@@ -387,6 +394,17 @@ private:
     {
         QString html;
         for (const BodyBlock &block : m_body) {
+            if (!block.inlineHtml.isEmpty()) {
+                // Markdown's links and emphasis: not the canonical form, which the repository's sanitizer
+                // then parses like any other HTML on its way into the library.
+                static constexpr std::pair<QLatin1StringView, QLatin1StringView> tags[] = {
+                    {"<p>"_L1, "</p>\n"_L1},
+                    {"<h2>"_L1, "</h2>\n"_L1},
+                    {"<blockquote>\n<p>"_L1, "</p>\n</blockquote>\n"_L1}};
+                const auto &[open, close] = tags[int(block.kind)];
+                html += open + block.inlineHtml + close;
+                continue;
+            }
             switch (block.kind) {
             case BodyBlock::Kind::Paragraph:
                 CanonicalHtml::appendParagraph(html, block.text);

@@ -90,6 +90,18 @@ bool hasLetterOrDigit(const QString &text)
     return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLetterOrNumber(); });
 }
 
+QString htmlOf(const Unit &unit)
+{
+    return unit.inlineHtml.isEmpty() ? unit.text.toHtmlEscaped() : unit.inlineHtml;
+}
+
+void appendTo(Unit &unit, const Unit &next)
+{
+    if (!unit.inlineHtml.isEmpty() || !next.inlineHtml.isEmpty())
+        unit.inlineHtml = htmlOf(unit) + u' ' + htmlOf(next);
+    unit.text += u' ' + next.text;
+}
+
 QList<Unit> readUnits(const QString &text, bool markdown)
 {
     static const QRegularExpression setextUnderline(uR"(^(=+|-+)$)"_s);
@@ -117,7 +129,7 @@ QList<Unit> readUnits(const QString &text, bool markdown)
             continue;
         // Consecutive "> " lines are one quoted paragraph.
         if (unit.blockQuote && !unit.blankBefore && !units.isEmpty() && units.last().blockQuote) {
-            units.last().text += u' ' + unit.text;
+            appendTo(units.last(), unit);
             continue;
         }
         units.append(unit);
@@ -154,7 +166,7 @@ void joinWrappedLines(QList<Unit> &units)
         const bool continues = !joined.isEmpty() && !unit.blankBefore && lastLineLength >= wrapWidth &&
                                isPlainUnit(unit) && isPlainUnit(joined.last()) && !startsOwnLine(unit.text);
         if (continues)
-            joined.last().text += u' ' + unit.text;
+            appendTo(joined.last(), unit);
         else
             joined.append(unit);
         lastLineLength = unit.text.size();

@@ -34,6 +34,8 @@ struct Unit : PlainTextStructure::MarkdownLine
 };
 
 QList<Unit> readUnits(const QString &text, bool markdown);
+// Joins the next line onto this one, text and markup.
+void appendTo(Unit &unit, const Unit &next);
 bool isPlainUnit(const Unit &unit);
 // A line that is never part of a paragraph. ArticleBuilder::isStructural() asks the same with its per-line
 // answers: a change here belongs there too.

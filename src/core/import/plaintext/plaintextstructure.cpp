@@ -1,10 +1,14 @@
 #include <import/plaintext/plaintextstructure.h>
 
+#include <html/documenthtmlwriter.h>
+
 #include <QRegularExpression>
 #include <QSet>
+#include <QTextDocument>
 
 #include <algorithm>
 #include <string_view>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -316,21 +320,20 @@ std::optional<QString> bylineNames(const QString &line)
 
 namespace {
 
-QString withoutInlineMarkdown(QString text)
+// One line's inline Markdown (links, emphasis, code, escapes) through Qt's Markdown parser (md4c): its
+// text for the structure rules, and its markup as HTML when it has any, for the body.
+std::pair<QString, QString> parseInlineMarkdown(const QString &line)
 {
-    static const QList<std::pair<QRegularExpression, QString>> rules = {
-        {QRegularExpression(uR"(!\[([^\]]*)\]\([^)]*\))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\[([^\]]+)\]\([^)]*\))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(`([^`]+)`)"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\*\*(\S(?:.*?\S)?)\*\*)"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}_])__(\S(?:.*?\S)?)__(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}*\\])\*(\S(?:.*?\S)?)\*(?![\p{L}\p{N}*]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"((?<![\p{L}\p{N}_\\])_(\S(?:.*?\S)?)_(?![\p{L}\p{N}_]))"_s), u"\\1"_s},
-        {QRegularExpression(uR"(\\([\\`*_{}\[\]()#+\-.!>]))"_s), u"\\1"_s},
-    };
-    for (const auto &[pattern, replacement] : rules)
-        text.replace(pattern, replacement);
-    return text;
+    QTextDocument document;
+    document.setMarkdown(line, QTextDocument::MarkdownNoHTML);
+    const QString text = document.toPlainText().trimmed();
+    if (document.blockCount() != 1 || text.isEmpty())
+        return {line, {}}; // not a single paragraph after all: the line as written
+    QString html = DocumentHtmlWriter::toSemanticHtml(document).trimmed();
+    if (!html.startsWith("<p>"_L1) || !html.endsWith("</p>"_L1))
+        return {text, {}};
+    html = html.mid(3, html.size() - 7);
+    return {text, html.contains(u'<') ? html : QString()};
 }
 
 } // namespace
@@ -359,7 +362,7 @@ MarkdownLine readMarkdownLine(QString line)
     }
     line.remove(bullet);
     unit.emphasised = wholeEmphasis.match(line).hasMatch();
-    unit.text = withoutInlineMarkdown(line).trimmed();
+    std::tie(unit.text, unit.inlineHtml) = parseInlineMarkdown(line);
     return unit;
 }
 

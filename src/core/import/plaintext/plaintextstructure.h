@@ -38,7 +38,8 @@ std::optional<QString> bylineNames(const QString &line);
 // **bold**, _emphasis_, `code`, [links](url) and a line that is only an ![image](url).
 struct MarkdownLine
 {
-    QString text; // the alt text for an image line
+    QString text;       // the alt text for an image line
+    QString inlineHtml; // the line's links and emphasis as HTML; empty when it has none
     int headingLevel = 0;
     bool blockQuote = false;
     bool emphasised = false; // the whole line was in * or _
