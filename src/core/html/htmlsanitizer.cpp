@@ -70,9 +70,17 @@ QString flattenedText(const GumboNode *root)
     return cleanText(text);
 }
 
-void build(const GumboVector &children, int depth, int depthLimit, Nodes &out);
+// What building the tree needs besides the node: how deep it may go, and how images of the input map to
+// the article's (null for most inputs).
+struct BuildContext
+{
+    int depthLimit;
+    const HtmlSanitizer::ImageResolver *resolver;
+};
 
-void build(const GumboNode *node, int depth, int depthLimit, Nodes &out)
+void build(const GumboVector &children, int depth, const BuildContext &context, Nodes &out);
+
+void build(const GumboNode *node, int depth, const BuildContext &context, Nodes &out)
 {
     switch (node->type) {
     case GUMBO_NODE_TEXT:
@@ -90,30 +98,30 @@ void build(const GumboNode *node, int depth, int depthLimit, Nodes &out)
     const Action action = actionFor(element);
     if (action == Action::Drop)
         return;
-    if (depth > depthLimit) {
+    if (depth > context.depthLimit) {
         append(out, textNode(flattenedText(node)));
         return;
     }
     if (action == Action::Unwrap) {
-        build(element.children, depth + 1, depthLimit, out);
+        build(element.children, depth + 1, context, out);
         return;
     }
 
     Node kept;
     kept.tag = keptTag(element.tag);
-    if (!copyAttributes(element, kept)) {
+    if (!copyAttributes(element, kept, context.resolver)) {
         if (kept.tag == GUMBO_TAG_A)
-            build(element.children, depth + 1, depthLimit, out);
+            build(element.children, depth + 1, context, out);
         return;
     }
-    build(element.children, depth + 1, depthLimit, kept.children);
+    build(element.children, depth + 1, context, kept.children);
     out.push_back(std::move(kept));
 }
 
-void build(const GumboVector &children, int depth, int depthLimit, Nodes &out)
+void build(const GumboVector &children, int depth, const BuildContext &context, Nodes &out)
 {
     for (unsigned int i = 0; i < children.length; ++i)
-        build(static_cast<const GumboNode *>(children.data[i]), depth, depthLimit, out);
+        build(static_cast<const GumboNode *>(children.data[i]), depth, context, out);
 }
 
 // ---- Normalizing: a tree that the HTML parser reads back unchanged ---------------------------------------
@@ -436,19 +444,44 @@ void writeEscaped(QString &out, const QString &text, bool inAttribute)
     }
 }
 
-void write(QString &out, const Node &node)
+// The image's position in the article, from its src "copydesk-image:N"; -1 for none.
+int imagePosition(const Node &node)
+{
+    const QString prefix = QString::fromLatin1(HtmlSanitizer::ImageScheme) + u':';
+    for (const auto &[attribute, value] : node.attributes) {
+        if (attribute == "src"_L1 && value.startsWith(prefix))
+            return value.mid(prefix.size()).toInt();
+    }
+    return -1;
+}
+
+void writeAttribute(QString &out, const QString &attribute, const QString &value)
+{
+    out += u' ' + attribute + u"=\""_s;
+    writeEscaped(out, value, true);
+    out += u'"';
+}
+
+void write(QString &out, const Node &node, const HtmlSanitizer::ImageRewrite *rewrite = nullptr)
 {
     if (node.isText()) {
         writeEscaped(out, node.text, false);
         return;
     }
+    std::optional<HtmlSanitizer::ImageOutput> image;
+    if (rewrite && node.tag == GUMBO_TAG_IMG) {
+        image = (*rewrite)(imagePosition(node));
+        if (!image)
+            return; // left out of this output
+    }
     const QString name = QString::fromLatin1(gumbo_normalized_tagname(node.tag));
     out += u'<' + name;
-    for (const auto &[attribute, value] : node.attributes) {
-        out += u' ' + attribute + u"=\""_s;
-        writeEscaped(out, value, true);
-        out += u'"';
+    if (image) {
+        for (const auto &[attribute, value] : image->extraAttributes)
+            writeAttribute(out, attribute, value);
     }
+    for (const auto &[attribute, value] : node.attributes)
+        writeAttribute(out, attribute, image && attribute == "src"_L1 ? image->source : value);
     out += u'>';
     if (isVoid(node.tag)) {
         if (isBlock(node.tag))
@@ -463,7 +496,7 @@ void write(QString &out, const Node &node)
         (isFlowBlock(node.tag) && first && isBlock(*first)))
         out += u'\n';
     for (const Node &child : node.children)
-        write(out, child);
+        write(out, child, rewrite);
     out += u"</"_s + name + u'>';
     // A line per block keeps stored bodies readable; cells stay on their row's line.
     if (isBlock(node.tag) && node.tag != GUMBO_TAG_TD && node.tag != GUMBO_TAG_TH)
@@ -490,7 +523,9 @@ HtmlSanitizer::Sanitized HtmlSanitizer::sanitizeWithText(const QString &html)
     return result;
 }
 
-QString HtmlSanitizer::sanitizeByParsing(const QString &html)
+namespace {
+
+Nodes sanitizedTree(const QString &html, const HtmlSanitizer::ImageResolver *resolver)
 {
     const PageHtml::Document document(html);
     const GumboNode *body = document.body();
@@ -502,18 +537,42 @@ QString HtmlSanitizer::sanitizeByParsing(const QString &html)
     Nodes tree;
     for (int depthLimit = MaxDepth; depthLimit > 0; depthLimit -= 16) {
         Nodes built;
-        build(body->v.element.children, 1, depthLimit, built);
+        build(body->v.element.children, 1, BuildContext{depthLimit, resolver}, built);
         tree = normalizeChildren(std::move(built), GUMBO_TAG_BODY, false);
         trimAroundBlocks(tree, true);
         if (depthOf(tree) <= MaxDepth)
             break;
     }
+    return tree;
+}
 
+QString written(const Nodes &tree, qsizetype sizeHint, const HtmlSanitizer::ImageRewrite *rewrite)
+{
     QString out;
-    out.reserve(html.size());
+    out.reserve(sizeHint);
     for (const Node &node : tree)
-        write(out, node);
+        write(out, node, rewrite);
     return out;
+}
+
+} // namespace
+
+QString HtmlSanitizer::sanitizeByParsing(const QString &html)
+{
+    return written(sanitizedTree(html, nullptr), html.size(), nullptr);
+}
+
+QString HtmlSanitizer::sanitize(const QString &html, const ImageResolver &resolver)
+{
+    return written(sanitizedTree(html, &resolver), html.size(), nullptr);
+}
+
+QString HtmlSanitizer::withImages(const QString &html, const ImageRewrite &rewrite)
+{
+    // Most bodies show no picture: they go out as they are, unparsed.
+    if (!html.contains(QLatin1StringView(ImageScheme)))
+        return html;
+    return written(sanitizedTree(html, nullptr), html.size(), &rewrite);
 }
 
 } // namespace Copydesk

@@ -331,7 +331,7 @@ void addValue(Node &node, const char *name, const QString &value)
 
 // Copies the allowed attributes. Returns false when the element cannot stay as it is: a link without a
 // usable target (unwrapped) or an image that is not one of the article's own (dropped).
-bool copyAttributes(const GumboElement &element, Node &node)
+bool copyAttributes(const GumboElement &element, Node &node, const HtmlSanitizer::ImageResolver *resolver)
 {
     switch (node.tag) {
     case GUMBO_TAG_A: {
@@ -343,7 +343,17 @@ bool copyAttributes(const GumboElement &element, Node &node)
         return true;
     }
     case GUMBO_TAG_IMG: {
-        const QString src = imageSource(attributeValue(element, "src"));
+        QString src = imageSource(attributeValue(element, "src"));
+        if (resolver && *resolver) {
+            QHash<QString, QString> attributes;
+            for (unsigned int i = 0; i < element.attributes.length; ++i) {
+                const auto *attribute = static_cast<const GumboAttribute *>(element.attributes.data[i]);
+                attributes.insert(QString::fromUtf8(attribute->name).toLower(),
+                                  QString::fromUtf8(attribute->value));
+            }
+            if (const std::optional<int> position = (*resolver)(attributes); position && *position >= 0)
+                src = u"%1:%2"_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)).arg(*position);
+        }
         if (src.isEmpty())
             return false;
         addValue(node, "src", src);

@@ -3,6 +3,8 @@
 // The rules of HtmlSanitizer: which elements and attributes stay, and how values are cleaned. Internal to
 // core; htmlsanitizer.cpp builds, repairs and writes the sanitized tree with them.
 
+#include <html/htmlsanitizer.h>
+
 #include <gumbo.h>
 
 #include <QString>
@@ -54,6 +56,7 @@ QString attributeValue(const GumboElement &element, const char *name);
 bool hasAttribute(const GumboElement &element, const char *name);
 void addTextAttribute(Node &node, const GumboElement &element, const char *name);
 void addValue(Node &node, const char *name, const QString &value);
-bool copyAttributes(const GumboElement &element, Node &node);
+// resolver: see HtmlSanitizer::ImageResolver; may be null.
+bool copyAttributes(const GumboElement &element, Node &node, const HtmlSanitizer::ImageResolver *resolver);
 
 } // namespace Copydesk::SanitizerRules

@@ -50,28 +50,14 @@ QStringList imageNames(const QList<ArticleImage> &images)
 // Each <img src="copydesk-image:N"> names its association, so that a reader of the item can place it.
 QString bodyWithAssociations(const QString &html, const QStringList &names)
 {
-    static const QRegularExpression imageTag(u"<img\\b[^>]*>"_s, QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression source(
-        u"\\ssrc=\"%1:(\\d+)\""_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)),
-        QRegularExpression::CaseInsensitiveOption);
-    QString result;
-    qsizetype last = 0;
-    auto it = imageTag.globalMatch(html);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        QString tag = match.captured();
-        const QRegularExpressionMatch reference = source.match(tag);
-        const qsizetype index = reference.hasMatch() ? reference.captured(1).toLongLong() : -1;
-        if (index < 0 || index >= names.size() ||
-            tag.contains(QLatin1StringView(Ninjs::AssociationAttribute)))
-            continue;
-        tag.insert(4, u" %1=\"%2\""_s.arg(QLatin1StringView(Ninjs::AssociationAttribute), names.at(index)));
-        result += QStringView(html).mid(last, match.capturedStart() - last);
-        result += tag;
-        last = match.capturedEnd();
-    }
-    result += QStringView(html).mid(last);
-    return result;
+    return HtmlSanitizer::withImages(html, [&](int position) -> std::optional<HtmlSanitizer::ImageOutput> {
+        HtmlSanitizer::ImageOutput output{
+            u"%1:%2"_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)).arg(position), {}};
+        if (position >= 0 && position < names.size())
+            output.extraAttributes.append(
+                {QString::fromLatin1(Ninjs::AssociationAttribute), names.at(position)});
+        return output;
+    });
 }
 
 QJsonObject imageAssociation(const ArticleImage &image, const QString &name, const QString &fallbackUri)

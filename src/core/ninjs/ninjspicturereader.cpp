@@ -151,71 +151,32 @@ std::optional<ImageRole> namedRole(const QString &name)
     return std::nullopt;
 }
 
-QString attributeValue(const QString &tag, const QString &name)
-{
-    const QRegularExpression attribute(u"\\s%1\\s*=\\s*(\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+))"_s.arg(name),
-                                       QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = attribute.match(tag);
-    if (!match.hasMatch())
-        return {};
-    QString value = match.captured(2) + match.captured(3) + match.captured(4);
-    return value.replace("&amp;"_L1, "&"_L1).trimmed();
-}
-
-// The <img> pointed at picture index: src becomes copydesk-image:N and the association reference goes.
-QString pointedTag(QString tag, qsizetype index)
-{
-    static const QRegularExpression reference(
-        u"\\s+data-assoc-ref\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)"_s,
-        QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression source(u"(\\s)src\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s\"'>]+)"_s,
-                                           QRegularExpression::CaseInsensitiveOption);
-    tag.remove(reference);
-    const QString attribute =
-        u"src=\"%1:%2\""_s.arg(QLatin1StringView(HtmlSanitizer::ImageScheme)).arg(index);
-    const QRegularExpressionMatch match = source.match(tag);
-    if (match.hasMatch())
-        tag.replace(match.capturedEnd(1), match.capturedEnd(2) - match.capturedEnd(1), attribute);
-    else
-        tag.insert(4, u' ' + attribute);
-    return tag;
-}
-
-// Points the body's images of the item's pictures at them; returns the positions the body shows.
+// Points the body's images of the item's pictures at them (src "copydesk-image:N", through the sanitizer's
+// tree, the association reference gone); returns the positions the body shows.
 QSet<qsizetype> pointBodyImages(const QList<Picture> &pictures, QString &bodyHtml)
 {
     QSet<qsizetype> shown;
-    static const QRegularExpression imageTag(u"<img\\b[^>]*>"_s, QRegularExpression::CaseInsensitiveOption);
-    QString result;
-    qsizetype last = 0;
-    auto it = imageTag.globalMatch(bodyHtml);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        const QString tag = match.captured();
-        const QString reference = attributeValue(tag, QLatin1StringView(AssociationAttribute));
-        const QStringList urls = {attributeValue(tag, u"src"_s), attributeValue(tag, u"data-uri"_s)};
-        qsizetype index = -1;
-        for (qsizetype i = 0; i < pictures.size() && index < 0; ++i) {
+    if (!bodyHtml.contains("<img"_L1, Qt::CaseInsensitive))
+        return shown;
+    const HtmlSanitizer::ImageResolver resolve =
+        [&](const QHash<QString, QString> &attributes) -> std::optional<int> {
+        const QString reference = attributes.value(QString::fromLatin1(AssociationAttribute));
+        const QStringList urls = {attributes.value(u"src"_s), attributes.value(u"data-uri"_s)};
+        for (qsizetype i = 0; i < pictures.size(); ++i) {
             const Picture &picture = pictures.at(i);
             const bool byName =
                 !reference.isEmpty() && picture.name.compare(reference, Qt::CaseInsensitive) == 0;
             const bool byUrl = std::any_of(urls.begin(), urls.end(), [&picture](const QString &url) {
                 return !url.isEmpty() && picture.urls.contains(url);
             });
-            if (byName || (reference.isEmpty() && byUrl))
-                index = i;
+            if (byName || (reference.isEmpty() && byUrl)) {
+                shown.insert(i);
+                return int(i);
+            }
         }
-        if (index < 0)
-            continue;
-        result += QStringView(bodyHtml).mid(last, match.capturedStart() - last);
-        result += pointedTag(tag, index);
-        last = match.capturedEnd();
-        shown.insert(index);
-    }
-    if (last > 0) {
-        result += QStringView(bodyHtml).mid(last);
-        bodyHtml = result;
-    }
+        return std::nullopt;
+    };
+    bodyHtml = HtmlSanitizer::sanitize(bodyHtml, resolve);
     return shown;
 }
 

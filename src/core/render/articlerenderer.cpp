@@ -1,5 +1,7 @@
 #include <render/articlerenderer.h>
 
+#include <html/htmlsanitizer.h>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,20 +73,13 @@ QString figure(const Article &article, int position, ArticleRenderer::ImageMode 
 // The body refers to its own images as copydesk-image:N; give them their real source for this output.
 QString resolveBodyImages(const Article &article, ArticleRenderer::ImageMode mode)
 {
-    static const QRegularExpression reference(u"<img([^>]*?) src=\"copydesk-image:(\\d+)\"([^>]*)>"_s);
-    QString body;
-    qsizetype last = 0;
-    auto it = reference.globalMatch(article.bodyHtml);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        body += QStringView(article.bodyHtml).mid(last, match.capturedStart() - last);
-        const QString source = imageSource(article, match.captured(2).toInt(), mode);
-        if (!source.isEmpty())
-            body += u"<img"_s + match.captured(1) + u" src=\""_s + source + u'"' + match.captured(3) + u'>';
-        last = match.capturedEnd();
-    }
-    body += QStringView(article.bodyHtml).mid(last);
-    return body;
+    return HtmlSanitizer::withImages(article.bodyHtml,
+                                     [&](int position) -> std::optional<HtmlSanitizer::ImageOutput> {
+                                         const QString source = imageSource(article, position, mode);
+                                         if (source.isEmpty())
+                                             return std::nullopt; // not available: left out
+                                         return HtmlSanitizer::ImageOutput{source, {}};
+                                     });
 }
 
 QString quoteBlock(const Quote &quote)

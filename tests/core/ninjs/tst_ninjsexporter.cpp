@@ -1,3 +1,4 @@
+#include <html/htmlsanitizer.h>
 #include <ninjs/ninjsexporter.h>
 #include <ninjs/ninjsimporter.h>
 
@@ -239,7 +240,8 @@ void TestNinjsExporter::roundTrip()
     QCOMPARE(back.byline, original.byline);
     QCOMPARE(back.dateline, original.dateline);
     QCOMPARE(back.language, original.language);
-    QCOMPARE(back.bodyHtml, original.bodyHtml);
+    // The body comes back as the library stores it: sanitized, which is how the original is stored too.
+    QCOMPARE(back.bodyHtml, HtmlSanitizer::sanitize(original.bodyHtml));
     QCOMPARE(back.sourceUrl, original.sourceUrl);
     QCOMPARE(back.sourceName, original.sourceName);
     QCOMPARE(back.createdAt, original.createdAt);
@@ -285,6 +287,7 @@ void TestNinjsExporter::roundTrip()
     expected.readAt = QDateTime();
     expected.wordCount = 0;
     expected.bodyText.clear();
+    expected.bodyHtml = HtmlSanitizer::sanitize(original.bodyHtml);
     QVERIFY(back == expected);
 }
 

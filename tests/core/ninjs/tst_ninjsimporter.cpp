@@ -475,7 +475,8 @@ void TestNinjsImporter::pictureRoles()
     QCOMPARE(article.images.size(), 2);
     QCOMPARE(article.images.at(0).role, ImageRole::Lead);
     QCOMPARE(article.images.at(1).role, ImageRole::Inline);
-    QCOMPARE(article.bodyHtml, u"<p>T</p><figure><img src=\"copydesk-image:1\" alt=\"A\"></figure>"_s);
+    // Pointed through the sanitizer's tree, so already in the form the library stores.
+    QCOMPARE(article.bodyHtml, u"<p>T</p>\n<figure><img src=\"copydesk-image:1\" alt=\"A\"></figure>\n"_s);
 
     article = importOne(R"({"uri": "urn:x", "headline": "H", "associations": [
         {"name": "a1", "type": "picture", "uri": "urn:p:1"},
@@ -483,7 +484,7 @@ void TestNinjsImporter::pictureRoles()
         "value": "<img data-assoc-ref=\"A1\" src=\"x.jpg\"><p>T</p>"}]})");
     QCOMPARE(article.images.at(0).role, ImageRole::Inline);
     QCOMPARE(article.images.at(1).role, ImageRole::Lead);
-    QCOMPARE(article.bodyHtml, u"<img src=\"copydesk-image:0\"><p>T</p>"_s);
+    QCOMPARE(article.bodyHtml, u"<img src=\"copydesk-image:0\"><p>T</p>\n"_s);
 
     // Names say the role outright, as the exporter writes them.
     article = importOne(R"({"uri": "urn:x", "headline": "H", "associations": [
