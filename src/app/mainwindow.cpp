@@ -145,9 +145,11 @@ void MainWindow::setupMenus()
     // One entry per registered export format; the first, HTML, is the one on Ctrl+E.
     bool first = true;
     for (const ArticleExporter *exporter : m_exporters->exporters()) {
-        QAction *action = file->addAction(tr("Export %1…").arg(exporter->displayName()), this,
-                                          [this, exporter] { exportCurrentArticle(*exporter); });
-        if (std::exchange(first, false))
+        const bool isFirst = std::exchange(first, false);
+        QAction *action =
+            file->addAction((isFirst ? tr("&Export %1…") : tr("Export %1…")).arg(exporter->displayName()),
+                            this, [this, exporter] { exportCurrentArticle(*exporter); });
+        if (isFirst)
             action->setShortcut(QKeySequence(u"Ctrl+E"_s));
     }
     file->addSeparator();

@@ -1,5 +1,6 @@
 // The real copydesk binary, run as a script would run it: no display, exit codes, stdout and stderr.
 
+#include "copydeskprocess.h"
 #include "damagedlibrary.h"
 #include "testsupport.h"
 
@@ -24,50 +25,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Result = CopydeskResult;
 
-// "--as-nobody" first runs the command as the unprivileged user nobody (setpriv), for tests of what a user
-// without write permission sees; only the test's own temporary files are involved.
-Result copydesk(QStringList arguments)
+Result copydesk(const QStringList &arguments)
 {
-    QProcess process;
-    QString program = QStringLiteral(COPYDESK_BINARY);
-    if (arguments.value(0) == u"--as-nobody"_s) {
-        arguments = QStringList{u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s, program} +
-                    arguments.mid(1);
-        program = QStandardPaths::findExecutable(u"setpriv"_s);
-    }
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    // Commands must work with no display at all.
-    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    if (!process.waitForFinished(60000))
-        qWarning("copydesk did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCopydesk(arguments);
 }
 
 // The same as copydesk(), but the test's event loop keeps running meanwhile (for the test's own server).
 Result copydeskAsync(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(COPYDESK_BINARY), arguments);
-    if (!finished.wait(90000))
-        qWarning("copydesk did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCopydesk(arguments, WhileRunning::ServeEvents);
 }
 
 // A small web server on 127.0.0.1 serving fixed files, counting what it was asked for.

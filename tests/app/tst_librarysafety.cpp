@@ -5,6 +5,7 @@
 
 #include "app/guitestmain.h"
 #include "articlelistpanel.h"
+#include "copydeskprocess.h"
 #include "damagedlibrary.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
@@ -40,27 +41,10 @@ using namespace Copydesk;
 
 namespace {
 
-struct Result
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // The real copydesk binary, as from a terminal; the window's event loop keeps running meanwhile.
-Result copydesk(const QStringList &arguments)
+CopydeskResult copydesk(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const QString &name : {u"DISPLAY"_s, u"WAYLAND_DISPLAY"_s, u"QT_QPA_PLATFORM"_s})
-        environment.remove(name);
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(COPYDESK_BINARY), arguments);
-    if (!finished.wait(60000))
-        qWarning("copydesk did not finish");
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return runCopydesk(arguments, WhileRunning::ServeEvents);
 }
 
 // Descriptors of this process that point at a deleted file of the library: what the window is left
@@ -172,11 +156,11 @@ private slots:
         QCOMPARE(watch.opens(), 0);
 
         // Another process reads and writes the same library, and ends.
-        const Result shown =
+        const CopydeskResult shown =
             copydesk({u"--library"_s, path, u"show"_s, QString::number(first.id), u"--json"_s});
         QCOMPARE(shown.exitCode, 0);
         const QString story = writeStory(dir, u"story.txt"_s, u"Ferry timetable changes"_s);
-        const Result importedElsewhere = copydesk({u"--library"_s, path, u"import"_s, story});
+        const CopydeskResult importedElsewhere = copydesk({u"--library"_s, path, u"import"_s, story});
         QVERIFY2(importedElsewhere.exitCode == 0, qPrintable(importedElsewhere.err));
 
         watch.opens(); // (the other process's own opens, which are no hazard to this one)
@@ -193,7 +177,7 @@ private slots:
         QTest::keyClicks(headline, u" again"_s);
         QVERIFY(window.editController()->saveNow());
         QCOMPARE(watch.opens(), 0); // everything the window did since went through SQLite's descriptors
-        const Result after =
+        const CopydeskResult after =
             copydesk({u"--library"_s, path, u"show"_s, QString::number(first.id), u"--json"_s});
         QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).object().value("headline"_L1).toString(),
                  u"Harbour cranes return again"_s);

@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -150,7 +151,6 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     }
     const QDateTime previousUpdatedAt = article.updatedAt;
     prepareForStorage(article);
-    article.updatedAt = QDateTime::currentDateTimeUtc();
     // Whatever fails below leaves the article as the caller knew it, stored time included.
     auto failed = [&](const QString &what, const QString &detail) {
         article.updatedAt = previousUpdatedAt;
@@ -159,29 +159,30 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     };
 
     QSqlDatabase db = m_database.connection();
-    Transaction transaction(db);
+    Transaction transaction(db, Transaction::Kind::Immediate);
     if (!transaction.isActive())
         return failed(u"cannot start a transaction"_s, db.lastError().text());
 
-    if (seenUpdatedAt) {
-        // Another window or a command may have saved the article since this copy was read: then this copy
-        // is older and must not silently replace theirs.
-        QSqlQuery stored(db);
-        stored.prepare(u"SELECT updated_at FROM articles WHERE id = ?"_s);
-        if (!run(stored, {QVariant(article.id)}))
-            return failed(u"cannot save article %1"_s.arg(article.id), stored.lastError().text());
-        const bool found = stored.next();
-        const QString storedTime = found ? stored.value(0).toString() : QString();
-        stored.finish();
-        if (!found)
-            return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
-        if (storedTime != toStorageTime(*seenUpdatedAt)) {
-            article.updatedAt = previousUpdatedAt;
-            m_lastError = u"%1: article %2 was changed elsewhere since it was opened"_s.arg(m_database.path())
-                              .arg(article.id);
-            return UpdateResult::Conflict;
-        }
+    QSqlQuery stored(db);
+    stored.prepare(u"SELECT updated_at FROM articles WHERE id = ?"_s);
+    if (!run(stored, {QVariant(article.id)}))
+        return failed(u"cannot save article %1"_s.arg(article.id), stored.lastError().text());
+    const bool found = stored.next();
+    const QString storedTime = found ? stored.value(0).toString() : QString();
+    stored.finish();
+    if (!found)
+        return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
+    // Another window or a command may have saved the article since this copy was read: then this copy is
+    // older and must not silently replace theirs.
+    if (seenUpdatedAt && storedTime != toStorageTime(*seenUpdatedAt)) {
+        article.updatedAt = previousUpdatedAt;
+        m_lastError = u"%1: article %2 was changed elsewhere since it was opened"_s.arg(m_database.path())
+                          .arg(article.id);
+        return UpdateResult::Conflict;
     }
+    // Every save moves the stored time on, by a millisecond at least: two saves within one millisecond, from
+    // two programs, must still look like two versions to updateIfUnchanged().
+    article.updatedAt = std::max(QDateTime::currentDateTimeUtc(), fromStorageTime(storedTime).addMSecs(1));
 
     QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "

@@ -39,30 +39,53 @@ inline bool run(QSqlQuery &query, std::initializer_list<QVariant> values)
 }
 
 // A transaction that rolls back unless committed, so every early return leaves the library as it was.
+// Immediate: takes the write lock at once, so that what is read inside it cannot be changed by another
+// connection before the writes that depend on it (a deferred one would fail to upgrade instead).
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase &db)
+    enum class Kind
+    {
+        Deferred,
+        Immediate,
+    };
+
+    explicit Transaction(QSqlDatabase &db, Kind kind = Kind::Deferred)
         : m_db(db)
-        , m_active(db.transaction())
+        , m_kind(kind)
+        , m_active(kind == Kind::Deferred ? db.transaction() : exec(QStringLiteral("BEGIN IMMEDIATE")))
     {}
     ~Transaction()
     {
         if (m_active)
-            m_db.rollback();
+            rollback();
     }
     bool isActive() const { return m_active; }
     bool commit()
     {
         m_active = false;
-        if (m_db.commit())
+        if (m_kind == Kind::Deferred ? m_db.commit() : exec(QStringLiteral("COMMIT")))
             return true;
-        m_db.rollback();
+        rollback();
         return false;
     }
 
 private:
+    bool exec(const QString &sql)
+    {
+        QSqlQuery query(m_db);
+        return query.exec(sql);
+    }
+    void rollback()
+    {
+        if (m_kind == Kind::Deferred)
+            m_db.rollback();
+        else
+            exec(QStringLiteral("ROLLBACK"));
+    }
+
     QSqlDatabase &m_db;
+    Kind m_kind;
     bool m_active;
 };
 
