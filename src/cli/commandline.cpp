@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "commandsupport.h"
 #include "formats.h"
 
 #include <import/importservice.h>
@@ -22,30 +23,18 @@ using namespace Qt::StringLiterals;
 
 namespace Copydesk {
 
+using namespace Cli;
+
 namespace {
 
-const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s,
-                              u"export"_s, u"verify"_s, u"rescue"_s};
+const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s, u"export"_s,
+                              u"verify"_s, u"rescue"_s, u"set"_s,    u"quote"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
 {
     return ImportService::isWebAddress(argument) || QFileInfo::exists(argument);
 }
-
-const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
-const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
-const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s,
-                                      u"html"_s);
-const QCommandLineOption
-    outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s, u"PATH"_s);
-const QCommandLineOption duplicateOption(u"on-duplicate"_s,
-                                         u"What to do with an article already in the library: skip, replace "
-                                         "or keep."_s,
-                                         u"POLICY"_s, u"skip"_s);
-const QCommandLineOption limitOption(u"limit"_s, u"Print at most N articles."_s, u"N"_s);
-const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"Show this help."_s);
-const QCommandLineOption versionOption({u"v"_s, u"version"_s}, u"Show the version."_s);
 
 QJsonObject summaryJson(const ArticleSummary &summary)
 {
@@ -64,43 +53,6 @@ QJsonObject summaryJson(const ArticleSummary &summary)
                                                : QJsonValue()}};
 }
 
-QString oneLine(QString text)
-{
-    return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
-}
-
-struct OpenLibrary
-{
-    std::unique_ptr<LibraryDatabase> database;
-    std::unique_ptr<ArticleRepository> repository;
-};
-
-std::optional<OpenLibrary> openLibrary(const QCommandLineParser &parser, QTextStream &err)
-{
-    OpenLibrary library;
-    library.database =
-        std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
-    if (!library.database->open()) {
-        err << library.database->error() << Qt::endl;
-        return std::nullopt;
-    }
-    library.repository = std::make_unique<ArticleRepository>(*library.database);
-    return library;
-}
-
-std::optional<QList<qint64>> parseIds(const QStringList &texts)
-{
-    QList<qint64> ids;
-    for (const QString &text : texts) {
-        bool ok = false;
-        const qint64 id = text.toLongLong(&ok);
-        if (!ok || id <= 0)
-            return std::nullopt;
-        ids.append(id);
-    }
-    return ids;
-}
-
 } // namespace
 
 CommandLine::CommandLine(QTextStream &out, QTextStream &err)
@@ -116,7 +68,7 @@ void CommandLine::addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
-                       helpOption, versionOption});
+                       speakerOption, roleOption, contextOption, helpOption, versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -167,6 +119,11 @@ QString CommandLine::usage()
   copydesk [--library PATH] show ID [--json]
   copydesk [--library PATH] export ID... --format html|ninjs --out PATH
                                                       a file for one id, a folder for several
+  copydesk [--library PATH] set ID FIELD VALUE        FIELD: headline, standfirst, byline, section,
+                                                      dateline, status, language, source_url, tags
+                                                      (comma separated); prints the id
+  copydesk [--library PATH] quote add ID TEXT --speaker NAME [--role ROLE] [--context TEXT]
+  copydesk [--library PATH] quote list ID [--json]
   copydesk [--library PATH] verify                    check the library file for damage
   copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
                                                       library into a new one
@@ -219,6 +176,10 @@ int CommandLine::run(const QStringList &arguments)
         return runShow(parser, positional);
     if (command == "verify"_L1)
         return runVerify(parser, positional);
+    if (command == "set"_L1)
+        return runSet(parser, positional);
+    if (command == "quote"_L1)
+        return runQuote(parser, positional);
     if (command == "rescue"_L1)
         return runRescue(parser, positional);
     return runExport(parser, positional);

@@ -51,6 +51,8 @@ private:
     int runExport(const QCommandLineParser &parser, const QStringList &ids);
     int runVerify(const QCommandLineParser &parser, const QStringList &arguments);
     int runRescue(const QCommandLineParser &parser, const QStringList &arguments);
+    int runSet(const QCommandLineParser &parser, const QStringList &arguments);
+    int runQuote(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;

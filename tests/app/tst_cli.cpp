@@ -230,6 +230,63 @@ private slots:
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
 
+    void setsFieldsAndAddsQuotes()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Local\n\nHarbour cranes return\n\nThe port reopened its eastern quay on Monday.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+
+        const Result status = copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"status"_s, u"ready"_s});
+        QCOMPARE(status.exitCode, 0);
+        QCOMPARE(status.out.trimmed(), u"1"_s); // prints the article id
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"tags"_s, u"port, cranes,,harbour"_s})
+                     .exitCode,
+                 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"headline"_s, u"Cranes are back"_s})
+                     .exitCode,
+                 0);
+        const Result added = copydesk({u"--library"_s, library, u"quote"_s, u"add"_s, u"1"_s,
+                                       u"The first ship was unloaded in under a day"_s, u"--speaker"_s,
+                                       u"Anna Berg"_s, u"--role"_s, u"harbour master"_s});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(added.out.trimmed(), u"1"_s);
+
+        const QJsonObject shown =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
+        QCOMPARE(shown.value("status"_L1).toString(), u"ready"_s);
+        QCOMPARE(shown.value("headline"_L1).toString(), u"Cranes are back"_s);
+        QCOMPARE(shown.value("tags"_L1).toArray().size(), 3);
+        const QJsonArray quotes = shown.value("quotes"_L1).toArray();
+        QCOMPARE(quotes.last().toObject().value("speaker"_L1).toString(), u"Anna Berg"_s);
+        QCOMPARE(quotes.last().toObject().value("on_record"_L1).toBool(false), true);
+
+        const QJsonArray listed =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"quote"_s, u"list"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .array();
+        QCOMPARE(listed.last().toObject().value("role"_L1).toString(), u"harbour master"_s);
+
+        // Wrong use says what is wrong, and changes nothing.
+        for (const QStringList &wrong : {QStringList{u"set"_s, u"1"_s, u"status"_s, u"nonsense"_s},
+                                         QStringList{u"set"_s, u"1"_s, u"colour"_s, u"red"_s},
+                                         QStringList{u"quote"_s, u"add"_s, u"1"_s, u"Nobody said this"_s},
+                                         QStringList{u"quote"_s, u"drop"_s, u"1"_s}}) {
+            const Result result = copydesk(QStringList{u"--library"_s, library} + wrong);
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY(result.err.contains(u"Usage:"_s));
+        }
+        const Result missing = copydesk({u"--library"_s, library, u"set"_s, u"99"_s, u"headline"_s, u"x"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(u"99"_s));
+    }
+
     void verifiesAndRescuesADamagedLibrary()
     {
         QTemporaryDir dir;

@@ -226,10 +226,11 @@ bool ArticleRepository::writeChildren(const Article &article, Parts parts)
 {
     for (qsizetype i = 0; parts.testFlag(Part::Quotes) && i < article.quotes.size(); ++i) {
         const Quote &q = article.quotes.at(i);
-        QSqlQuery &quote = m_database.statement(u"INSERT INTO quotes (article_id, position, text, speaker, "
-                                                "speaker_role, context) VALUES (?, ?, ?, ?, ?, ?)"_s);
+        QSqlQuery &quote =
+            m_database.statement(u"INSERT INTO quotes (article_id, position, text, speaker, "
+                                 "speaker_role, context, on_record) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
         if (!run(quote, {QVariant(article.id), QVariant(int(i)), text(q.text), text(q.speaker),
-                         text(q.speakerRole), text(q.context)}))
+                         text(q.speakerRole), text(q.context), QVariant(q.onRecord ? 1 : 0)}))
             return fail(u"cannot store the quotes"_s, quote.lastError().text());
     }
 
@@ -237,13 +238,13 @@ bool ArticleRepository::writeChildren(const Article &article, Parts parts)
         const ArticleImage &img = article.images.at(i);
         QSqlQuery &image = m_database.statement(
             u"INSERT INTO images (article_id, position, role, data, mime_type, width, height, caption, "
-            "alt_text, credit, credit_line, copyright, licence, source_url) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            "alt_text, credit, credit_line, copyright, licence, source_url, agency) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         if (!run(image, {QVariant(article.id), QVariant(int(i)), QVariant(imageRoleToString(img.role)),
                          img.hasData() ? QVariant(img.data) : QVariant(QMetaType::fromType<QByteArray>()),
                          text(img.mimeType), QVariant(img.width), QVariant(img.height), text(img.caption),
                          text(img.altText), text(img.credit), text(img.creditLine), text(img.copyright),
-                         text(img.licence), text(img.sourceUrl)}))
+                         text(img.licence), text(img.sourceUrl), text(img.agency)}))
             return fail(u"cannot store the images"_s, image.lastError().text());
     }
 
@@ -328,19 +329,20 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     article.wordCount = query.value(18).toInt();
 
     QSqlQuery quotes(db);
-    quotes.prepare(u"SELECT text, speaker, speaker_role, context FROM quotes WHERE article_id = ? "
+    quotes.prepare(u"SELECT text, speaker, speaker_role, context, on_record FROM quotes WHERE article_id = ? "
                    "ORDER BY position"_s);
     quotes.addBindValue(id);
     quotes.exec();
     while (quotes.next()) {
         article.quotes.append({quotes.value(0).toString(), quotes.value(1).toString(),
-                               quotes.value(2).toString(), quotes.value(3).toString()});
+                               quotes.value(2).toString(), quotes.value(3).toString(),
+                               quotes.value(4).toBool()});
     }
 
     QSqlQuery images(db);
     images.prepare(
         u"SELECT id, role, data, mime_type, width, height, caption, alt_text, credit, credit_line, "
-        "copyright, licence, source_url FROM images WHERE article_id = ? ORDER BY position"_s);
+        "copyright, licence, source_url, agency FROM images WHERE article_id = ? ORDER BY position"_s);
     images.addBindValue(id);
     images.exec();
     while (images.next()) {
@@ -358,6 +360,7 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
         image.copyright = images.value(10).toString();
         image.licence = images.value(11).toString();
         image.sourceUrl = images.value(12).toString();
+        image.agency = images.value(13).toString();
         article.images.append(image);
     }
 

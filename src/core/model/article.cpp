@@ -111,7 +111,8 @@ QJsonObject Article::toJson() const
         quoteArray.append(QJsonObject{{u"text"_s, quote.text},
                                       {u"speaker"_s, quote.speaker},
                                       {u"role"_s, quote.speakerRole},
-                                      {u"context"_s, quote.context}});
+                                      {u"context"_s, quote.context},
+                                      {u"on_record"_s, quote.onRecord}});
     }
     QJsonArray imageArray;
     for (const ArticleImage &image : images) {
@@ -119,6 +120,7 @@ QJsonObject Article::toJson() const
                                       {u"caption"_s, image.caption},
                                       {u"alt"_s, image.altText},
                                       {u"credit"_s, image.credit},
+                                      {u"agency"_s, image.agency},
                                       {u"credit_line"_s, image.creditLine},
                                       {u"copyright"_s, image.copyright},
                                       {u"license"_s, image.licence},
@@ -191,7 +193,8 @@ Article Article::fromJson(const QJsonObject &object)
     for (const QJsonValue &value : quoteArray) {
         const QJsonObject quote = value.toObject();
         article.quotes.append({quote.value("text"_L1).toString(), quote.value("speaker"_L1).toString(),
-                               quote.value("role"_L1).toString(), quote.value("context"_L1).toString()});
+                               quote.value("role"_L1).toString(), quote.value("context"_L1).toString(),
+                               quote.value("on_record"_L1).toBool(true)});
     }
     const QJsonArray imageArray = object.value("images"_L1).toArray();
     for (const QJsonValue &value : imageArray) {
@@ -201,6 +204,7 @@ Article Article::fromJson(const QJsonObject &object)
         image.caption = json.value("caption"_L1).toString();
         image.altText = json.value("alt"_L1).toString();
         image.credit = json.value("credit"_L1).toString();
+        image.agency = json.value("agency"_L1).toString();
         image.creditLine = json.value("credit_line"_L1).toString();
         image.copyright = json.value("copyright"_L1).toString();
         image.licence = json.value("license"_L1).toString();

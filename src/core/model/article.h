@@ -33,6 +33,7 @@ struct Quote
     QString speaker;
     QString speakerRole;
     QString context;
+    bool onRecord = true; // false: said off the record or on background, not for attribution
 
     friend bool operator==(const Quote &, const Quote &) = default;
 };
@@ -53,7 +54,8 @@ struct ArticleImage
     int height = 0;
     QString caption;
     QString altText;
-    QString credit;     // the person or agency: "Tomasz Sulima"
+    QString credit;     // the photographer: "Tomasz Sulima"
+    QString agency;     // the agency or source: "Reuters"
     QString creditLine; // the credit as printed: "Image by Tomasz Sulima"
     QString copyright;
     QString licence;

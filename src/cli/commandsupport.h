@@ -1,0 +1,78 @@
+#pragma once
+
+// What the commands of CommandLine share: their options and a few helpers. Internal to src/cli.
+
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QList>
+#include <QString>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk::Cli {
+
+inline const QCommandLineOption libraryOption(u"library"_s, u"The library file to use."_s, u"PATH"_s);
+inline const QCommandLineOption jsonOption(u"json"_s, u"Print JSON instead of text."_s);
+inline const QCommandLineOption formatOption(u"format"_s, u"Export format: html or ninjs."_s, u"FORMAT"_s,
+                                             u"html"_s);
+const QCommandLineOption
+    outOption(u"out"_s, u"Export target: a file for one article, a folder for several."_s, u"PATH"_s);
+inline const QCommandLineOption
+    duplicateOption(u"on-duplicate"_s,
+                    u"What to do with an article already in the library: skip, replace "
+                    "or keep."_s,
+                    u"POLICY"_s, u"skip"_s);
+inline const QCommandLineOption limitOption(u"limit"_s, u"Print at most N articles."_s, u"N"_s);
+inline const QCommandLineOption helpOption({u"h"_s, u"help"_s}, u"Show this help."_s);
+inline const QCommandLineOption versionOption({u"v"_s, u"version"_s}, u"Show the version."_s);
+
+inline const QCommandLineOption speakerOption(u"speaker"_s, u"quote add: who said it."_s, u"NAME"_s);
+inline const QCommandLineOption roleOption(u"role"_s, u"quote add: the speaker's role."_s, u"ROLE"_s);
+inline const QCommandLineOption contextOption(u"context"_s, u"quote add: where or when it was said."_s,
+                                              u"TEXT"_s);
+
+inline QString oneLine(QString text)
+{
+    return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
+}
+
+struct OpenLibrary
+{
+    std::unique_ptr<LibraryDatabase> database;
+    std::unique_ptr<ArticleRepository> repository;
+};
+
+inline std::optional<OpenLibrary> openLibrary(const QCommandLineParser &parser, QTextStream &err)
+{
+    OpenLibrary library;
+    library.database =
+        std::make_unique<LibraryDatabase>(LibraryDatabase::resolvePath(parser.value(libraryOption)));
+    if (!library.database->open()) {
+        err << library.database->error() << Qt::endl;
+        return std::nullopt;
+    }
+    library.repository = std::make_unique<ArticleRepository>(*library.database);
+    return library;
+}
+
+inline std::optional<QList<qint64>> parseIds(const QStringList &texts)
+{
+    QList<qint64> ids;
+    for (const QString &text : texts) {
+        bool ok = false;
+        const qint64 id = text.toLongLong(&ok);
+        if (!ok || id <= 0)
+            return std::nullopt;
+        ids.append(id);
+    }
+    return ids;
+}
+
+} // namespace Copydesk::Cli
