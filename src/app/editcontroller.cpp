@@ -19,6 +19,14 @@ template<typename Visit> void forEachEditedPart(Visit visit)
     visit(Field::Dateline, &Article::dateline);
     visit(Field::Status, &Article::status);
     visit(Field::Body, &Article::bodyHtml);
+    visit(Field::Quotes, &Article::quotes);
+}
+
+// The parts besides the article's row that edits of these fields change.
+ArticleRepository::Parts partsFor(EditorPanel::Fields fields)
+{
+    return fields.testFlag(Field::Quotes) ? ArticleRepository::Parts(ArticleRepository::Part::Quotes)
+                                          : ArticleRepository::FieldsOnly;
 }
 
 } // namespace
@@ -90,8 +98,8 @@ bool EditController::saveNow()
     m_autosave.stop();
     if (!m_article || !m_dirty)
         return true;
-    // The editor changes fields and body only: its quotes, images and tags are written by nobody here.
-    switch (m_library.updateIfUnchanged(*m_article, m_stored.updatedAt, ArticleRepository::FieldsOnly)) {
+    // The editor changes fields, body and quotes; images and tags are written again only when changed.
+    switch (m_library.updateIfUnchanged(*m_article, m_stored.updatedAt, partsFor(m_editor->editedFields()))) {
     case ArticleRepository::UpdateResult::Saved:
         break;
     case ArticleRepository::UpdateResult::Conflict:
@@ -172,7 +180,7 @@ bool EditController::mergeWithStored()
         return false;
     }
     const ArticleRepository::UpdateResult result =
-        m_library.updateIfUnchanged(merged, theirs->updatedAt, ArticleRepository::FieldsOnly);
+        m_library.updateIfUnchanged(merged, theirs->updatedAt, partsFor(ours));
     if (result == ArticleRepository::UpdateResult::Conflict)
         return mergeWithStored(); // changed yet again in between: merge with that
     if (result == ArticleRepository::UpdateResult::Failed) {

@@ -1,11 +1,13 @@
 #include "editorpanel.h"
 
+#include "quotespanel.h"
 #include "ui_editorpanel.h"
 #include <html/documenthtmlwriter.h>
 
 #include <QAction>
 #include <QInputDialog>
 #include <QScrollBar>
+#include <QSplitter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
@@ -28,6 +30,18 @@ EditorPanel::EditorPanel(QWidget *parent)
         m_ui->statusCombo->addItem(statusDisplayName(status), statusToString(status));
     m_ui->bodyEdit->setAcceptRichText(true);
     setupFormatActions();
+    // The body and the article's quotes share the height, the body first.
+    m_quotes = new QuotesPanel(this);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    const int bodyAt = m_ui->mainLayout->indexOf(m_ui->bodyEdit);
+    m_ui->mainLayout->removeWidget(m_ui->bodyEdit);
+    split->addWidget(m_ui->bodyEdit);
+    split->addWidget(m_quotes);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    m_ui->mainLayout->insertWidget(bodyAt, split, 1);
+    connect(m_quotes, &QuotesPanel::quoteActivated, this, &EditorPanel::selectInBody);
     setEnabled(false);
 
     auto reportEdit = [this](Field field) {
@@ -47,6 +61,7 @@ EditorPanel::EditorPanel(QWidget *parent)
         connect(edit, &QLineEdit::textEdited, this, reportEdit(field));
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit(Field::Status));
     connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
+    connect(m_quotes, &QuotesPanel::edited, this, reportEdit(Field::Quotes));
     connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
 }
 
@@ -217,6 +232,7 @@ void EditorPanel::setArticle(const Article &article)
         edit->setCursorPosition(0);
     m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
     m_ui->bodyEdit->setHtml(article.bodyHtml);
+    m_quotes->setQuotes(article.quotes);
     m_ui->bodyEdit->document()->clearUndoRedoStacks();
     m_ui->bodyEdit->document()->setModified(false);
     m_editedFields = {};
@@ -241,6 +257,8 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
     }
     if (fields.testFlag(Field::Status))
         m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
+    if (fields.testFlag(Field::Quotes))
+        m_quotes->setQuotes(article.quotes);
     if (fields.testFlag(Field::Body)) {
         QTextEdit *body = m_ui->bodyEdit;
         const int position = body->textCursor().position();
@@ -263,6 +281,7 @@ void EditorPanel::setReadOnly(bool readOnly)
     m_ui->statusCombo->setEnabled(!readOnly);
     m_ui->bodyEdit->setReadOnly(readOnly);
     m_ui->formatBar->setEnabled(!readOnly);
+    m_quotes->setReadOnly(readOnly);
 }
 
 void EditorPanel::clear()
@@ -272,6 +291,7 @@ void EditorPanel::clear()
          {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         edit->clear();
     m_ui->bodyEdit->clear();
+    m_quotes->setQuotes({});
     m_editedFields = {};
     setEnabled(false);
     m_loading = false;
@@ -286,6 +306,23 @@ void EditorPanel::applyTo(Article &article) const
     article.dateline = m_ui->datelineEdit->text().trimmed();
     article.status = statusFromString(m_ui->statusCombo->currentData().toString()).value_or(article.status);
     article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
+    article.quotes = m_quotes->quotes();
+}
+
+bool EditorPanel::selectInBody(const QString &text)
+{
+    // The body's text may wrap the quote in quotation marks or add a word: its first sentence-sized piece
+    // is what is looked for.
+    const QString wanted = text.left(80).trimmed();
+    if (wanted.isEmpty())
+        return false;
+    const QTextCursor found = m_ui->bodyEdit->document()->find(wanted);
+    if (found.isNull())
+        return false;
+    m_ui->bodyEdit->setTextCursor(found);
+    m_ui->bodyEdit->ensureCursorVisible();
+    m_ui->bodyEdit->setFocus();
+    return true;
 }
 
 } // namespace Copydesk

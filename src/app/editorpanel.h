@@ -16,6 +16,8 @@ class QTextEdit;
 
 namespace Copydesk {
 
+class QuotesPanel;
+
 // The form for one article: headline, standfirst, byline, section, dateline, status and the rich-text
 // body with its formatting toolbar. It knows nothing of storage: it shows an Article and reports edits.
 class EditorPanel final : public QWidget
@@ -33,6 +35,7 @@ public:
         Dateline = 0x10,
         Status = 0x20,
         Body = 0x40,
+        Quotes = 0x80,
     };
     Q_DECLARE_FLAGS(Fields, Field)
 
@@ -54,6 +57,9 @@ public:
 
     QLineEdit *headlineEdit() const;
     QTextEdit *bodyEdit() const;
+    QuotesPanel *quotesPanel() const { return m_quotes; }
+    // Selects the first place in the body that has this text (a quote double-clicked in its panel).
+    bool selectInBody(const QString &text);
 
 signals:
     void edited();
@@ -70,6 +76,7 @@ private:
     std::unique_ptr<Ui::EditorPanel> m_ui;
     bool m_loading = false;
     Fields m_editedFields;
+    QuotesPanel *m_quotes = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

@@ -1,14 +1,19 @@
 #include "app/guitestmain.h"
 #include "bodytextedit.h"
 #include "editorpanel.h"
+#include "quotespanel.h"
 #include <html/htmlsanitizer.h>
 
+#include <QAction>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextEdit>
+#include <QToolBar>
+#include <model/quotetablemodel.h>
 
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
@@ -18,6 +23,45 @@ class TestEditorPanel : public QObject
     Q_OBJECT
 
 private slots:
+    void theQuotesPanelEditsTheArticlesQuotes()
+    {
+        EditorPanel panel;
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.bodyHtml = u"<p>“We are cutting two evening crossings,” said Anna Berg.</p>"_s;
+        article.quotes = {{u"We are cutting two evening crossings"_s, u"Anna Berg"_s, u"spokeswoman"_s, {}}};
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QuotesPanel *quotes = panel.quotesPanel();
+        QCOMPARE(quotes->model()->rowCount(), 1);
+        QSignalSpy edited(&panel, &EditorPanel::edited);
+
+        // Add one, as the toolbar does, and type into it.
+        QAction *add = quotes->findChild<QToolBar *>()->actions().first();
+        add->trigger();
+        QCOMPARE(quotes->model()->rowCount(), 2);
+        QuoteTableModel *model = quotes->model();
+        QVERIFY(
+            model->setData(model->index(1, QuoteTableModel::TextColumn), u"Timetables change on Sunday"_s));
+        QVERIFY(!edited.isEmpty());
+        QVERIFY(panel.editedFields().testFlag(EditorPanel::Field::Quotes));
+        // Without a speaker it is flagged.
+        auto *warning = quotes->findChild<QLabel *>();
+        QVERIFY(warning && warning->isVisible());
+        QVERIFY(model->setData(model->index(1, QuoteTableModel::SpeakerColumn), u"Ola Lind"_s));
+        QVERIFY(!warning->isVisible());
+
+        Article back;
+        panel.applyTo(back);
+        QCOMPARE(back.quotes.size(), 2);
+        QCOMPARE(back.quotes.at(1).speaker, u"Ola Lind"_s);
+
+        // Double-click finds the quote in the body.
+        QVERIFY(panel.selectInBody(back.quotes.at(0).text));
+        QCOMPARE(panel.bodyEdit()->textCursor().selectedText(), u"We are cutting two evening crossings"_s);
+    }
+
     void endingBoldKeepsTheLastWordBold()
     {
         EditorPanel panel;

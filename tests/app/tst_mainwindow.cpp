@@ -6,10 +6,12 @@
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
+#include "quotespanel.h"
 #include "testsupport.h"
 #include <library/articlelistmodel.h>
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
+#include <model/quotetablemodel.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -326,6 +328,37 @@ private slots:
         QVERIFY2(detail.contains(u"Published "_s + published), qPrintable(detail));
         QTRY_VERIFY_WITH_TIMEOUT(
             pageText(window.previewPanel()->view()->page()).contains(u"Published 3 May 2024"_s), 10000);
+    }
+
+    void theSeedsQuotesAreInTheQuotesPanelAndEditsAreSaved()
+    {
+        const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;
+        if (!QFile::exists(seed))
+            QSKIP(qPrintable(u"the seed is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(seed)));
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy imported(window.importController(), &ImportController::finished);
+        window.importFiles({seed});
+        QVERIFY(imported.wait(20000));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        QuoteTableModel *quotes = window.editorPanel()->quotesPanel()->model();
+        QStringList speakers;
+        for (const Quote &quote : quotes->quotes())
+            speakers.append(quote.speaker);
+        QVERIFY2(speakers.contains(u"Makei"_s) && speakers.contains(u"Lukashenko"_s),
+                 qPrintable(speakers.join(u", "_s)));
+
+        // An edit in the panel is saved with the article (and only the quotes and the row are written).
+        QVERIFY(quotes->setData(quotes->index(0, QuoteTableModel::RoleColumn), u"foreign minister"_s));
+        QVERIFY(window.editController()->saveNow());
+        const std::optional<Article> stored =
+            ArticleRepository(database).load(window.editController()->currentId());
+        QCOMPARE(stored->quotes.first().speakerRole, u"foreign minister"_s);
+        QCOMPARE(stored->quotes.size(), quotes->rowCount());
     }
 
     void newArticleStartsADraft()
