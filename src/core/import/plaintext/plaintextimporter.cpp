@@ -445,6 +445,26 @@ Article parseText(const QString &text, bool markdown)
     return ArticleBuilder(std::move(units)).build();
 }
 
+// The first line with letters, up to its first sentence's end or about twelve words, for an article whose
+// text has no line that reads as a headline.
+QString headlineFromFirstLine(const QString &text)
+{
+    QString line;
+    for (const QString &candidate : normalisedLineEnds(text).split(u'\n')) {
+        if (std::any_of(candidate.cbegin(), candidate.cend(), [](QChar c) { return c.isLetterOrNumber(); })) {
+            line = candidate.simplified();
+            break;
+        }
+    }
+    static const QRegularExpression sentenceEnd(u"[.!?…](?=\\s|$)"_s);
+    if (const QRegularExpressionMatch end = sentenceEnd.match(line);
+        end.hasMatch() && end.capturedStart() > 0)
+        line = line.left(end.capturedStart());
+    const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
+    constexpr int MaximumWords = 12;
+    return words.size() > MaximumWords ? words.mid(0, MaximumWords).join(u' ') + u'…' : line;
+}
+
 } // namespace
 
 QString PlainTextImporter::name() const
@@ -480,15 +500,19 @@ ImportResult PlainTextImporter::import(const ImportSource &source) const
     if (decoded.text.trimmed().isEmpty() || decoded.text.trimmed() == QString(QChar::ByteOrderMark))
         return ImportResult::failure(u"the text contains only white space"_s);
 
-    const Article article = parseText(decoded.text, isMarkdownSource(source));
+    Article article = parseText(decoded.text, isMarkdownSource(source));
     const bool hasParagraph = article.bodyHtml.contains("<p>"_L1);
     if (article.headline.isEmpty() && !hasParagraph)
         return ImportResult::failure(u"no headline or paragraph found in the text"_s);
 
     ImportResult result;
     result.warnings = decoded.warnings;
-    if (article.headline.isEmpty())
-        result.warnings.append(u"no headline found"_s);
+    if (article.headline.isEmpty()) {
+        // An article is found by its headline in every list: never leave it empty when the text has a
+        // first line. The body keeps that line; the headline is its beginning.
+        article.headline = headlineFromFirstLine(decoded.text);
+        result.warnings.append(u"no headline found; the first line is used"_s);
+    }
     if (!hasParagraph)
         result.warnings.append(u"no body text found under the headline"_s);
     result.articles.append(article);

@@ -398,6 +398,32 @@ private slots:
         QCOMPARE(field(result.articles.first(), name), expected);
     }
 
+    void theHeadlineIsNeverEmptyWhenTheTextHasAFirstLine_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("headline");
+        QTest::newRow("one sentence") << u"Just one line of text here."_s << u"Just one line of text here"_s;
+        QTest::newRow("long lower-case line")
+            << u"a lower case first line that is rather long and ends without a stop at all in this line\n\n"
+               "Second paragraph."_s
+            << u"a lower case first line that is rather long and ends without…"_s;
+    }
+
+    void theHeadlineIsNeverEmptyWhenTheTextHasAFirstLine()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, headline);
+        ImportSource source;
+        source.fileName = u"note.txt"_s;
+        source.bytes = text.toUtf8();
+        const ImportResult result = PlainTextImporter().import(source);
+        QVERIFY(result.ok());
+        QCOMPARE(result.articles.first().headline, headline);
+        QVERIFY(result.warnings.contains(u"no headline found; the first line is used"_s));
+        // The body keeps the line.
+        QVERIFY(result.articles.first().bodyHtml.contains(text.section(u'\n', 0, 0).left(20)));
+    }
+
     void markdownKeepsLinksAndEmphasisNotMarkers()
     {
         // Read by a real Markdown parser (md4c, through QTextDocument): the markers go, what they mean stays.
