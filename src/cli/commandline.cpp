@@ -307,14 +307,10 @@ int CommandLine::runShow(const QCommandLineParser &parser, const QStringList &id
     const std::optional<QList<qint64>> ids = parseIds(idTexts);
     if (!ids || ids->size() != 1)
         return usageError(u"show needs one article ID (a number)"_s);
-    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
-    if (!library)
+    const std::optional<OpenArticle> opened = openArticle(parser, ids->first(), m_err);
+    if (!opened)
         return 1;
-    const std::optional<Article> article = library->repository->load(ids->first());
-    if (!article) {
-        m_err << library->repository->lastError() << Qt::endl;
-        return 1;
-    }
+    const Article *article = &opened->article;
     if (parser.isSet(jsonOption)) {
         m_out << QJsonDocument(article->toJson()).toJson(QJsonDocument::Indented);
         m_out.flush();

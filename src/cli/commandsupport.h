@@ -75,4 +75,24 @@ inline std::optional<QList<qint64>> parseIds(const QStringList &texts)
     return ids;
 }
 
+// The library and one of its articles; nothing, with the reason on err, when either cannot be had.
+struct OpenArticle
+{
+    OpenLibrary library;
+    Article article;
+};
+
+inline std::optional<OpenArticle> openArticle(const QCommandLineParser &parser, qint64 id, QTextStream &err)
+{
+    std::optional<OpenLibrary> library = openLibrary(parser, err);
+    if (!library)
+        return std::nullopt;
+    std::optional<Article> article = library->repository->load(id);
+    if (!article) {
+        err << library->repository->lastError() << Qt::endl;
+        return std::nullopt;
+    }
+    return OpenArticle{std::move(*library), std::move(*article)};
+}
+
 } // namespace Copydesk::Cli

@@ -76,20 +76,17 @@ int CommandLine::runSet(const QCommandLineParser &parser, const QStringList &arg
     QString error;
     if (!setField(probe, arguments.at(1), arguments.at(2), &error))
         return usageError(error);
-    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
-    if (!library)
+    std::optional<OpenArticle> opened = openArticle(parser, id->first(), m_err);
+    if (!opened)
         return 1;
-    std::optional<Article> article = library->repository->load(id->first());
-    if (!article) {
-        m_err << library->repository->lastError() << Qt::endl;
-        return 1;
-    }
+    Article *article = &opened->article;
+    ArticleRepository &repository = *opened->library.repository;
     setField(*article, arguments.at(1), arguments.at(2), &error);
     const ArticleRepository::Parts parts = arguments.at(1) == "tags"_L1
                                                ? ArticleRepository::Parts(ArticleRepository::Part::Tags)
                                                : ArticleRepository::FieldsOnly;
-    if (!library->repository->update(*article, parts)) {
-        m_err << library->repository->lastError() << Qt::endl;
+    if (!repository.update(*article, parts)) {
+        m_err << repository.lastError() << Qt::endl;
         return 1;
     }
     m_out << article->id << Qt::endl;
@@ -111,14 +108,11 @@ int CommandLine::runQuote(const QCommandLineParser &parser, const QStringList &a
     } else {
         return usageError(u"quote takes add or list"_s);
     }
-    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
-    if (!library)
+    std::optional<OpenArticle> opened = openArticle(parser, id->first(), m_err);
+    if (!opened)
         return 1;
-    std::optional<Article> article = library->repository->load(id->first());
-    if (!article) {
-        m_err << library->repository->lastError() << Qt::endl;
-        return 1;
-    }
+    Article *article = &opened->article;
+    ArticleRepository &repository = *opened->library.repository;
     if (action == "list"_L1) {
         if (parser.isSet(jsonOption)) {
             QJsonArray quotes;
@@ -141,8 +135,8 @@ int CommandLine::runQuote(const QCommandLineParser &parser, const QStringList &a
     quote.speakerRole = parser.value(roleOption).trimmed();
     quote.context = parser.value(contextOption).trimmed();
     article->quotes.append(quote);
-    if (!library->repository->update(*article, ArticleRepository::Part::Quotes)) {
-        m_err << library->repository->lastError() << Qt::endl;
+    if (!repository.update(*article, ArticleRepository::Part::Quotes)) {
+        m_err << repository.lastError() << Qt::endl;
         return 1;
     }
     m_out << article->id << Qt::endl;
