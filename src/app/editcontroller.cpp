@@ -76,7 +76,7 @@ void EditController::close()
         emit saveFailed(m_library.lastError());
     m_article.reset();
     m_changedSinceOpen = false;
-    m_dirty = false;
+    setDirty(false);
     m_editor->clear();
     m_preview->clear();
 }
@@ -86,11 +86,19 @@ void EditController::onEdited()
     if (!m_article)
         return;
     m_editor->applyTo(*m_article);
-    m_dirty = true;
+    setDirty(true);
     m_changedSinceOpen = true;
     m_autosave.start();
     m_preview->showArticle(*m_article);
     emit articleEdited(*m_article);
+}
+
+void EditController::setDirty(bool dirty)
+{
+    if (m_dirty == dirty)
+        return;
+    m_dirty = dirty;
+    emit unsavedChangesChanged(dirty);
 }
 
 bool EditController::saveNow()
@@ -110,7 +118,7 @@ bool EditController::saveNow()
     }
     m_stored = *m_article;
     m_editor->clearEditedFields();
-    m_dirty = false;
+    setDirty(false);
     emit articleSaved(m_article->id);
     return true;
 }
@@ -131,7 +139,7 @@ void EditController::syncWithLibrary()
                                "article.")
                                 .arg(keep.headline));
         }
-        m_dirty = false;
+        setDirty(false);
         m_changedSinceOpen = false;
         m_article.reset();
         m_editor->clear();
@@ -189,7 +197,7 @@ bool EditController::mergeWithStored()
     }
     m_article = merged;
     m_stored = merged;
-    m_dirty = false;
+    setDirty(false);
     m_editor->clearEditedFields();
     show(*m_article, fromThem);
     emit articleSaved(id);

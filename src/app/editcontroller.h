@@ -51,9 +51,12 @@ signals:
     void saveFailed(const QString &error);
     // Something a person should know that needs no answer: "updated by another program".
     void notice(const QString &message);
+    // Edits are waiting for the autosave (true), or all are in the library (false).
+    void unsavedChangesChanged(bool unsaved);
 
 private:
     void onEdited();
+    void setDirty(bool dirty);
     // The stored article changed since m_stored: merge it with the edits not yet saved and save that.
     bool mergeWithStored();
     void show(const Article &article, EditorPanel::Fields changed);

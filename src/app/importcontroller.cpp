@@ -123,10 +123,12 @@ DuplicatePolicy ImportController::askAboutDuplicate(const Article &incoming, qin
     const std::optional<ArticleSummary> existing = repository.summary(existingId);
     if (!existing)
         return DuplicatePolicy::KeepBoth;
-    // Over the progress dialog when it is up: a window-modal progress dialog would otherwise stand over
-    // the question and keep it from being answered.
-    QWidget *parent =
-        m_progress && m_progress->isVisible() ? static_cast<QWidget *>(m_progress) : m_dialogParent.data();
+    // Over the progress dialog: a window-modal progress dialog would otherwise stand over the question and
+    // keep it from being answered. Shown first if its delay has not passed yet, or it would come up over the
+    // question when it does.
+    if (m_progress && !m_progress->isVisible())
+        m_progress->show();
+    QWidget *parent = m_progress ? static_cast<QWidget *>(m_progress) : m_dialogParent.data();
     const DuplicateDialog::Answer answer = DuplicateDialog::ask(parent, incoming, *existing);
     if (answer.forAllRemaining)
         m_rememberedPolicy = answer.policy;

@@ -68,7 +68,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_banner(new LibraryBanner(this))
     , m_libraryController(new LibraryController(database, m_banner, this, this))
 {
-    setWindowTitle(u"%1 — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
+    // "[*]" shows while edits wait for the autosave.
+    setWindowTitle(u"%1[*] — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
     setAcceptDrops(true);
     m_splitter->addWidget(m_listPanel);
     m_splitter->addWidget(m_editorPanel);
@@ -97,6 +98,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
             [this] { statusBar()->showMessage(tr("Saved"), 2000); });
     connect(m_editController, &EditController::saveFailed, this,
             [this](const QString &error) { QMessageBox::warning(this, tr("Copydesk"), error); });
+    connect(m_editController, &EditController::unsavedChangesChanged, this, &QWidget::setWindowModified);
     connect(m_editController, &EditController::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
