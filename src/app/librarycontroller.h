@@ -29,7 +29,6 @@ public:
 
     // Starts the quick check; healthChecked() follows.
     void checkHealth();
-    bool isCheckingHealth() const { return m_healthCheck.isRunning(); }
     bool writesAllowed() const;
 
     // Asks for a library file and, if one is chosen, requests that it be opened.

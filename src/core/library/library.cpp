@@ -6,7 +6,6 @@ namespace Copydesk {
 
 Library::Library(const LibraryDatabase &database, QObject *parent)
     : QObject(parent)
-    , m_database(database)
     , m_articles(database)
     , m_watcher(new LibraryWatcher(database, this))
 {

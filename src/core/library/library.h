@@ -21,7 +21,6 @@ public:
     explicit Library(const LibraryDatabase &database, QObject *parent = nullptr);
     ~Library() override;
 
-    const LibraryDatabase &database() const { return m_database; }
     // For reading; writes go through the functions below so that they are announced.
     const ArticleRepository &articles() const { return m_articles; }
 
@@ -33,8 +32,6 @@ public:
     bool addRevision(const Article &article);
     QString lastError() const { return m_articles.lastError(); }
 
-    LibraryWatcher *watcher() const { return m_watcher; }
-
 signals:
     void articleAdded(qint64 id);
     void articleChanged(qint64 id);
@@ -42,7 +39,6 @@ signals:
     void changedElsewhere();
 
 private:
-    const LibraryDatabase &m_database;
     ArticleRepository m_articles;
     LibraryWatcher *m_watcher;
 };
