@@ -40,6 +40,9 @@ EditController::EditController(Library &library, EditorPanel *editor, PreviewPan
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(AutosaveDelayMs);
     connect(&m_autosave, &QTimer::timeout, this, &EditController::saveNow);
+    m_previewDelay.setSingleShot(true);
+    m_previewDelay.setInterval(PreviewDelayMs);
+    connect(&m_previewDelay, &QTimer::timeout, this, &EditController::showEdits);
     connect(m_editor, &EditorPanel::edited, this, &EditController::onEdited);
     connect(&m_library, &Library::changedElsewhere, this, &EditController::syncWithLibrary);
 }
@@ -75,6 +78,7 @@ void EditController::close()
     if (m_changedSinceOpen && !m_library.addRevision(*m_article))
         emit saveFailed(m_library.lastError());
     m_article.reset();
+    m_previewDelay.stop();
     m_changedSinceOpen = false;
     setDirty(false);
     m_editor->clear();
@@ -85,10 +89,23 @@ void EditController::onEdited()
 {
     if (!m_article)
         return;
-    m_editor->applyTo(*m_article);
     setDirty(true);
     m_changedSinceOpen = true;
     m_autosave.start();
+    m_previewDelay.start();
+}
+
+void EditController::takeEdits()
+{
+    if (m_article)
+        m_editor->applyEditsTo(*m_article);
+}
+
+void EditController::showEdits()
+{
+    if (!m_article)
+        return;
+    takeEdits();
     m_preview->showArticle(*m_article);
     emit articleEdited(*m_article);
 }
@@ -106,6 +123,7 @@ bool EditController::saveNow()
     m_autosave.stop();
     if (!m_article || !m_dirty)
         return true;
+    takeEdits();
     // The editor changes fields, body and quotes; images and tags are written again only when changed.
     switch (m_library.updateIfUnchanged(*m_article, m_stored.updatedAt, partsFor(m_editor->editedFields()))) {
     case ArticleRepository::UpdateResult::Saved:
@@ -131,6 +149,7 @@ void EditController::syncWithLibrary()
     if (!stored) {
         // Deleted elsewhere. Unsaved words are kept as a new article rather than lost with it.
         if (m_dirty) {
+            takeEdits();
             Article keep = *m_article;
             keep.id = 0;
             keep.uuid.clear();
@@ -154,6 +173,7 @@ void EditController::syncWithLibrary()
 bool EditController::mergeWithStored()
 {
     m_autosave.stop();
+    takeEdits();
     const qint64 id = m_article->id;
     const std::optional<Article> theirs = m_library.articles().load(id);
     if (!theirs) {

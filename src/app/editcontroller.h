@@ -26,6 +26,9 @@ class EditController final : public QObject
 
 public:
     static constexpr int AutosaveDelayMs = 600;
+    // The preview and the list follow the text after this pause in typing: a keystroke itself only marks
+    // the article edited (converting a long body per key is what made typing slow).
+    static constexpr int PreviewDelayMs = 60;
 
     // Follows the library by itself: what another program saves to the open article shows at once.
     EditController(Library &library, EditorPanel *editor, PreviewPanel *preview, QObject *parent = nullptr);
@@ -56,6 +59,9 @@ signals:
 
 private:
     void onEdited();
+    // Brings m_article up to date with what the editor shows (the fields edited since the last time).
+    void takeEdits();
+    void showEdits();
     void setDirty(bool dirty);
     // The stored article changed since m_stored: merge it with the edits not yet saved and save that.
     bool mergeWithStored();
@@ -67,6 +73,7 @@ private:
     std::optional<Article> m_article; // what the editor shows, with edits not yet saved
     Article m_stored;                 // the stored version the edits are based on
     QTimer m_autosave;
+    QTimer m_previewDelay;
     bool m_dirty = false;
     bool m_changedSinceOpen = false;
 };

@@ -49,6 +49,7 @@ EditorPanel::EditorPanel(QWidget *parent)
             if (m_loading)
                 return;
             m_editedFields |= field;
+            m_unappliedFields |= field;
             emit edited();
         };
     };
@@ -236,6 +237,7 @@ void EditorPanel::setArticle(const Article &article)
     m_ui->bodyEdit->document()->clearUndoRedoStacks();
     m_ui->bodyEdit->document()->setModified(false);
     m_editedFields = {};
+    m_unappliedFields = {};
     m_loading = false;
 }
 
@@ -293,11 +295,18 @@ void EditorPanel::clear()
     m_ui->bodyEdit->clear();
     m_quotes->setQuotes({});
     m_editedFields = {};
+    m_unappliedFields = {};
     setEnabled(false);
     m_loading = false;
 }
 
 void EditorPanel::applyTo(Article &article) const
+{
+    applyFieldsTo(article);
+    article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
+}
+
+void EditorPanel::applyFieldsTo(Article &article) const
 {
     article.headline = m_ui->headlineEdit->text().trimmed();
     article.standfirst = m_ui->standfirstEdit->text().trimmed();
@@ -305,8 +314,17 @@ void EditorPanel::applyTo(Article &article) const
     article.section = m_ui->sectionEdit->text().trimmed();
     article.dateline = m_ui->datelineEdit->text().trimmed();
     article.status = statusFromString(m_ui->statusCombo->currentData().toString()).value_or(article.status);
-    article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
     article.quotes = m_quotes->quotes();
+}
+
+void EditorPanel::applyEditsTo(Article &article)
+{
+    const Fields fields = std::exchange(m_unappliedFields, {});
+    // The line fields cost nothing to read; the body is converted only when it changed.
+    if (fields & ~Fields(Field::Body))
+        applyFieldsTo(article);
+    if (fields.testFlag(Field::Body))
+        article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
 }
 
 bool EditorPanel::selectInBody(const QString &text)

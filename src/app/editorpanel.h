@@ -53,6 +53,9 @@ public:
     void setReadOnly(bool readOnly);
     // Writes what the form shows into the article (the fields it edits, nothing else).
     void applyTo(Article &article) const;
+    // Writes only the fields edited since the last call (or since the article was set): the body, the one
+    // costly conversion, only when it was typed in. What the editor calls on a pause, not per keystroke.
+    void applyEditsTo(Article &article);
     void clear();
 
     QLineEdit *headlineEdit() const;
@@ -65,6 +68,7 @@ signals:
     void edited();
 
 private:
+    void applyFieldsTo(Article &article) const; // all but the body
     void setupFormatActions();
     void mergeCharFormat(const QTextCharFormat &format);
     void setBlockHeading(int level);
@@ -76,6 +80,7 @@ private:
     std::unique_ptr<Ui::EditorPanel> m_ui;
     bool m_loading = false;
     Fields m_editedFields;
+    Fields m_unappliedFields; // edited but not yet written out by applyEditsTo()
     QuotesPanel *m_quotes = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;

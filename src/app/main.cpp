@@ -5,6 +5,7 @@
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 #include "webscheme.h"
+#include "windowrendering.h"
 #include <cli/commandline.h>
 #include <cli/formats.h>
 #include <import/importservice.h>
@@ -69,6 +70,7 @@ int runWindow(int argc, char *argv[])
     allowBrowserEngineAsRoot();
     Copydesk::registerCopydeskScheme();
     Copydesk::registerImportScheme();
+    Copydesk::chooseWindowRendering();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationNames();

@@ -16,8 +16,9 @@ using namespace Qt::StringLiterals;
 namespace Copydesk {
 
 namespace {
-constexpr int renderDelayMs = 150;
-}
+// Calls in one pass of the event loop render once; the editor waits for a pause in typing itself.
+constexpr int renderDelayMs = 0;
+} // namespace
 
 PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
                            QWidget *parent)

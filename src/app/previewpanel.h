@@ -31,7 +31,7 @@ public:
                  QWidget *parent = nullptr);
     ~PreviewPanel() override;
 
-    // Shows the article after a short pause, so typing is not slowed by re-rendering each key.
+    // Shows the article once control returns to the event loop, keeping the place when it is the same one.
     void showArticle(const Article &article);
     void showArticleNow(const Article &article);
     void clear();

@@ -2,6 +2,7 @@
 
 #include "webpageextractor.h"
 #include "webscheme.h"
+#include "windowrendering.h"
 
 #include <QApplication>
 #include <QStandardPaths>
@@ -14,6 +15,7 @@
     {                                                                                                        \
         Copydesk::registerCopydeskScheme();                                                                  \
         Copydesk::registerImportScheme();                                                                    \
+        Copydesk::chooseWindowRendering();                                                                   \
         QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);                                          \
         QApplication app(argc, argv);                                                                        \
         QCoreApplication::setOrganizationName(QStringLiteral("copydesk-tests"));                             \

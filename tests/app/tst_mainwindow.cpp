@@ -121,7 +121,8 @@ private slots:
         headlineEdit->end(false);
         QTest::keyClicks(headlineEdit, u" Again"_s);
         const QString edited = headline + u" Again"_s;
-        QCOMPARE(model->index(0).data().toString(), edited);
+        // The list follows after a pause in typing, before the autosave.
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(0).data().toString(), edited, EditController::AutosaveDelayMs);
         QTRY_VERIFY_WITH_TIMEOUT(pageText(window.previewPanel()->view()->page()).contains(edited), 10000);
         ArticleRepository repository(database);
         QTRY_COMPARE_WITH_TIMEOUT(repository.load(id)->headline, edited, 5000);
@@ -417,7 +418,8 @@ private slots:
         QVERIFY(window.editController()->currentId() > 0);
         QCOMPARE(window.listModel()->index(0).data(ArticleListModel::StatusRole).toString(), u"draft"_s);
         QTest::keyClicks(window.editorPanel()->headlineEdit(), u"Fresh draft"_s);
-        QCOMPARE(window.listModel()->index(0).data().toString(), u"Fresh draft"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(window.listModel()->index(0).data().toString(), u"Fresh draft"_s,
+                                  EditController::AutosaveDelayMs);
     }
 
     void longImportStaysResponsiveAndCancelKeepsWholeArticles()
