@@ -27,8 +27,8 @@ using namespace Cli;
 
 namespace {
 
-const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s, u"export"_s,
-                              u"verify"_s, u"rescue"_s, u"set"_s,    u"quote"_s};
+const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
+                              u"verify"_s, u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -68,7 +68,8 @@ void CommandLine::addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
-                       speakerOption, roleOption, contextOption, helpOption, versionOption});
+                       speakerOption, roleOption, contextOption, captionOption, altOption, creditOption,
+                       agencyOption, leadOption, helpOption, versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -124,6 +125,11 @@ QString CommandLine::usage()
                                                       (comma separated); prints the id
   copydesk [--library PATH] quote add ID TEXT --speaker NAME [--role ROLE] [--context TEXT]
   copydesk [--library PATH] quote list ID [--json]
+  copydesk [--library PATH] image add ID FILE [--caption TEXT] [--alt TEXT] [--credit NAME]
+                                      [--agency NAME] [--lead]
+                                                      what the file's IPTC, XMP or Exif says fills
+                                                      what is not given; prints the id
+  copydesk [--library PATH] image list ID [--json]
   copydesk [--library PATH] verify                    check the library file for damage
   copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
                                                       library into a new one
@@ -180,6 +186,8 @@ int CommandLine::run(const QStringList &arguments)
         return runSet(parser, positional);
     if (command == "quote"_L1)
         return runQuote(parser, positional);
+    if (command == "image"_L1)
+        return runImage(parser, positional);
     if (command == "rescue"_L1)
         return runRescue(parser, positional);
     return runExport(parser, positional);

@@ -53,6 +53,7 @@ private:
     int runRescue(const QCommandLineParser &parser, const QStringList &arguments);
     int runSet(const QCommandLineParser &parser, const QStringList &arguments);
     int runQuote(const QCommandLineParser &parser, const QStringList &arguments);
+    int runImage(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;

@@ -35,6 +35,11 @@ inline const QCommandLineOption versionOption({u"v"_s, u"version"_s}, u"Show the
 
 inline const QCommandLineOption speakerOption(u"speaker"_s, u"quote add: who said it."_s, u"NAME"_s);
 inline const QCommandLineOption roleOption(u"role"_s, u"quote add: the speaker's role."_s, u"ROLE"_s);
+inline const QCommandLineOption captionOption(u"caption"_s, u"image add: the caption."_s, u"TEXT"_s);
+inline const QCommandLineOption altOption(u"alt"_s, u"image add: the alt text."_s, u"TEXT"_s);
+inline const QCommandLineOption creditOption(u"credit"_s, u"image add: the photographer."_s, u"NAME"_s);
+inline const QCommandLineOption agencyOption(u"agency"_s, u"image add: the agency or source."_s, u"NAME"_s);
+inline const QCommandLineOption leadOption(u"lead"_s, u"image add: make it the lead image."_s);
 inline const QCommandLineOption contextOption(u"context"_s, u"quote add: where or when it was said."_s,
                                               u"TEXT"_s);
 

@@ -7,6 +7,7 @@
 #include <QBuffer>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -285,6 +286,69 @@ private slots:
         const Result missing = copydesk({u"--library"_s, library, u"set"_s, u"99"_s, u"headline"_s, u"x"_s});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY(missing.err.contains(u"99"_s));
+    }
+
+    void imageAddReadsWhatTheFileSaysAndTakesWhatIsGiven()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Local\n\nHarbour cranes return\n\nThe port reopened its eastern quay on Monday.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+        // A picture whose IPTC record exiv2's own tool wrote.
+        const QString picture = dir.filePath(u"cranes.jpg"_s);
+        QImage image(120, 80, QImage::Format_RGB32);
+        image.fill(Qt::darkYellow);
+        QVERIFY(image.save(picture, "JPEG"));
+        QProcess exiv2;
+        exiv2.start(u"exiv2"_s,
+                    {u"-Mset Iptc.Application2.Credit Photo: Jane Roe / Reuters"_s,
+                     u"-Mset Iptc.Application2.Caption Cranes on the eastern quay"_s, u"modify"_s, picture});
+        QVERIFY2(exiv2.waitForFinished(20000) && exiv2.exitCode() == 0,
+                 "exiv2 must be installed (dev.sh does)");
+
+        const Result added = copydesk({u"--library"_s, library, u"image"_s, u"add"_s, u"1"_s, picture,
+                                       u"--alt"_s, u"Two cranes against a grey sky"_s, u"--lead"_s});
+        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        QCOMPARE(added.out.trimmed(), u"1"_s);
+        const QJsonObject shown =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
+        const QJsonObject stored = shown.value("images"_L1).toArray().first().toObject();
+        QCOMPARE(stored.value("credit"_L1).toString(), u"Jane Roe"_s);
+        QCOMPARE(stored.value("agency"_L1).toString(), u"Reuters"_s);
+        QCOMPARE(stored.value("caption"_L1).toString(), u"Cranes on the eastern quay"_s);
+        QCOMPARE(stored.value("alt"_L1).toString(), u"Two cranes against a grey sky"_s);
+        QCOMPARE(stored.value("role"_L1).toString(), u"lead"_s);
+
+        // Given on the command line wins over the file.
+        QVERIFY(copydesk({u"--library"_s, library, u"image"_s, u"add"_s, u"1"_s, picture, u"--credit"_s,
+                          u"Ola Lind"_s, u"--agency"_s, u"Courier"_s})
+                    .exitCode == 0);
+        const QJsonArray listed =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"image"_s, u"list"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .array();
+        QCOMPARE(listed.size(), 2);
+        QCOMPARE(listed.at(1).toObject().value("credit"_L1).toString(), u"Ola Lind"_s);
+        QCOMPARE(listed.at(1).toObject().value("role"_L1).toString(), u"inline"_s);
+
+        // Not a picture, or the library itself: a clear error naming the file, and nothing changes.
+        for (const QString &bad : {story, library}) {
+            const Result refused = copydesk({u"--library"_s, library, u"image"_s, u"add"_s, u"1"_s, bad});
+            QCOMPARE(refused.exitCode, 1);
+            QVERIFY2(refused.err.contains(QFileInfo(bad).fileName()), qPrintable(refused.err));
+        }
+        QCOMPARE(
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"image"_s, u"list"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .array()
+                .size(),
+            2);
     }
 
     void verifiesAndRescuesADamagedLibrary()

@@ -1,6 +1,7 @@
 #include <import/importservice.h>
 
 #include <import/logging.h>
+#include <import/picturecredit.h>
 
 #include <library/articlerepository.h>
 #include <library/libraryfiles.h>
@@ -236,12 +237,28 @@ ImportService::Recognised ImportService::recogniseSource(const ImportSource &sou
     // The stored form and the content hash, here on the recognising thread: store() finds both among the
     // repository's recent results instead of sanitizing and hashing on the storing thread.
     for (Article &article : result.articles) {
+        splitImageCredits(article);
         ArticleRepository::prepareForStorage(article);
         ArticleRepository::contentHash(article);
     }
     recognised.articles = std::move(result.articles);
     recognised.sourceUrl = source.url;
     return recognised;
+}
+
+void ImportService::splitImageCredits(Article &article)
+{
+    for (ArticleImage &image : article.images) {
+        if (!image.agency.isEmpty() || image.credit.isEmpty())
+            continue;
+        const CreditParts parts = PictureCredits::splitAgency(image.credit);
+        if (parts.agency.isEmpty())
+            continue;
+        if (image.creditLine.isEmpty())
+            image.creditLine = image.credit;
+        image.credit = parts.person;
+        image.agency = parts.agency;
+    }
 }
 
 ImportOutcome ImportService::store(Recognised recognised)

@@ -79,6 +79,9 @@ public:
     // events start can reach this service (the command line); the window imports from a worker thread.
     void importFiles(const QStringList &pathsOrUrls, const OutcomeHandler &onOutcome);
 
+    // "Anna Kowalczyk/AP" as an image's credit becomes credit Anna Kowalczyk, agency AP, with the line as
+    // printed kept: what every importer's pictures go through.
+    static void splitImageCredits(Article &article);
     static bool isWebAddress(const QString &text);
 
     static std::optional<DuplicatePolicy> duplicatePolicyFromString(const QString &text);

@@ -342,6 +342,86 @@ std::optional<PictureCredit> labelledName(QStringView text)
 
 } // namespace
 
+CreditParts splitAgency(const QString &credit)
+{
+    static const QStringList agencies = {u"AP"_s,
+                                         u"AFP"_s,
+                                         u"Reuters"_s,
+                                         u"Getty Images"_s,
+                                         u"Getty"_s,
+                                         u"EPA"_s,
+                                         u"EPA-EFE"_s,
+                                         u"PA"_s,
+                                         u"PA Images"_s,
+                                         u"PA Wire"_s,
+                                         u"Alamy"_s,
+                                         u"Shutterstock"_s,
+                                         u"Bloomberg"_s,
+                                         u"ANP"_s,
+                                         u"dpa"_s,
+                                         u"ANSA"_s,
+                                         u"TASS"_s,
+                                         u"RIA Novosti"_s,
+                                         u"Sputnik"_s,
+                                         u"BelTA"_s,
+                                         u"PAP"_s,
+                                         u"Xinhua"_s,
+                                         u"Kyodo"_s,
+                                         u"Yonhap"_s,
+                                         u"NurPhoto"_s,
+                                         u"SOPA Images"_s,
+                                         u"Anadolu"_s,
+                                         u"Anadolu Agency"_s,
+                                         u"Reuters Pictures"_s,
+                                         u"Associated Press"_s,
+                                         u"Agence France-Presse"_s,
+                                         u"Wikimedia Commons"_s,
+                                         u"Unsplash"_s};
+    const auto isAgency = [](const QString &text) {
+        const QString name = text.trimmed();
+        for (const QString &agency : agencies) {
+            // "AP", "AP Photo", "Reuters Pictures", "AFP via Getty Images"
+            if (name.compare(agency, Qt::CaseInsensitive) == 0 ||
+                name.startsWith(agency + u' ', Qt::CaseInsensitive))
+                return true;
+        }
+        return false;
+    };
+    CreditParts parts;
+    const QString text = credit.trimmed();
+    if (text.isEmpty())
+        return parts;
+    const qsizetype slash = text.indexOf(u'/');
+    if (slash > 0) {
+        const QString first = text.left(slash).trimmed();
+        const QString second = text.mid(slash + 1).trimmed();
+        // "AP Photo/Evan Vucci": the agency comes first.
+        if (isAgency(first) && !isAgency(second)) {
+            parts.agency = first;
+            if (parts.agency.endsWith(u" Photo"_s, Qt::CaseInsensitive))
+                parts.agency.chop(6);
+            parts.person = second;
+        } else {
+            parts.person = first;
+            parts.agency = second;
+        }
+        return parts;
+    }
+    for (const QString &connector : {u" for "_s, u" via "_s}) {
+        const qsizetype at = text.indexOf(connector);
+        if (at > 0) {
+            parts.person = text.left(at).trimmed();
+            parts.agency = text.mid(at + connector.size()).trimmed();
+            return parts;
+        }
+    }
+    if (isAgency(text))
+        parts.agency = text;
+    else
+        parts.person = text;
+    return parts;
+}
+
 PictureCredit fromCreditLine(const QString &line)
 {
     PictureCredit credit;

@@ -16,6 +16,13 @@ struct PictureCredit
     bool needsName = false; // a label alone ("Image by"): the name is on the next line
 };
 
+// A credit split into the photographer and the agency or source: "Anna Kowalczyk/AP" -> Anna Kowalczyk, AP.
+struct CreditParts
+{
+    QString person;
+    QString agency;
+};
+
 // The one reader of picture credits, for the captions of saved pages and for lines of plain text. Both
 // know the same labels ("Photo:", "Photograph by", "Credit:", "Foto:", "©"...), read a credit line the same
 // way (label, copyright year and a trailing period taken off) and test names the same way. They differ
@@ -38,6 +45,11 @@ std::optional<PictureCredit> parseLine(const QString &line);
 
 // Completes a credit whose name is on the next line; false when that line is not a name.
 bool completeWithName(PictureCredit &credit, const QString &nextLine);
+
+// Splits a credit (label already taken off) into person and agency: "Anna Kowalczyk/AP", "Jane Roe /
+// Reuters", "AP Photo/Evan Vucci", "Jane Doe/AFP via Getty Images", "Jane Doe for The Times", "Reuters" (an
+// agency alone), "Tomasz Sulima" (a person alone).
+CreditParts splitAgency(const QString &credit);
 
 // Capitalised words with connectors ("for", "and", "van", "/"...): the shape of a person or an agency.
 bool isCreditName(const QString &text);

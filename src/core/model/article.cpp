@@ -235,4 +235,41 @@ QString ShownDate::label() const
     return meaning == Meaning::Published ? u"Published"_s : u"Updated"_s;
 }
 
+QString creditLineFromPattern(const QString &pattern, const QString &credit, const QString &agency)
+{
+    const QString creditToken = u"{credit}"_s;
+    const QString agencyToken = u"{agency}"_s;
+    const QString person = credit.trimmed();
+    const QString source = agency.trimmed();
+    if (person.isEmpty() && source.isEmpty())
+        return {};
+    QString line = pattern;
+    const qsizetype creditAt = line.indexOf(creditToken);
+    const qsizetype agencyAt = line.indexOf(agencyToken);
+    if (creditAt >= 0 && agencyAt >= 0 && (person.isEmpty() || source.isEmpty())) {
+        // Drop the empty placeholder with the separator between the two.
+        const bool creditFirst = creditAt < agencyAt;
+        const qsizetype gapStart =
+            creditFirst ? creditAt + creditToken.size() : agencyAt + agencyToken.size();
+        const qsizetype gapEnd = creditFirst ? agencyAt : creditAt;
+        const bool dropCredit = person.isEmpty();
+        if (dropCredit == creditFirst) // the empty one comes first: drop it and the gap after it
+            line.remove(creditFirst ? creditAt : agencyAt, gapEnd - (creditFirst ? creditAt : agencyAt));
+        else // the empty one comes second: drop the gap and it
+            line.remove(gapStart,
+                        (creditFirst ? agencyAt + agencyToken.size() : creditAt + creditToken.size()) -
+                            gapStart);
+    }
+    line.replace(creditToken, person);
+    line.replace(agencyToken, source);
+    return line.trimmed();
+}
+
+QString printedCreditLine(const ArticleImage &image, const QString &pattern)
+{
+    if (!image.creditLine.isEmpty())
+        return image.creditLine;
+    return creditLineFromPattern(pattern, image.credit, image.agency);
+}
+
 } // namespace Copydesk

@@ -112,6 +112,14 @@ struct Article
     friend bool operator==(const Article &, const Article &) = default;
 };
 
+// The credit line as printed, built from a pattern such as "Photo: {credit}/{agency}". An empty part takes
+// the text between the two placeholders with it ("Photo: Jane Roe", "Photo: Reuters"); with neither, "".
+inline constexpr auto DefaultCreditLinePattern = "Photo: {credit}/{agency}";
+QString creditLineFromPattern(const QString &pattern, const QString &credit, const QString &agency);
+// What the preview and the export print under an image: the line as typed or found, else the pattern's.
+QString printedCreditLine(const ArticleImage &image,
+                          const QString &pattern = QLatin1String(DefaultCreditLinePattern));
+
 QString imageRoleToString(ImageRole role);
 ImageRole imageRoleFromString(const QString &text);
 

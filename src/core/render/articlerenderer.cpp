@@ -55,7 +55,7 @@ QString figure(const Article &article, int position, ArticleRenderer::ImageMode 
             u"<div class=\"image-missing\" role=\"img\" aria-label=\"%1\">Image not available</div>\n"_s.arg(
                 escaped(image.altText.isEmpty() ? image.caption : image.altText));
     }
-    const QString credit = image.creditLine.isEmpty() ? image.credit : image.creditLine;
+    const QString credit = printedCreditLine(image);
     if (!image.caption.isEmpty() || !credit.isEmpty()) {
         html += u"<figcaption>"_s;
         if (!image.caption.isEmpty())
