@@ -20,13 +20,19 @@ template<typename Visit> void forEachEditedPart(Visit visit)
     visit(Field::Status, &Article::status);
     visit(Field::Body, &Article::bodyHtml);
     visit(Field::Quotes, &Article::quotes);
+    visit(Field::Images, &Article::images);
 }
 
 // The parts besides the article's row that edits of these fields change.
 ArticleRepository::Parts partsFor(EditorPanel::Fields fields)
 {
-    return fields.testFlag(Field::Quotes) ? ArticleRepository::Parts(ArticleRepository::Part::Quotes)
-                                          : ArticleRepository::FieldsOnly;
+    ArticleRepository::Parts parts = ArticleRepository::FieldsOnly;
+    if (fields.testFlag(Field::Quotes))
+        parts |= ArticleRepository::Part::Quotes;
+    // The picture blobs are written again only when the pictures or their words changed.
+    if (fields.testFlag(Field::Images))
+        parts |= ArticleRepository::Part::Images;
+    return parts;
 }
 
 } // namespace

@@ -1,8 +1,10 @@
 #include "editorpanel.h"
 
+#include "imagespanel.h"
 #include "quotespanel.h"
 #include "ui_editorpanel.h"
 #include <html/documenthtmlwriter.h>
+#include <html/htmlsanitizer.h>
 
 #include <QAction>
 #include <QInputDialog>
@@ -32,13 +34,17 @@ EditorPanel::EditorPanel(QWidget *parent)
     setupFormatActions();
     // The body and the article's quotes share the height, the body first.
     m_quotes = new QuotesPanel(this);
+    m_images = new ImagesPanel(this);
     auto *split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(u"editorSplitter"_s);
     const int bodyAt = m_ui->mainLayout->indexOf(m_ui->bodyEdit);
     m_ui->mainLayout->removeWidget(m_ui->bodyEdit);
     split->addWidget(m_ui->bodyEdit);
     split->addWidget(m_quotes);
-    split->setStretchFactor(0, 3);
+    split->addWidget(m_images);
+    split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
+    split->setStretchFactor(2, 1);
     split->setChildrenCollapsible(false);
     m_ui->mainLayout->insertWidget(bodyAt, split, 1);
     connect(m_quotes, &QuotesPanel::quoteActivated, this, &EditorPanel::selectInBody);
@@ -63,6 +69,12 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit(Field::Status));
     connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
     connect(m_quotes, &QuotesPanel::edited, this, reportEdit(Field::Quotes));
+    connect(m_images, &ImagesPanel::edited, this, [this, reportImages = reportEdit(Field::Images)] {
+        registerBodyImages(m_images->images());
+        reportImages();
+    });
+    connect(m_images, &ImagesPanel::reordered, this, &EditorPanel::renumberBodyImages);
+    connect(m_images, &ImagesPanel::insertIntoBody, this, &EditorPanel::insertImageInBody);
     connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
 }
 
@@ -232,8 +244,10 @@ void EditorPanel::setArticle(const Article &article)
     for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit})
         edit->setCursorPosition(0);
     m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
+    registerBodyImages(article.images);
     m_ui->bodyEdit->setHtml(article.bodyHtml);
     m_quotes->setQuotes(article.quotes);
+    m_images->setImages(article.images);
     m_ui->bodyEdit->document()->clearUndoRedoStacks();
     m_ui->bodyEdit->document()->setModified(false);
     m_editedFields = {};
@@ -261,6 +275,10 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
         m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
     if (fields.testFlag(Field::Quotes))
         m_quotes->setQuotes(article.quotes);
+    if (fields.testFlag(Field::Images)) {
+        m_images->setImages(article.images);
+        registerBodyImages(article.images);
+    }
     if (fields.testFlag(Field::Body)) {
         QTextEdit *body = m_ui->bodyEdit;
         const int position = body->textCursor().position();
@@ -284,6 +302,7 @@ void EditorPanel::setReadOnly(bool readOnly)
     m_ui->bodyEdit->setReadOnly(readOnly);
     m_ui->formatBar->setEnabled(!readOnly);
     m_quotes->setReadOnly(readOnly);
+    m_images->setReadOnly(readOnly);
 }
 
 void EditorPanel::clear()
@@ -294,6 +313,7 @@ void EditorPanel::clear()
         edit->clear();
     m_ui->bodyEdit->clear();
     m_quotes->setQuotes({});
+    m_images->setImages({});
     m_editedFields = {};
     m_unappliedFields = {};
     setEnabled(false);
@@ -315,6 +335,7 @@ void EditorPanel::applyFieldsTo(Article &article) const
     article.dateline = m_ui->datelineEdit->text().trimmed();
     article.status = statusFromString(m_ui->statusCombo->currentData().toString()).value_or(article.status);
     article.quotes = m_quotes->quotes();
+    article.images = m_images->images();
 }
 
 void EditorPanel::applyEditsTo(Article &article)
@@ -325,6 +346,92 @@ void EditorPanel::applyEditsTo(Article &article)
         applyFieldsTo(article);
     if (fields.testFlag(Field::Body))
         article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
+}
+
+void EditorPanel::registerBodyImages(const QList<ArticleImage> &images)
+{
+    QTextDocument *document = m_ui->bodyEdit->document();
+    for (int position = 0; position < images.size(); ++position) {
+        QImage picture;
+        if (!picture.loadFromData(images.at(position).data))
+            continue;
+        // The body column is narrow: a picture is shown at most this wide, and never wider than it is.
+        constexpr int shownWidth = 480;
+        if (picture.width() > shownWidth)
+            picture = picture.scaledToWidth(shownWidth, Qt::SmoothTransformation);
+        document->addResource(QTextDocument::ImageResource,
+                              QUrl(u"%1:%2"_s.arg(QLatin1String(HtmlSanitizer::ImageScheme)).arg(position)),
+                              picture);
+    }
+}
+
+void EditorPanel::insertImageInBody(int position)
+{
+    const QList<ArticleImage> images = m_images->images();
+    if (position < 0 || position >= images.size() || m_ui->bodyEdit->isReadOnly())
+        return;
+    registerBodyImages(images);
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    cursor.beginEditBlock();
+    // A picture stands in a paragraph of its own.
+    if (!cursor.block().text().isEmpty())
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    QTextImageFormat image;
+    image.setName(u"%1:%2"_s.arg(QLatin1String(HtmlSanitizer::ImageScheme)).arg(position));
+    image.setProperty(QTextFormat::ImageAltText, images.at(position).altText);
+    cursor.insertImage(image);
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    cursor.endEditBlock();
+    m_ui->bodyEdit->setTextCursor(cursor);
+}
+
+void EditorPanel::renumberBodyImages(const QList<int> &newPositions)
+{
+    const QString prefix = QLatin1String(HtmlSanitizer::ImageScheme) + u':';
+    QTextDocument *document = m_ui->bodyEdit->document();
+    // Collected first, changed after: changing a fragment's format may merge it with its neighbours.
+    struct Reference
+    {
+        int position;
+        int length;
+        QTextImageFormat format;
+        int target;
+    };
+    QList<Reference> references;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            const QTextCharFormat format = fragment.fragment().charFormat();
+            if (!format.isImageFormat())
+                continue;
+            const QTextImageFormat image = format.toImageFormat();
+            if (!image.name().startsWith(prefix))
+                continue;
+            bool ok = false;
+            const int old = image.name().mid(prefix.size()).toInt(&ok);
+            const int target = ok && old >= 0 && old < newPositions.size() ? newPositions.at(old) : -1;
+            if (target != old)
+                references.append({fragment.fragment().position(), fragment.fragment().length(), image, target});
+        }
+    }
+    if (references.isEmpty()) {
+        registerBodyImages(m_images->images());
+        return;
+    }
+    registerBodyImages(m_images->images());
+    QTextCursor cursor(document);
+    cursor.beginEditBlock();
+    for (auto reference = references.crbegin(); reference != references.crend(); ++reference) {
+        cursor.setPosition(reference->position);
+        cursor.setPosition(reference->position + reference->length, QTextCursor::KeepAnchor);
+        if (reference->target < 0) {
+            cursor.removeSelectedText();
+            continue;
+        }
+        QTextImageFormat renamed = reference->format;
+        renamed.setName(prefix + QString::number(reference->target));
+        cursor.setCharFormat(renamed);
+    }
+    cursor.endEditBlock();
 }
 
 bool EditorPanel::selectInBody(const QString &text)

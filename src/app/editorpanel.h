@@ -16,6 +16,7 @@ class QTextEdit;
 
 namespace Copydesk {
 
+class ImagesPanel;
 class QuotesPanel;
 
 // The form for one article: headline, standfirst, byline, section, dateline, status and the rich-text
@@ -36,6 +37,7 @@ public:
         Status = 0x20,
         Body = 0x40,
         Quotes = 0x80,
+        Images = 0x100,
     };
     Q_DECLARE_FLAGS(Fields, Field)
 
@@ -61,6 +63,9 @@ public:
     QLineEdit *headlineEdit() const;
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
+    ImagesPanel *imagesPanel() const { return m_images; }
+    // Puts the article's image at this position into the body at the cursor.
+    void insertImageInBody(int position);
     // Selects the first place in the body that has this text (a quote double-clicked in its panel).
     bool selectInBody(const QString &text);
 
@@ -81,7 +86,13 @@ private:
     bool m_loading = false;
     Fields m_editedFields;
     Fields m_unappliedFields; // edited but not yet written out by applyEditsTo()
+    // The body shows the article's pictures ("copydesk-image:N") from document resources, set before its HTML.
+    void registerBodyImages(const QList<ArticleImage> &images);
+    // Images moved or removed in their panel: the body's references follow (newPositions[old], -1: gone).
+    void renumberBodyImages(const QList<int> &newPositions);
+
     QuotesPanel *m_quotes = nullptr;
+    ImagesPanel *m_images = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

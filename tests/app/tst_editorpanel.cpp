@@ -1,6 +1,7 @@
 #include "app/guitestmain.h"
 #include "bodytextedit.h"
 #include "editorpanel.h"
+#include "imagespanel.h"
 #include "quotespanel.h"
 #include <html/htmlsanitizer.h>
 
@@ -9,6 +10,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
+#include <QImage>
+#include <QListWidget>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextDocumentFragment>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextEdit>
@@ -60,6 +66,92 @@ private slots:
         // Double-click finds the quote in the body.
         QVERIFY(panel.selectInBody(back.quotes.at(0).text));
         QCOMPARE(panel.bodyEdit()->textCursor().selectedText(), u"We are cutting two evening crossings"_s);
+    }
+
+    void theImagesPanelAddsEditsReordersAndRemovesPictures()
+    {
+        QTemporaryDir dir;
+        // Two pictures: one whose XMP record exiv2's tool wrote, one with nothing to say for itself.
+        const QString credited = dir.filePath(u"credited.jpg"_s);
+        const QString bare = dir.filePath(u"bare.png"_s);
+        QImage picture(160, 90, QImage::Format_RGB32);
+        picture.fill(Qt::darkGreen);
+        QVERIFY(picture.save(credited, "JPEG"));
+        picture.fill(Qt::darkRed);
+        QVERIFY(picture.save(bare, "PNG"));
+        QProcess exiv2;
+        exiv2.start(u"exiv2"_s, {u"-Mset Xmp.dc.creator XmpSeq Anna Kowalczyk"_s,
+                                 u"-Mset Xmp.photoshop.Credit Anna Kowalczyk/AP"_s, u"modify"_s, credited});
+        QVERIFY2(exiv2.waitForFinished(20000) && exiv2.exitCode() == 0, "exiv2 must be installed (dev.sh does)");
+
+        EditorPanel panel;
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.bodyHtml = u"<p>First paragraph.</p>"_s;
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        ImagesPanel *images = panel.imagesPanel();
+        QSignalSpy edited(&panel, &EditorPanel::edited);
+
+        // Add: what the file says fills the fields; the first picture leads.
+        images->addFiles({credited, bare, dir.filePath(u"missing.jpg"_s)});
+        QCOMPARE(images->images().size(), 2);
+        QCOMPARE(images->images().at(0).credit, u"Anna Kowalczyk"_s);
+        QCOMPARE(images->images().at(0).agency, u"AP"_s);
+        QCOMPARE(images->images().at(0).role, ImageRole::Lead);
+        QCOMPARE(images->images().at(1).role, ImageRole::Inline);
+        QVERIFY(!edited.isEmpty());
+        QVERIFY(panel.editedFields().testFlag(EditorPanel::Field::Images));
+        // The missing file is named under the list; both pictures lack alt text, the second a credit.
+        QVERIFY(images->findChildren<QLabel *>().size() >= 2);
+        QVERIFY2(images->problems().contains(u"1 image without a credit"_s), qPrintable(images->problems()));
+        QVERIFY(images->problems().contains(u"2 images without alt text"_s));
+        QVERIFY(images->list()->item(1)->text().contains(u"no credit"_s));
+
+        // Edit the selected (second) one by typing into its fields.
+        QCOMPARE(images->selected(), 1);
+        QTest::keyClicks(images->field(u"credit"_s), u"Ola Lind"_s);
+        QTest::keyClicks(images->field(u"alt"_s), u"A red square"_s);
+        QCOMPARE(images->images().at(1).credit, u"Ola Lind"_s);
+        QCOMPARE(images->field(u"creditLine"_s)->placeholderText(), u"Photo: Ola Lind"_s);
+        QVERIFY(images->problems().contains(u"1 image without alt text"_s));
+        QVERIFY(!images->problems().contains(u"credit"_s));
+
+        // Insert it into the body, then move it up: the body's reference follows the picture.
+        QTextCursor end = panel.bodyEdit()->textCursor();
+        end.movePosition(QTextCursor::End);
+        panel.bodyEdit()->setTextCursor(end);
+        panel.insertImageInBody(1);
+        Article back;
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"copydesk-image:1"_s), qPrintable(back.bodyHtml));
+        images->moveSelected(-1);
+        QCOMPARE(images->selected(), 0);
+        QCOMPARE(images->images().at(0).credit, u"Ola Lind"_s);
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"copydesk-image:0"_s), qPrintable(back.bodyHtml));
+        QVERIFY(!back.bodyHtml.contains(u"copydesk-image:1"_s));
+
+        // Make it the lead; then remove it: it leaves the body too, and the other leads again.
+        images->makeSelectedLead();
+        QCOMPARE(images->images().at(0).role, ImageRole::Lead);
+        QCOMPARE(images->images().at(1).role, ImageRole::Inline);
+        images->removeSelected();
+        QCOMPARE(images->images().size(), 1);
+        QCOMPARE(images->images().at(0).credit, u"Anna Kowalczyk"_s);
+        QCOMPARE(images->images().at(0).role, ImageRole::Lead);
+        panel.applyTo(back);
+        QVERIFY2(!back.bodyHtml.contains(u"copydesk-image"_s), qPrintable(back.bodyHtml));
+        QCOMPARE(back.images.size(), 1);
+
+        // A copied picture pastes in.
+        QMimeData copied;
+        copied.setImageData(picture);
+        QVERIFY(images->addFromMimeData(&copied));
+        QCOMPARE(images->images().size(), 2);
+        QCOMPARE(images->images().at(1).mimeType, u"image/png"_s);
+        QCOMPARE(images->images().at(1).width, 160);
     }
 
     void endingBoldKeepsTheLastWordBold()

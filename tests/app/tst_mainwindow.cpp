@@ -2,6 +2,7 @@
 #include "articlelistdelegate.h"
 #include "articlelistpanel.h"
 #include "editcontroller.h"
+#include "imagespanel.h"
 #include "editorpanel.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -23,6 +24,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -367,6 +369,14 @@ private slots:
             ArticleRepository(database).load(window.editController()->currentId());
         QCOMPARE(stored->quotes.first().speakerRole, u"foreign minister"_s);
         QCOMPARE(stored->quotes.size(), quotes->rowCount());
+
+        // Its lead picture is in the images panel, with the photographer's credit.
+        ImagesPanel *images = window.editorPanel()->imagesPanel();
+        QCOMPARE(images->images().size(), 1);
+        QCOMPARE(images->images().first().role, ImageRole::Lead);
+        QCOMPARE(images->field(u"credit"_s)->text(), u"Tomasz Sulima"_s);
+        QVERIFY(images->list()->item(0)->text().contains(u"Lead"_s));
+        QVERIFY(images->list()->item(0)->text().contains(u"Image by Tomasz Sulima"_s));
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()
