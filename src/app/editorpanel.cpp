@@ -1,13 +1,16 @@
 #include "editorpanel.h"
 
+#include "findquotesdialog.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
 #include "ui_editorpanel.h"
 #include <html/documenthtmlwriter.h>
 #include <html/htmlsanitizer.h>
+#include <import/plaintext/plaintextstructure.h>
 
 #include <QAction>
 #include <QInputDialog>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
@@ -48,6 +51,9 @@ EditorPanel::EditorPanel(QWidget *parent)
     split->setChildrenCollapsible(false);
     m_ui->mainLayout->insertWidget(bodyAt, split, 1);
     connect(m_quotes, &QuotesPanel::quoteActivated, this, &EditorPanel::selectInBody);
+    connect(m_quotes, &QuotesPanel::findRequested, this, &EditorPanel::findQuotes);
+    connect(m_quotes, &QuotesPanel::insertRequested, this,
+            [this](const Quote &quote, bool) { insertQuoteInBody(quote); });
     setEnabled(false);
 
     auto reportEdit = [this](Field field) {
@@ -346,6 +352,58 @@ void EditorPanel::applyEditsTo(Article &article)
         applyFieldsTo(article);
     if (fields.testFlag(Field::Body))
         article.bodyHtml = DocumentHtmlWriter::toSemanticHtml(*m_ui->bodyEdit->document());
+}
+
+QList<Quote> EditorPanel::quotesFoundInBody() const
+{
+    QStringList paragraphs;
+    for (QTextBlock block = m_ui->bodyEdit->document()->begin(); block.isValid(); block = block.next())
+        paragraphs.append(block.text());
+    const QList<Quote> known = m_quotes->quotes();
+    QList<Quote> found;
+    for (const Quote &quote : PlainTextStructure::findQuotesInParagraphs(paragraphs)) {
+        const bool already = std::any_of(known.cbegin(), known.cend(), [&quote](const Quote &other) {
+            return other.text.trimmed().compare(quote.text.trimmed(), Qt::CaseInsensitive) == 0;
+        });
+        if (!already)
+            found.append(quote);
+    }
+    return found;
+}
+
+void EditorPanel::findQuotes()
+{
+    FindQuotesDialog dialog(quotesFoundInBody(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_quotes->appendQuotes(dialog.accepted());
+}
+
+void EditorPanel::insertQuoteInBody(const Quote &quote)
+{
+    if (m_ui->bodyEdit->isReadOnly() || quote.text.trimmed().isEmpty())
+        return;
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    cursor.beginEditBlock();
+    if (!cursor.block().text().isEmpty())
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    QTextBlockFormat quoted;
+    quoted.setLeftMargin(blockquoteMargin);
+    quoted.setRightMargin(blockquoteMargin);
+    cursor.setBlockFormat(quoted);
+    const bool russian = quote.text.contains(QRegularExpression(u"\\p{Cyrillic}"_s));
+    cursor.insertText((russian ? u"«%1»"_s : u"“%1”"_s).arg(quote.text.trimmed()));
+    if (!quote.speaker.isEmpty()) {
+        cursor.insertBlock(quoted, QTextCharFormat());
+        QTextCharFormat cite;
+        cite.setFontItalic(true);
+        cursor.insertText(u"— "_s);
+        cursor.insertText(quote.speaker, cite);
+        if (!quote.speakerRole.isEmpty())
+            cursor.insertText(u", "_s + quote.speakerRole, QTextCharFormat());
+    }
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    cursor.endEditBlock();
+    m_ui->bodyEdit->setTextCursor(cursor);
 }
 
 void EditorPanel::registerBodyImages(const QList<ArticleImage> &images)

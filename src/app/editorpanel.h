@@ -64,6 +64,12 @@ public:
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
     ImagesPanel *imagesPanel() const { return m_images; }
+    // The quotes the shared detector (the plain-text importer's) finds in the body, less those the article
+    // already has; findQuotes() offers them for the editor to accept or reject.
+    QList<Quote> quotesFoundInBody() const;
+    void findQuotes();
+    // Puts the quote into the body at the cursor as a block quote, its speaker and role under it.
+    void insertQuoteInBody(const Quote &quote);
     // Puts the article's image at this position into the body at the cursor.
     void insertImageInBody(int position);
     // Selects the first place in the body that has this text (a quote double-clicked in its panel).

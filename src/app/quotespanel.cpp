@@ -44,6 +44,13 @@ QuotesPanel::QuotesPanel(QWidget *parent)
     add(tr("Remove"), u"list-remove"_s, &QuotesPanel::removeQuote);
     add(tr("Up"), u"go-up"_s, [this] { moveQuote(-1); });
     add(tr("Down"), u"go-down"_s, [this] { moveQuote(+1); });
+    add(tr("Find Quotes…"), u"edit-find"_s, [this] { emit findRequested(); });
+    auto insert = [this](bool pull) {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            emit insertRequested(m_model->quotes().at(current.row()), pull);
+    };
+    add(tr("Insert in Body"), u"format-text-blockquote"_s, [insert] { insert(false); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -65,6 +72,17 @@ void QuotesPanel::setQuotes(const QList<Quote> &quotes)
 {
     m_model->setQuotes(quotes);
     updateWarning();
+}
+
+void QuotesPanel::appendQuotes(const QList<Quote> &quotes)
+{
+    if (quotes.isEmpty())
+        return;
+    QList<Quote> all = m_model->quotes();
+    all.append(quotes);
+    m_model->setQuotes(all);
+    updateWarning();
+    emit edited();
 }
 
 QList<Quote> QuotesPanel::quotes() const

@@ -23,6 +23,8 @@ public:
     void setQuotes(const QList<Quote> &quotes);
     QList<Quote> quotes() const;
     void setReadOnly(bool readOnly);
+    // Appends these quotes (found in the body and accepted), as one edit.
+    void appendQuotes(const QList<Quote> &quotes);
 
     QTableView *table() const { return m_table; }
     QuoteTableModel *model() const { return m_model; }
@@ -31,6 +33,10 @@ signals:
     void edited();
     // A quote was double-clicked: its text, to be found in the body.
     void quoteActivated(const QString &text);
+    // "Find Quotes…": the body is to be searched for quotes.
+    void findRequested();
+    // "Insert in Body": the quote is to go into the body at the cursor, as a block quote or a pull quote.
+    void insertRequested(const Copydesk::Quote &quote, bool pullQuote);
 
 private:
     void addQuote();

@@ -1,6 +1,7 @@
 #include "app/guitestmain.h"
 #include "bodytextedit.h"
 #include "editorpanel.h"
+#include "findquotesdialog.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
 #include <html/htmlsanitizer.h>
@@ -15,6 +16,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextDocumentFragment>
+#include <QTableWidget>
+#include <QTimer>
+#include <QApplication>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTextEdit>
@@ -152,6 +156,62 @@ private slots:
         QCOMPARE(images->images().size(), 2);
         QCOMPARE(images->images().at(1).mimeType, u"image/png"_s);
         QCOMPARE(images->images().at(1).width, 160);
+    }
+
+    void findQuotesProposesWhatTheImporterWouldFindAndInsertsABlockquote()
+    {
+        EditorPanel panel;
+        Article article;
+        article.headline = u"Minsk"_s;
+        article.bodyHtml =
+            u"<p>“We will not allow an escalation of the conflict,” said Makei.</p>"
+            "<p>«Мы не допустим эскалации конфликта на нашей границе», — заявил Макей.</p>"
+            "<p>Lukashenko, the president, told reporters: “No talks will happen without Minsk at the table.”</p>"
+            "<p>“We will not allow an escalation of the conflict,” said Makei again.</p>"_s;
+        article.quotes = {{u"No talks will happen without Minsk at the table."_s, u"Lukashenko"_s, {}, {}}};
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+
+        // Found: the two not yet among the article's quotes (the repeat counted once), speakers named.
+        const QList<Quote> found = panel.quotesFoundInBody();
+        QStringList speakers;
+        for (const Quote &quote : found)
+            speakers << quote.speaker;
+        QCOMPARE(speakers, (QStringList{u"Makei"_s, u"Макей"_s, u"Makei"_s}));
+
+        // The dialog: untick the repeat, correct a role, add.
+        bool answered = false;
+        QTimer::singleShot(0, this, [&answered] {
+            auto *dialog = qobject_cast<FindQuotesDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            dialog->table()->item(2, 0)->setCheckState(Qt::Unchecked);
+            dialog->table()->item(0, 2)->setText(u"foreign minister"_s);
+            answered = true;
+            dialog->accept();
+        });
+        QSignalSpy edited(&panel, &EditorPanel::edited);
+        panel.findQuotes();
+        QVERIFY(answered);
+        QCOMPARE(panel.quotesPanel()->quotes().size(), 3);
+        QCOMPARE(panel.quotesPanel()->quotes().at(1).speaker, u"Makei"_s);
+        QCOMPARE(panel.quotesPanel()->quotes().at(1).speakerRole, u"foreign minister"_s);
+        QCOMPARE(panel.quotesPanel()->quotes().at(2).speaker, u"Макей"_s);
+        QVERIFY(!edited.isEmpty());
+        QVERIFY(panel.editedFields().testFlag(EditorPanel::Field::Quotes));
+
+        // Insert one into the body: a block quote with its speaker under it.
+        QTextCursor end = panel.bodyEdit()->textCursor();
+        end.movePosition(QTextCursor::End);
+        panel.bodyEdit()->setTextCursor(end);
+        panel.insertQuoteInBody(panel.quotesPanel()->quotes().at(1));
+        Article back;
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"<blockquote>"_s), qPrintable(back.bodyHtml));
+        QVERIFY2(back.bodyHtml.contains(u"“We will not allow an escalation of the conflict”"_s),
+                 qPrintable(back.bodyHtml));
+        QVERIFY2(back.bodyHtml.contains(u"— <em>Makei</em>, foreign minister"_s), qPrintable(back.bodyHtml));
     }
 
     void endingBoldKeepsTheLastWordBold()

@@ -74,7 +74,7 @@ const QString &namePattern()
 {
     static const QString token = uR"((?:\p{Lu}\.|\p{Lu}[\p{L}\p{M}'’\-]*))"_s;
     static const QString pattern =
-        uR"((?:(?<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey)\b)|(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+)?)"
+        uR"((?:(?<pronoun>\b(?:[Hh]e|[Ss]he|[Tt]hey|[Оо]н|[Оо]на|[Оо]ни)\b)|(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+)?)"
         uR"((?<name>%1(?:\s+(?:(?:de|da|di|del|van|von|der|den|la|le|al|bin|ibn|el|du)\s+)?%1){0,5})))"_s.arg(
             token);
     return pattern;
@@ -84,7 +84,11 @@ const QString speechVerbs = uR"((?:said|says|added|adds|declared|declares|stated
                             uR"(noted|notes|wrote|writes|insisted|insists|warned|warns|replied|replies|)"
                             uR"(continued|continues|argued|argues|claimed|claims|recalled|recalls|stressed|)"
                             uR"(stresses|admitted|admits|announced|announces|remarked|observed|concluded|)"
-                            uR"(according to))"_s;
+                            uR"(according to|)"
+                            // Russian: "— заявил Макей", "Лукашенко сказал:", "по словам Макея"
+                            uR"(сказал[аио]?|заявил[аио]?|отметил[аио]?|добавил[аио]?|подчеркнул[аио]?|)"
+                            uR"(пояснил[аио]?|сообщил[аио]?|признал[аио]?|написал[аио]?|ответил[аио]?|)"
+                            uR"(говорит|говорят|считает|уверен[аы]?|по словам))"_s;
 // "told" names the listener when it comes first ("told Makei"), so it only follows a speaker.
 const QString anyVerb = uR"((?:told|tells|)"_s + speechVerbs.mid(3);
 
@@ -185,9 +189,13 @@ std::optional<Attribution> attributionBefore(const QString &text)
 {
     static const QString filler = uR"((?:\s+[^.!?:;“”"«»„]{0,50})?\s*[:,]?\s*$)"_s;
     static const QList<QRegularExpression> expressions = {
+        // "Makei, the foreign minister, told reporters: “…"
+        QRegularExpression(uR"((?:^|[\s(–—])(?:)"_s + namePattern() +
+                               uR"(),\s+(?<role>[^.!?:;,“”"«»„]{2,60}?),\s+(?:also\s+)?)"_s + anyVerb + filler,
+                           Unicode),
         QRegularExpression(
             uR"((?:^|[\s(–—])(?:)"_s + namePattern() + uR"()\s+(?:also\s+)?)"_s + anyVerb + filler, Unicode),
-        QRegularExpression(uR"(\b[Aa]ccording to\s+)"_s + namePattern() + uR"(\s*,?\s*$)"_s, Unicode),
+        QRegularExpression(uR"((?:\b[Aa]ccording to|(?<!\p{L})[Пп]о словам)\s+)"_s + namePattern() + uR"(\s*,?\s*$)"_s, Unicode),
         QRegularExpression(uR"(\b)"_s + speechVerbs + uR"(\s+)"_s + namePattern() + uR"(\s*[:,]\s*$)"_s,
                            Unicode),
         QRegularExpression(uR"((?<role>\b(?:[Tt]he|[Aa]n?)\s+[^.!?:;,“”"«»]{2,60}?)\s+)"_s + anyVerb + filler,
@@ -261,6 +269,18 @@ QList<Quote> findQuotes(const QString &paragraph, QString &lastSpeaker)
         if (!quote.speaker.isEmpty())
             lastSpeaker = quote.speaker;
         quotes.append(quote);
+    }
+    return quotes;
+}
+
+QList<Quote> findQuotesInParagraphs(const QStringList &paragraphs)
+{
+    QList<Quote> quotes;
+    QString lastSpeaker;
+    for (const QString &paragraph : paragraphs) {
+        const QString trimmed = paragraph.trimmed();
+        if (!trimmed.isEmpty())
+            quotes.append(findQuotes(trimmed, lastSpeaker));
     }
     return quotes;
 }

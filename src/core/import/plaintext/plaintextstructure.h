@@ -59,5 +59,8 @@ std::optional<Dateline> splitDateline(const QString &paragraph);
 // paragraph to paragraph, for "he said". A quote's text ends where the speaker's words do: the comma before
 // "said X" is left out.
 QList<Quote> findQuotes(const QString &paragraph, QString &lastSpeaker);
+// The quotes of a whole text, paragraph by paragraph, exactly as the plain-text importer finds them: the
+// editor's Find Quotes runs this on the body, so the two never disagree.
+QList<Quote> findQuotesInParagraphs(const QStringList &paragraphs);
 
 } // namespace Copydesk::PlainTextStructure

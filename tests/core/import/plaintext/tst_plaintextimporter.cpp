@@ -1,4 +1,5 @@
 #include <import/plaintext/plaintextimporter.h>
+#include <import/plaintext/plaintextstructure.h>
 
 #include "testsupport.h"
 
@@ -162,6 +163,46 @@ private:
     }
 
 private slots:
+    // The one quote detector, shared by this importer and the editor's Find Quotes: attributions before and
+    // after the quote, in English and Russian, in every kind of quotation mark.
+    void quoteDetection_data()
+    {
+        QTest::addColumn<QString>("paragraph");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("speaker");
+        QTest::addColumn<QString>("role");
+        QTest::newRow("said after") << u"“We will not allow an escalation of the conflict,” said Makei."_s
+                                    << u"We will not allow an escalation of the conflict"_s << u"Makei"_s
+                                    << QString();
+        QTest::newRow("name and role before")
+            << u"Makei, the foreign minister, told reporters: “Belarus will not be dragged into this war.”"_s
+            << u"Belarus will not be dragged into this war."_s << u"Makei"_s << u"the foreign minister"_s;
+        QTest::newRow("according to")
+            << u"According to Makei, \"the talks will go on for as long as they have to\"."_s
+            << u"the talks will go on for as long as they have to"_s << u"Makei"_s << QString();
+        QTest::newRow("russian after, guillemets")
+            << u"«Мы не допустим эскалации конфликта на нашей границе», — заявил Макей."_s
+            << u"Мы не допустим эскалации конфликта на нашей границе"_s << u"Макей"_s << QString();
+        QTest::newRow("russian before, low-high quotes")
+            << u"Лукашенко сказал: „Никаких переговоров без участия Минска не будет“."_s
+            << u"Никаких переговоров без участия Минска не будет"_s << u"Лукашенко"_s << QString();
+        QTest::newRow("russian po slovam")
+            << u"По словам Лукашенко, «армия готова ответить на любую провокацию соседей»."_s
+            << u"армия готова ответить на любую провокацию соседей"_s << u"Лукашенко"_s << QString();
+    }
+    void quoteDetection()
+    {
+        QFETCH(QString, paragraph);
+        QFETCH(QString, text);
+        QFETCH(QString, speaker);
+        QFETCH(QString, role);
+        const QList<Quote> quotes = PlainTextStructure::findQuotesInParagraphs({paragraph});
+        QCOMPARE(quotes.size(), 1);
+        QCOMPARE(quotes.first().text, text);
+        QCOMPARE(quotes.first().speaker, speaker);
+        QCOMPARE(quotes.first().speakerRole, role);
+    }
+
     void seedGivesWhatExpectedJsonLists()
     {
         QByteArray bytes;
