@@ -21,6 +21,9 @@ template<typename Visit> void forEachEditedPart(Visit visit)
     visit(Field::Body, &Article::bodyHtml);
     visit(Field::Quotes, &Article::quotes);
     visit(Field::Images, &Article::images);
+    visit(Field::Tags, &Article::tags);
+    visit(Field::Language, &Article::language);
+    visit(Field::SourceUrl, &Article::sourceUrl);
 }
 
 // The parts besides the article's row that edits of these fields change.
@@ -32,6 +35,8 @@ ArticleRepository::Parts partsFor(EditorPanel::Fields fields)
     // The picture blobs are written again only when the pictures or their words changed.
     if (fields.testFlag(Field::Images))
         parts |= ArticleRepository::Part::Images;
+    if (fields.testFlag(Field::Tags))
+        parts |= ArticleRepository::Part::Tags;
     return parts;
 }
 
@@ -71,6 +76,7 @@ bool EditController::open(qint64 id)
         return false;
     }
     m_stored = *m_article;
+    m_editor->setTagSuggestions(m_library.articles().tagNames());
     m_editor->setArticle(*m_article);
     m_preview->showArticleNow(*m_article);
     return true;

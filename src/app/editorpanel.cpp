@@ -9,10 +9,16 @@
 #include <import/plaintext/plaintextstructure.h>
 
 #include <QAction>
+#include <QComboBox>
+#include <QCompleter>
+#include <QFormLayout>
+#include <QHBoxLayout>
 #include <QInputDialog>
+#include <QLabel>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QStringListModel>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
@@ -22,6 +28,34 @@ using namespace Qt::StringLiterals;
 namespace Copydesk {
 
 namespace {
+
+// Completes the tag being typed after the last comma, keeping the ones before it.
+class TagCompleter final : public QCompleter
+{
+public:
+    using QCompleter::QCompleter;
+
+    QStringList splitPath(const QString &path) const override { return {path.section(u',', -1).trimmed()}; }
+    QString pathFromIndex(const QModelIndex &index) const override
+    {
+        const QString typed = qobject_cast<QLineEdit *>(widget())->text();
+        const qsizetype comma = typed.lastIndexOf(u',');
+        const QString before = comma < 0 ? QString() : typed.left(comma + 1) + u' ';
+        return before + index.data().toString() + u", "_s;
+    }
+};
+
+QStringList tagsFrom(const QString &text)
+{
+    QStringList tags;
+    for (const QString &tag : text.split(u',')) {
+        const QString trimmed = tag.trimmed();
+        if (!trimmed.isEmpty() && !tags.contains(trimmed, Qt::CaseInsensitive))
+            tags.append(trimmed);
+    }
+    return tags;
+}
+
 // Qt's HTML import gives <blockquote> these margins; the writer recognises them the same way.
 constexpr qreal blockquoteMargin = 40;
 } // namespace
@@ -34,6 +68,7 @@ EditorPanel::EditorPanel(QWidget *parent)
     for (const ArticleStatus status : allStatuses())
         m_ui->statusCombo->addItem(statusDisplayName(status), statusToString(status));
     m_ui->bodyEdit->setAcceptRichText(true);
+    addArticleFields();
     setupFormatActions();
     // The body and the article's quotes share the height, the body first.
     m_quotes = new QuotesPanel(this);
@@ -73,6 +108,10 @@ EditorPanel::EditorPanel(QWidget *parent)
     for (const auto &[edit, field] : lines)
         connect(edit, &QLineEdit::textEdited, this, reportEdit(field));
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit(Field::Status));
+    connect(m_tags, &QLineEdit::textEdited, this, reportEdit(Field::Tags));
+    connect(m_sourceUrl, &QLineEdit::textEdited, this, reportEdit(Field::SourceUrl));
+    connect(m_language, &QComboBox::currentTextChanged, this, reportEdit(Field::Language));
+    connect(m_ui->headlineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateHeadlineLength);
     connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
     connect(m_quotes, &QuotesPanel::edited, this, reportEdit(Field::Quotes));
     connect(m_images, &ImagesPanel::edited, this, [this, reportImages = reportEdit(Field::Images)] {
@@ -94,6 +133,84 @@ QLineEdit *EditorPanel::headlineEdit() const
 QTextEdit *EditorPanel::bodyEdit() const
 {
     return m_ui->bodyEdit;
+}
+
+void EditorPanel::addArticleFields()
+{
+    // The headline's length against its target, beside it.
+    m_headlineLength = new QLabel(this);
+    m_headlineLength->setObjectName(u"headlineLength"_s);
+    m_headlineLength->setAccessibleName(tr("Headline length"));
+    auto *headlineRow = new QHBoxLayout;
+    const int headlineRowIndex = [this] {
+        int row = 0;
+        QFormLayout::ItemRole role{};
+        m_ui->fieldsLayout->getWidgetPosition(m_ui->headlineEdit, &row, &role);
+        return row;
+    }();
+    m_ui->fieldsLayout->removeWidget(m_ui->headlineEdit);
+    headlineRow->addWidget(m_ui->headlineEdit, 1);
+    headlineRow->addWidget(m_headlineLength);
+    m_ui->fieldsLayout->setLayout(headlineRowIndex, QFormLayout::FieldRole, headlineRow);
+
+    m_tags = new QLineEdit(this);
+    m_tags->setObjectName(u"tagsEdit"_s);
+    m_tags->setAccessibleName(tr("Tags"));
+    m_tags->setPlaceholderText(tr("Comma separated: belarus, diplomacy"));
+    m_tagSuggestions = new QStringListModel(this);
+    auto *completer = new TagCompleter(m_tagSuggestions, this);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_tags->setCompleter(completer);
+
+    m_language = new QComboBox(this);
+    m_language->setObjectName(u"languageCombo"_s);
+    m_language->setAccessibleName(tr("Language"));
+    m_language->setEditable(true);
+    m_language->setToolTip(tr("The article's language (a BCP 47 code): it sets the typographic quotes"));
+    m_language->addItems({QString(), u"en"_s, u"ru"_s, u"uk"_s, u"be"_s, u"pl"_s, u"de"_s, u"fr"_s, u"es"_s});
+
+    m_sourceUrl = new QLineEdit(this);
+    m_sourceUrl->setObjectName(u"sourceUrlEdit"_s);
+    m_sourceUrl->setAccessibleName(tr("Source address"));
+    m_sourceUrl->setPlaceholderText(tr("https://…"));
+
+    auto *tagsRow = new QHBoxLayout;
+    tagsRow->addWidget(m_tags, 1);
+    auto *languageLabel = new QLabel(tr("&Language"), this);
+    languageLabel->setBuddy(m_language);
+    tagsRow->addWidget(languageLabel);
+    tagsRow->addWidget(m_language);
+    auto *tagsLabel = new QLabel(tr("Ta&gs"), this);
+    tagsLabel->setBuddy(m_tags);
+    m_ui->fieldsLayout->addRow(tagsLabel, tagsRow);
+    auto *sourceLabel = new QLabel(tr("Sou&rce"), this);
+    sourceLabel->setBuddy(m_sourceUrl);
+    m_ui->fieldsLayout->addRow(sourceLabel, m_sourceUrl);
+    m_ui->bylineEdit->setPlaceholderText(tr("Author names: Anna Berg, Ola Lind and Sam Roe"));
+    updateHeadlineLength();
+}
+
+void EditorPanel::setTagSuggestions(const QStringList &tags)
+{
+    m_tagSuggestions->setStringList(tags);
+}
+
+void EditorPanel::setHeadlineTarget(int characters)
+{
+    m_headlineTarget = characters;
+    updateHeadlineLength();
+}
+
+void EditorPanel::updateHeadlineLength()
+{
+    const int length = int(m_ui->headlineEdit->text().trimmed().size());
+    m_headlineLength->setText(u"%1/%2"_s.arg(length).arg(m_headlineTarget));
+    const bool over = length > m_headlineTarget;
+    m_headlineLength->setStyleSheet(over ? u"color: #b00020; font-weight: bold"_s : QString());
+    m_headlineLength->setToolTip(over ? tr("%1 characters past the headline target of %2")
+                                            .arg(length - m_headlineTarget)
+                                            .arg(m_headlineTarget)
+                                      : tr("Headline length against its target"));
 }
 
 void EditorPanel::setupFormatActions()
@@ -246,8 +363,11 @@ void EditorPanel::setArticle(const Article &article)
     m_ui->bylineEdit->setText(article.byline);
     m_ui->sectionEdit->setText(article.section);
     m_ui->datelineEdit->setText(article.dateline);
+    m_tags->setText(article.tags.join(u", "_s));
+    m_language->setCurrentText(article.language);
+    m_sourceUrl->setText(article.sourceUrl);
     // Long fields read from their start, not from where setText() leaves the cursor.
-    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit})
+    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_tags, m_sourceUrl})
         edit->setCursorPosition(0);
     m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
     registerBodyImages(article.images);
@@ -279,6 +399,12 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
     }
     if (fields.testFlag(Field::Status))
         m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
+    if (fields.testFlag(Field::Tags))
+        m_tags->setText(article.tags.join(u", "_s));
+    if (fields.testFlag(Field::Language))
+        m_language->setCurrentText(article.language);
+    if (fields.testFlag(Field::SourceUrl))
+        m_sourceUrl->setText(article.sourceUrl);
     if (fields.testFlag(Field::Quotes))
         m_quotes->setQuotes(article.quotes);
     if (fields.testFlag(Field::Images)) {
@@ -305,6 +431,9 @@ void EditorPanel::setReadOnly(bool readOnly)
          {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         edit->setReadOnly(readOnly);
     m_ui->statusCombo->setEnabled(!readOnly);
+    m_language->setEnabled(!readOnly);
+    m_tags->setReadOnly(readOnly);
+    m_sourceUrl->setReadOnly(readOnly);
     m_ui->bodyEdit->setReadOnly(readOnly);
     m_ui->formatBar->setEnabled(!readOnly);
     m_quotes->setReadOnly(readOnly);
@@ -318,6 +447,9 @@ void EditorPanel::clear()
          {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_ui->sectionEdit, m_ui->datelineEdit})
         edit->clear();
     m_ui->bodyEdit->clear();
+    m_tags->clear();
+    m_language->setCurrentText(QString());
+    m_sourceUrl->clear();
     m_quotes->setQuotes({});
     m_images->setImages({});
     m_editedFields = {};
@@ -342,6 +474,9 @@ void EditorPanel::applyFieldsTo(Article &article) const
     article.status = statusFromString(m_ui->statusCombo->currentData().toString()).value_or(article.status);
     article.quotes = m_quotes->quotes();
     article.images = m_images->images();
+    article.tags = tagsFrom(m_tags->text());
+    article.language = m_language->currentText().trimmed();
+    article.sourceUrl = m_sourceUrl->text().trimmed();
 }
 
 void EditorPanel::applyEditsTo(Article &article)
@@ -468,7 +603,8 @@ void EditorPanel::renumberBodyImages(const QList<int> &newPositions)
             const int old = image.name().mid(prefix.size()).toInt(&ok);
             const int target = ok && old >= 0 && old < newPositions.size() ? newPositions.at(old) : -1;
             if (target != old)
-                references.append({fragment.fragment().position(), fragment.fragment().length(), image, target});
+                references.append(
+                    {fragment.fragment().position(), fragment.fragment().length(), image, target});
         }
     }
     if (references.isEmpty()) {

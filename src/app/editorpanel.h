@@ -10,6 +10,9 @@ namespace Ui {
 class EditorPanel;
 }
 
+class QComboBox;
+class QLabel;
+class QStringListModel;
 class QTextCharFormat;
 class QLineEdit;
 class QTextEdit;
@@ -38,6 +41,9 @@ public:
         Body = 0x40,
         Quotes = 0x80,
         Images = 0x100,
+        Tags = 0x200,
+        Language = 0x400,
+        SourceUrl = 0x800,
     };
     Q_DECLARE_FLAGS(Fields, Field)
 
@@ -60,7 +66,17 @@ public:
     void applyEditsTo(Article &article);
     void clear();
 
+    // What the tag field completes from: the library's tags.
+    void setTagSuggestions(const QStringList &tags);
+    // The headline's length is shown against this many characters, in red past it.
+    void setHeadlineTarget(int characters);
+    int headlineTarget() const { return m_headlineTarget; }
+
     QLineEdit *headlineEdit() const;
+    QLineEdit *tagsEdit() const { return m_tags; }
+    QComboBox *languageCombo() const { return m_language; }
+    QLineEdit *sourceUrlEdit() const { return m_sourceUrl; }
+    QLabel *headlineLength() const { return m_headlineLength; }
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
     ImagesPanel *imagesPanel() const { return m_images; }
@@ -92,13 +108,23 @@ private:
     bool m_loading = false;
     Fields m_editedFields;
     Fields m_unappliedFields; // edited but not yet written out by applyEditsTo()
-    // The body shows the article's pictures ("copydesk-image:N") from document resources, set before its HTML.
+    // The body shows the article's pictures ("copydesk-image:N") from document resources, set before its
+    // HTML.
     void registerBodyImages(const QList<ArticleImage> &images);
     // Images moved or removed in their panel: the body's references follow (newPositions[old], -1: gone).
     void renumberBodyImages(const QList<int> &newPositions);
 
+    void addArticleFields();
+    void updateHeadlineLength();
+
     QuotesPanel *m_quotes = nullptr;
     ImagesPanel *m_images = nullptr;
+    QLineEdit *m_tags = nullptr;
+    QStringListModel *m_tagSuggestions = nullptr;
+    QComboBox *m_language = nullptr;
+    QLineEdit *m_sourceUrl = nullptr;
+    QLabel *m_headlineLength = nullptr;
+    int m_headlineTarget = 70;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

@@ -25,10 +25,11 @@ FindQuotesDialog::FindQuotesDialog(const QList<Quote> &found, QWidget *parent)
     , m_table(new QTableWidget(int(found.size()), ColumnCount, this))
 {
     setWindowTitle(tr("Find Quotes"));
-    auto *intro = new QLabel(found.isEmpty() ? tr("No new quotes were found in the body.")
-                                             : tr("Tick the quotes to add to the article. Speaker and role "
-                                                  "can be corrected here; a quote without a speaker is flagged."),
-                             this);
+    auto *intro =
+        new QLabel(found.isEmpty() ? tr("No new quotes were found in the body.")
+                                   : tr("Tick the quotes to add to the article. Speaker and role "
+                                        "can be corrected here; a quote without a speaker is flagged."),
+                   this);
     intro->setWordWrap(true);
     m_table->setHorizontalHeaderLabels({tr("Quote"), tr("Speaker"), tr("Role")});
     m_table->horizontalHeader()->setSectionResizeMode(TextColumn, QHeaderView::Stretch);

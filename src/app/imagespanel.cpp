@@ -5,12 +5,12 @@
 
 #include <QAction>
 #include <QBuffer>
+#include <QClipboard>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGuiApplication>
-#include <QClipboard>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -79,7 +79,8 @@ ImagesPanel::ImagesPanel(QWidget *parent)
     auto *paste = new QAction(tr("Paste Image"), m_list);
     paste->setShortcut(QKeySequence::Paste);
     paste->setShortcutContext(Qt::WidgetShortcut);
-    connect(paste, &QAction::triggered, this, [this] { addFromMimeData(QGuiApplication::clipboard()->mimeData()); });
+    connect(paste, &QAction::triggered, this,
+            [this] { addFromMimeData(QGuiApplication::clipboard()->mimeData()); });
     m_list->addAction(paste);
     m_editActions.append(paste);
 
@@ -213,9 +214,9 @@ void ImagesPanel::showSelected()
     m_showing = true;
     const ArticleImage shown = any ? m_images.at(position) : ArticleImage();
     const std::pair<const char *, QString> values[] = {
-        {"caption", shown.caption},     {"alt", shown.altText},         {"credit", shown.credit},
-        {"agency", shown.agency},       {"creditLine", shown.creditLine}, {"copyright", shown.copyright},
-        {"licence", shown.licence},     {"sourceUrl", shown.sourceUrl}};
+        {"caption", shown.caption}, {"alt", shown.altText},           {"credit", shown.credit},
+        {"agency", shown.agency},   {"creditLine", shown.creditLine}, {"copyright", shown.copyright},
+        {"licence", shown.licence}, {"sourceUrl", shown.sourceUrl}};
     for (const auto &[name, value] : values) {
         QLineEdit *edit = field(QString::fromLatin1(name));
         if (edit->text() != value)
@@ -224,8 +225,8 @@ void ImagesPanel::showSelected()
     }
     // Untyped, the credit line is built from the pattern: shown as the placeholder, printed as such.
     const QString built = creditLineFromPattern(m_pattern, shown.credit, shown.agency);
-    field(u"creditLine"_s)->setPlaceholderText(built.isEmpty() ? tr("Built from photographer and agency")
-                                                               : built);
+    field(u"creditLine"_s)
+        ->setPlaceholderText(built.isEmpty() ? tr("Built from photographer and agency") : built);
     m_showing = false;
 }
 
@@ -327,7 +328,8 @@ bool ImagesPanel::addFromMimeData(const QMimeData *data)
         buffer.open(QIODevice::WriteOnly);
         qvariant_cast<QImage>(data->imageData()).save(&buffer, "PNG");
         QString error;
-        if (const std::optional<ArticleImage> image = ImageFiles::fromData(bytes, tr("Pasted picture"), &error)) {
+        if (const std::optional<ArticleImage> image =
+                ImageFiles::fromData(bytes, tr("Pasted picture"), &error)) {
             append(*image);
             emit edited();
             return true;

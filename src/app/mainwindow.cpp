@@ -203,6 +203,7 @@ void MainWindow::setupMenus()
                           {tr("&Editor"), m_editorPanel, Settings::EditorVisible},
                           {tr("&Preview"), m_previewPanel, Settings::PreviewVisible}};
     const QSettings settings;
+    m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
     int number = 1;
     for (const Pane &pane : panes) {
         QAction *toggle = view->addAction(pane.title);

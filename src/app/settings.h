@@ -32,6 +32,8 @@ inline const SettingKey<bool> EditorVisible{"view/editor", true};
 inline const SettingKey<bool> PreviewVisible{"view/preview", true};
 inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
 inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
+// Characters a headline should keep within; the editor shows the length against it.
+inline const SettingKey<int> HeadlineTarget{"editor/headlineTarget", 70};
 inline const SettingKey<qlonglong> LastArticle{"library/lastArticle", 0};
 } // namespace Settings
 

@@ -6,22 +6,25 @@
 #include "quotespanel.h"
 #include <html/htmlsanitizer.h>
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMimeData>
-#include <QImage>
 #include <QListWidget>
+#include <QMimeData>
 #include <QProcess>
-#include <QTemporaryDir>
-#include <QTextDocumentFragment>
-#include <QTableWidget>
-#include <QTimer>
-#include <QApplication>
 #include <QSignalSpy>
+#include <QStringListModel>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTextBlock>
+#include <QTextDocumentFragment>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolBar>
 #include <model/quotetablemodel.h>
 
@@ -86,7 +89,8 @@ private slots:
         QProcess exiv2;
         exiv2.start(u"exiv2"_s, {u"-Mset Xmp.dc.creator XmpSeq Anna Kowalczyk"_s,
                                  u"-Mset Xmp.photoshop.Credit Anna Kowalczyk/AP"_s, u"modify"_s, credited});
-        QVERIFY2(exiv2.waitForFinished(20000) && exiv2.exitCode() == 0, "exiv2 must be installed (dev.sh does)");
+        QVERIFY2(exiv2.waitForFinished(20000) && exiv2.exitCode() == 0,
+                 "exiv2 must be installed (dev.sh does)");
 
         EditorPanel panel;
         Article article;
@@ -163,11 +167,11 @@ private slots:
         EditorPanel panel;
         Article article;
         article.headline = u"Minsk"_s;
-        article.bodyHtml =
-            u"<p>“We will not allow an escalation of the conflict,” said Makei.</p>"
-            "<p>«Мы не допустим эскалации конфликта на нашей границе», — заявил Макей.</p>"
-            "<p>Lukashenko, the president, told reporters: “No talks will happen without Minsk at the table.”</p>"
-            "<p>“We will not allow an escalation of the conflict,” said Makei again.</p>"_s;
+        article.bodyHtml = u"<p>“We will not allow an escalation of the conflict,” said Makei.</p>"
+                           "<p>«Мы не допустим эскалации конфликта на нашей границе», — заявил Макей.</p>"
+                           "<p>Lukashenko, the president, told reporters: “No talks will happen without "
+                           "Minsk at the table.”</p>"
+                           "<p>“We will not allow an escalation of the conflict,” said Makei again.</p>"_s;
         article.quotes = {{u"No talks will happen without Minsk at the table."_s, u"Lukashenko"_s, {}, {}}};
         panel.setArticle(article);
         panel.show();
@@ -212,6 +216,48 @@ private slots:
         QVERIFY2(back.bodyHtml.contains(u"“We will not allow an escalation of the conflict”"_s),
                  qPrintable(back.bodyHtml));
         QVERIFY2(back.bodyHtml.contains(u"— <em>Makei</em>, foreign minister"_s), qPrintable(back.bodyHtml));
+    }
+
+    void tagsLanguageSourceAndTheHeadlineTarget()
+    {
+        EditorPanel panel;
+        panel.setTagSuggestions({u"belarus"_s, u"diplomacy"_s, u"ferries"_s});
+        panel.setHeadlineTarget(20);
+        Article article;
+        article.headline = u"Short one"_s;
+        article.tags = {u"belarus"_s};
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCOMPARE(panel.headlineLength()->text(), u"9/20"_s);
+        panel.headlineEdit()->end(false);
+        QTest::keyClicks(panel.headlineEdit(), u" grows past its target"_s);
+        QCOMPARE(panel.headlineLength()->text(), u"31/20"_s);
+        QVERIFY(panel.headlineLength()->toolTip().contains(u"11 characters past"_s));
+
+        // The tag being typed completes from the library's tags, keeping those before it.
+        QLineEdit *tags = panel.tagsEdit();
+        tags->setFocus();
+        tags->end(false);
+        QTest::keyClicks(tags, u", dip"_s);
+        QCompleter *completer = tags->completer();
+        QCOMPARE(completer->completionCount(), 1);
+        QCOMPARE(completer->currentIndex().data().toString(), u"diplomacy"_s);
+        QCOMPARE(completer->pathFromIndex(completer->currentIndex()), u"belarus, diplomacy, "_s);
+        tags->setText(completer->pathFromIndex(completer->currentIndex()));
+        QTest::keyClicks(tags, u"Belarus, new tag"_s); // a repeat in other case counts once
+
+        panel.languageCombo()->setCurrentText(u"ru"_s);
+        QTest::keyClicks(panel.sourceUrlEdit(), u"https://example.org/minsk"_s);
+        const EditorPanel::Fields edited = panel.editedFields();
+        QVERIFY(edited.testFlag(EditorPanel::Field::Tags));
+        QVERIFY(edited.testFlag(EditorPanel::Field::Language));
+        QVERIFY(edited.testFlag(EditorPanel::Field::SourceUrl));
+        Article back;
+        panel.applyTo(back);
+        QCOMPARE(back.tags, (QStringList{u"belarus"_s, u"diplomacy"_s, u"new tag"_s}));
+        QCOMPARE(back.language, u"ru"_s);
+        QCOMPARE(back.sourceUrl, u"https://example.org/minsk"_s);
     }
 
     void endingBoldKeepsTheLastWordBold()

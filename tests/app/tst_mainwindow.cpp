@@ -2,8 +2,8 @@
 #include "articlelistdelegate.h"
 #include "articlelistpanel.h"
 #include "editcontroller.h"
-#include "imagespanel.h"
 #include "editorpanel.h"
+#include "imagespanel.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
@@ -20,11 +20,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
-#include <QListWidget>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>

@@ -59,6 +59,20 @@ void ArticleRepository::prepareForStorage(Article &article)
     ArticleContent::prepareForStorage(article);
 }
 
+QStringList ArticleRepository::tagNames() const
+{
+    QStringList names;
+    QSqlQuery &query = m_database.statement(
+        u"SELECT name FROM tags WHERE EXISTS (SELECT 1 FROM article_tags WHERE tag_id = tags.id) "
+        "ORDER BY name COLLATE NOCASE"_s);
+    if (!query.exec())
+        return names;
+    while (query.next())
+        names.append(query.value(0).toString());
+    query.finish();
+    return names;
+}
+
 QString ArticleRepository::contentHash(const Article &article)
 {
     return ArticleContent::hash(article);

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -90,6 +91,8 @@ public:
     bool remove(qint64 id);
 
     std::optional<Article> load(qint64 id) const;
+    // Every tag in use, by name: what the editor's tag field completes from.
+    QStringList tagNames() const;
     int count() const;
     // One page of what the query asks for. Newest first pages by keyset (after: the last row of the page
     // before); other orders by offset.

@@ -191,11 +191,14 @@ std::optional<Attribution> attributionBefore(const QString &text)
     static const QList<QRegularExpression> expressions = {
         // "Makei, the foreign minister, told reporters: “…"
         QRegularExpression(uR"((?:^|[\s(–—])(?:)"_s + namePattern() +
-                               uR"(),\s+(?<role>[^.!?:;,“”"«»„]{2,60}?),\s+(?:also\s+)?)"_s + anyVerb + filler,
+                               uR"(),\s+(?<role>[^.!?:;,“”"«»„]{2,60}?),\s+(?:also\s+)?)"_s + anyVerb +
+                               filler,
                            Unicode),
         QRegularExpression(
             uR"((?:^|[\s(–—])(?:)"_s + namePattern() + uR"()\s+(?:also\s+)?)"_s + anyVerb + filler, Unicode),
-        QRegularExpression(uR"((?:\b[Aa]ccording to|(?<!\p{L})[Пп]о словам)\s+)"_s + namePattern() + uR"(\s*,?\s*$)"_s, Unicode),
+        QRegularExpression(uR"((?:\b[Aa]ccording to|(?<!\p{L})[Пп]о словам)\s+)"_s + namePattern() +
+                               uR"(\s*,?\s*$)"_s,
+                           Unicode),
         QRegularExpression(uR"(\b)"_s + speechVerbs + uR"(\s+)"_s + namePattern() + uR"(\s*[:,]\s*$)"_s,
                            Unicode),
         QRegularExpression(uR"((?<role>\b(?:[Tt]he|[Aa]n?)\s+[^.!?:;,“”"«»]{2,60}?)\s+)"_s + anyVerb + filler,
