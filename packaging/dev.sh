@@ -94,7 +94,10 @@ case "$command" in
         "$build_dir/tests/bench/copydesk_bench" "$@"
         # Saved-page import, on the Readability pages of the shared corpora when they are there.
         QT_LOGGING_RULES="${QT_LOGGING_RULES:-qt.webenginecontext.debug=false;js.info=false}" \
-            exec "$build_dir/tests/bench/copydesk_web_bench"
+            "$build_dir/tests/bench/copydesk_web_bench"
+        # The editor with a long piece (a display is used when there is one, else offscreen).
+        [ -n "${DISPLAY:-}" ] || export QT_QPA_PLATFORM=offscreen
+        exec "$build_dir/tests/bench/copydesk_editor_bench"
         ;;
     *)
         sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'

@@ -199,7 +199,7 @@ int CommandLine::runImage(const QCommandLineParser &parser, const QStringList &a
                                           {u"credit"_s, shown.credit},
                                           {u"agency"_s, shown.agency},
                                           {u"credit_line"_s, printedCreditLine(shown)},
-                                          {u"mime_type"_s, shown.mimeType},
+                                          {u"mime"_s, shown.mimeType},
                                           {u"width"_s, shown.width},
                                           {u"height"_s, shown.height}});
             m_out << QJsonDocument(images).toJson(QJsonDocument::Indented);

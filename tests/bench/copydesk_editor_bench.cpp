@@ -41,6 +41,8 @@
 #include <algorithm>
 #include <ctime>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
 
@@ -145,6 +147,9 @@ Figures typeLetters(QTextEdit *edit, int keys, int intervalMs)
 
 int main(int argc, char *argv[])
 {
+    // Chromium's sandbox cannot start for root; the window does the same (src/app/main.cpp).
+    if (geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
+        qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     registerCopydeskScheme();
     chooseWindowRendering();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
