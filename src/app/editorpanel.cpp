@@ -56,8 +56,13 @@ QStringList tagsFrom(const QString &text)
     return tags;
 }
 
-// Qt's HTML import gives <blockquote> these margins; the writer recognises them the same way.
-constexpr qreal blockquoteMargin = 40;
+// The desktop theme's icon, else Copydesk's own (resources/icons/format), so the toolbar reads the same
+// on a desktop without an icon theme.
+QIcon formatIcon(const QString &name)
+{
+    return QIcon::fromTheme(name, QIcon(u":/icons/format/%1.svg"_s.arg(name)));
+}
+
 } // namespace
 
 EditorPanel::EditorPanel(QWidget *parent)
@@ -218,13 +223,14 @@ void EditorPanel::setupFormatActions()
     QToolBar *bar = m_ui->formatBar;
     auto add = [this, bar](const QString &text, const QString &icon, const QKeySequence &shortcut,
                            auto slot) {
-        QAction *action = bar->addAction(QIcon::fromTheme(icon), text);
+        QAction *action = bar->addAction(formatIcon(icon), text);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         action->setToolTip(
             shortcut.isEmpty() ? text : u"%1 (%2)"_s.arg(text, shortcut.toString(QKeySequence::NativeText)));
         connect(action, &QAction::triggered, this, slot);
         addAction(action);
+        m_formatActions.append(action);
         return action;
     };
     m_bold = add(tr("Bold"), u"format-text-bold"_s, QKeySequence::Bold, [this](bool on) {
@@ -237,11 +243,12 @@ void EditorPanel::setupFormatActions()
         format.setFontItalic(on);
         mergeCharFormat(format);
     });
-    m_strike = add(tr("Strikethrough"), u"format-text-strikethrough"_s, QKeySequence(), [this](bool on) {
-        QTextCharFormat format;
-        format.setFontStrikeOut(on);
-        mergeCharFormat(format);
-    });
+    m_strike = add(tr("Strikethrough"), u"format-text-strikethrough"_s, QKeySequence(u"Ctrl+Shift+X"_s),
+                   [this](bool on) {
+                       QTextCharFormat format;
+                       format.setFontStrikeOut(on);
+                       mergeCharFormat(format);
+                   });
     for (QAction *action : {m_bold, m_italic, m_strike})
         action->setCheckable(true);
     bar->addSeparator();
@@ -256,11 +263,26 @@ void EditorPanel::setupFormatActions()
     add(tr("Numbered list"), u"format-list-ordered"_s, QKeySequence(u"Ctrl+Shift+7"_s),
         [this] { toggleList(true); });
     add(tr("Block quote"), u"format-text-blockquote"_s, QKeySequence(u"Ctrl+Shift+9"_s),
-        [this] { toggleBlockquote(); });
+        [this] { toggleQuote(false); });
+    add(tr("Pull quote"), u"format-pull-quote"_s, QKeySequence(u"Ctrl+Shift+0"_s),
+        [this] { toggleQuote(true); });
+    add(tr("Horizontal rule"), u"insert-horizontal-rule"_s, QKeySequence(u"Ctrl+Shift+H"_s),
+        [this] { insertHorizontalRule(); });
+    bar->addSeparator();
     add(tr("Link…"), u"insert-link"_s, QKeySequence(u"Ctrl+K"_s), [this] { insertLink(); });
-    // Without an icon theme the toolbar still reads well as text.
-    bar->setToolButtonStyle(QIcon::hasThemeIcon(u"format-text-bold"_s) ? Qt::ToolButtonIconOnly
-                                                                       : Qt::ToolButtonTextOnly);
+    add(tr("Remove link"), u"remove-link"_s, QKeySequence(u"Ctrl+Shift+K"_s), [this] { removeLink(); });
+    add(tr("Insert image"), u"insert-image"_s, QKeySequence(u"Ctrl+Shift+G"_s), [this] {
+        // The picture selected in the images panel; with none, the panel's file dialog first.
+        if (m_images->selected() < 0 || m_images->images().isEmpty())
+            m_images->chooseFiles();
+        insertImageInBody(m_images->selected());
+    });
+    add(tr("Insert quote"), u"insert-quote"_s, QKeySequence(u"Ctrl+Shift+Q"_s), [this] {
+        const int row = m_quotes->currentRow();
+        if (row >= 0)
+            insertQuoteInBody(m_quotes->quotes().at(row));
+    });
+    bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
 }
 
 void EditorPanel::mergeCharFormat(const QTextCharFormat &format)
@@ -317,14 +339,62 @@ void EditorPanel::toggleList(bool ordered)
     cursor.endEditBlock();
 }
 
-void EditorPanel::toggleBlockquote()
+void EditorPanel::toggleQuote(bool pullQuote)
 {
     QTextCursor cursor = m_ui->bodyEdit->textCursor();
     QTextBlockFormat block = cursor.blockFormat();
-    const bool quoted = block.leftMargin() >= blockquoteMargin;
-    block.setLeftMargin(quoted ? 0 : blockquoteMargin);
-    block.setRightMargin(quoted ? 0 : blockquoteMargin);
+    const bool isPull = block.boolProperty(BodyFormat::PullQuoteProperty);
+    const bool isQuote = block.intProperty(QTextFormat::BlockQuoteLevel) > 0 || isPull;
+    // The same button again takes the quote off; the other kind turns one into the other.
+    const bool off = isQuote && isPull == pullQuote;
+    block.setProperty(QTextFormat::BlockQuoteLevel, off ? 0 : 1);
+    block.setProperty(BodyFormat::PullQuoteProperty, !off && pullQuote);
+    // The margins only show the quote; the properties say what it is.
+    block.setLeftMargin(off ? 0 : BodyFormat::QuoteMargin);
+    block.setRightMargin(off ? 0 : BodyFormat::QuoteMargin);
     cursor.setBlockFormat(block);
+}
+
+void EditorPanel::insertHorizontalRule()
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    cursor.beginEditBlock();
+    if (!cursor.block().text().isEmpty())
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    QTextBlockFormat rule;
+    rule.setProperty(QTextFormat::BlockTrailingHorizontalRulerWidth,
+                     QTextLength(QTextLength::PercentageLength, 100));
+    cursor.setBlockFormat(rule);
+    cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    cursor.endEditBlock();
+    m_ui->bodyEdit->setTextCursor(cursor);
+}
+
+void EditorPanel::removeLink()
+{
+    QTextCursor cursor = m_ui->bodyEdit->textCursor();
+    // Without a selection, the whole link the cursor stands in.
+    if (!cursor.hasSelection()) {
+        const QString href = cursor.charFormat().anchorHref();
+        if (href.isEmpty())
+            return;
+        const QTextBlock block = cursor.block();
+        for (auto fragment = block.begin(); !fragment.atEnd(); ++fragment) {
+            const QTextFragment piece = fragment.fragment();
+            if (piece.charFormat().anchorHref() == href && piece.position() <= cursor.position() &&
+                cursor.position() <= piece.position() + piece.length()) {
+                cursor.setPosition(piece.position());
+                cursor.setPosition(piece.position() + piece.length(), QTextCursor::KeepAnchor);
+                break;
+            }
+        }
+    }
+    QTextCharFormat plain;
+    plain.setAnchor(false);
+    plain.setAnchorHref(QString());
+    plain.setFontUnderline(false);
+    plain.setForeground(palette().text());
+    cursor.mergeCharFormat(plain);
 }
 
 void EditorPanel::insertLink()
@@ -336,6 +406,10 @@ void EditorPanel::insertLink()
                                 .trimmed();
     if (!ok)
         return;
+    if (address.isEmpty()) { // an emptied address takes the link off
+        removeLink();
+        return;
+    }
     QTextCharFormat format;
     format.setAnchor(!address.isEmpty());
     format.setAnchorHref(address);
@@ -371,7 +445,7 @@ void EditorPanel::setArticle(const Article &article)
         edit->setCursorPosition(0);
     m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(statusToString(article.status)));
     registerBodyImages(article.images);
-    m_ui->bodyEdit->setHtml(article.bodyHtml);
+    BodyFormat::setBody(*m_ui->bodyEdit->document(), article.bodyHtml);
     m_quotes->setQuotes(article.quotes);
     m_images->setImages(article.images);
     m_ui->bodyEdit->document()->clearUndoRedoStacks();
@@ -415,7 +489,7 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
         QTextEdit *body = m_ui->bodyEdit;
         const int position = body->textCursor().position();
         const int scroll = body->verticalScrollBar()->value();
-        body->setHtml(article.bodyHtml);
+        BodyFormat::setBody(*body->document(), article.bodyHtml);
         QTextCursor cursor = body->textCursor();
         cursor.setPosition(std::min(position, body->document()->characterCount() - 1));
         body->setTextCursor(cursor);
@@ -436,6 +510,8 @@ void EditorPanel::setReadOnly(bool readOnly)
     m_sourceUrl->setReadOnly(readOnly);
     m_ui->bodyEdit->setReadOnly(readOnly);
     m_ui->formatBar->setEnabled(!readOnly);
+    for (QAction *action : std::as_const(m_formatActions))
+        action->setEnabled(!readOnly);
     m_quotes->setReadOnly(readOnly);
     m_images->setReadOnly(readOnly);
 }
@@ -522,8 +598,9 @@ void EditorPanel::insertQuoteInBody(const Quote &quote)
     if (!cursor.block().text().isEmpty())
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     QTextBlockFormat quoted;
-    quoted.setLeftMargin(blockquoteMargin);
-    quoted.setRightMargin(blockquoteMargin);
+    quoted.setProperty(QTextFormat::BlockQuoteLevel, 1);
+    quoted.setLeftMargin(BodyFormat::QuoteMargin);
+    quoted.setRightMargin(BodyFormat::QuoteMargin);
     cursor.setBlockFormat(quoted);
     const bool russian = quote.text.contains(QRegularExpression(u"\\p{Cyrillic}"_s));
     cursor.insertText((russian ? u"«%1»"_s : u"“%1”"_s).arg(quote.text.trimmed()));

@@ -100,8 +100,10 @@ private:
     void mergeCharFormat(const QTextCharFormat &format);
     void setBlockHeading(int level);
     void toggleList(bool ordered);
-    void toggleBlockquote();
+    void toggleQuote(bool pullQuote);
+    void insertHorizontalRule();
     void insertLink();
+    void removeLink();
     void updateFormatActions();
 
     std::unique_ptr<Ui::EditorPanel> m_ui;
@@ -125,6 +127,7 @@ private:
     QLineEdit *m_sourceUrl = nullptr;
     QLabel *m_headlineLength = nullptr;
     int m_headlineTarget = 70;
+    QList<QAction *> m_formatActions;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

@@ -36,6 +36,8 @@ public:
     void moveSelected(int by);
     void removeSelected();
     void makeSelectedLead();
+    // The file dialog of "Add Image…".
+    void chooseFiles();
 
     QListWidget *list() const { return m_list; }
     QLineEdit *field(const QString &name) const; // "caption", "alt", "credit", "agency", "creditLine", ...
@@ -61,7 +63,6 @@ private:
     void showSelected();
     void fieldEdited();
     void updateProblems();
-    void chooseFiles();
 
     QList<ArticleImage> m_images;
     QListWidget *m_list;

@@ -74,6 +74,12 @@ void QuotesPanel::setQuotes(const QList<Quote> &quotes)
     updateWarning();
 }
 
+int QuotesPanel::currentRow() const
+{
+    const QModelIndex current = m_table->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
 void QuotesPanel::appendQuotes(const QList<Quote> &quotes)
 {
     if (quotes.isEmpty())

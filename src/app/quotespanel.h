@@ -23,6 +23,7 @@ public:
     void setQuotes(const QList<Quote> &quotes);
     QList<Quote> quotes() const;
     void setReadOnly(bool readOnly);
+    int currentRow() const; // the selected quote, -1 when none
     // Appends these quotes (found in the body and accepted), as one edit.
     void appendQuotes(const QList<Quote> &quotes);
 

@@ -4,6 +4,7 @@
 #include "findquotesdialog.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
+#include <html/documenthtmlwriter.h>
 #include <html/htmlsanitizer.h>
 
 #include <QAbstractItemView>
@@ -258,6 +259,77 @@ private slots:
         QCOMPARE(back.tags, (QStringList{u"belarus"_s, u"diplomacy"_s, u"new tag"_s}));
         QCOMPARE(back.language, u"ru"_s);
         QCOMPARE(back.sourceUrl, u"https://example.org/minsk"_s);
+    }
+
+    void quotesAreMarkedByPropertyAndPullQuotesAndRulesSurviveASave()
+    {
+        EditorPanel panel;
+        Article article;
+        article.bodyHtml = u"<p>Opening line.</p><blockquote><p>Quoted from elsewhere.</p></blockquote>"
+                           "<p>A line worth pulling out of the piece.</p><p>Closing line.</p>"_s;
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTextEdit *body = panel.bodyEdit();
+        // Loaded block quotes carry the level property, not only the importer's margin.
+        const QTextBlock quoted = body->document()->findBlockByNumber(1);
+        QCOMPARE(quoted.text(), u"Quoted from elsewhere."_s);
+        QCOMPARE(quoted.blockFormat().intProperty(QTextFormat::BlockQuoteLevel), 1);
+
+        // Make the third paragraph a pull quote with the toolbar's shortcut; a rule after the last.
+        QTextCursor cursor(body->document()->findBlockByNumber(2));
+        body->setTextCursor(cursor);
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_0, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(body->textCursor().blockFormat().boolProperty(BodyFormat::PullQuoteProperty));
+        cursor.movePosition(QTextCursor::End);
+        body->setTextCursor(cursor);
+        QTest::keyClick(body, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        QTest::keyClicks(body, u"After the rule."_s);
+
+        Article back;
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"<blockquote>\n<p>Quoted from elsewhere.</p>\n</blockquote>"_s),
+                 qPrintable(back.bodyHtml));
+        QVERIFY2(back.bodyHtml.contains(
+                     u"<blockquote class=\"pull-quote\">\n<p>A line worth pulling out of the piece.</p>"_s),
+                 qPrintable(back.bodyHtml));
+        QVERIFY2(back.bodyHtml.contains(u"<hr>\n<p>After the rule.</p>"_s), qPrintable(back.bodyHtml));
+        // The sanitizer keeps what the editor wrote, and the editor reads it back the same.
+        const QString stored = HtmlSanitizer::sanitize(back.bodyHtml);
+        QVERIFY2(stored.contains(u"class=\"pull-quote\""_s), qPrintable(stored));
+        Article reopened;
+        reopened.bodyHtml = stored;
+        panel.setArticle(reopened);
+        Article again;
+        panel.applyTo(again);
+        QCOMPARE(again.bodyHtml, back.bodyHtml);
+
+        // The same shortcut again takes the pull quote off.
+        body->setTextCursor(QTextCursor(body->document()->findBlockByNumber(2)));
+        QTest::keyClick(body, Qt::Key_0, Qt::ControlModifier | Qt::ShiftModifier);
+        panel.applyTo(again);
+        QVERIFY(!again.bodyHtml.contains(u"pull-quote"_s));
+        QVERIFY(again.bodyHtml.contains(u"<p>A line worth pulling out of the piece.</p>"_s));
+    }
+
+    void removeLinkTakesOffTheWholeLink()
+    {
+        EditorPanel panel;
+        Article article;
+        article.bodyHtml = u"<p>Read <a href=\"https://example.org/a\">the full report</a> today.</p>"_s;
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTextEdit *body = panel.bodyEdit();
+        QTextCursor inside(body->document());
+        inside.setPosition(12); // within "the full report"
+        body->setTextCursor(inside);
+        body->setFocus();
+        QTest::keyClick(body, Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+        Article back;
+        panel.applyTo(back);
+        QCOMPARE(back.bodyHtml.trimmed(), u"<p>Read the full report today.</p>"_s);
     }
 
     void endingBoldKeepsTheLastWordBold()

@@ -1,5 +1,8 @@
 #include <html/documenthtmlwriter.h>
 
+#include <QRegularExpression>
+#include <QTextCursor>
+
 #include <QFont>
 #include <QList>
 #include <QTextBlock>
@@ -338,6 +341,8 @@ QLatin1StringView headingTag(int level)
 int marginQuoteDepth(const QTextBlockFormat &format)
 {
     int depth = format.intProperty(QTextFormat::BlockQuoteLevel);
+    if (format.boolProperty(BodyFormat::PullQuoteProperty))
+        depth = std::max(depth, 1);
     if (format.leftMargin() > 0)
         depth = std::max(depth, std::max(1, int(std::lround(format.leftMargin() / blockquoteMargin))));
     return depth;
@@ -369,10 +374,12 @@ private:
     {
         QTextList *list = nullptr; // null for a blockquote
         bool itemOpen = false;
+        bool pullQuote = false;
     };
 
     int quoteDepth() const;
-    void setQuoteDepth(int depth);
+    bool innermostIsPullQuote() const;
+    void setQuoteDepth(int depth, bool pullQuote = false);
     void closeTop();
     void closeCode();
     qsizetype openListWithIndent(int indent) const;
@@ -392,6 +399,15 @@ int Writer::quoteDepth() const
 {
     return int(std::count_if(m_containers.cbegin(), m_containers.cend(),
                              [](const Container &c) { return c.list == nullptr; }));
+}
+
+bool Writer::innermostIsPullQuote() const
+{
+    for (auto container = m_containers.crbegin(); container != m_containers.crend(); ++container) {
+        if (!container->list)
+            return container->pullQuote;
+    }
+    return false;
 }
 
 void Writer::startLine()
@@ -415,17 +431,23 @@ void Writer::closeTop()
 }
 
 // Lists always sit inside the blockquotes, so a change of quote depth closes every open list.
-void Writer::setQuoteDepth(int depth)
+// The innermost quote is a pull quote or not; a change between the two at one depth closes one and opens
+// the other.
+void Writer::setQuoteDepth(int depth, bool pullQuote)
 {
-    if (quoteDepth() == depth && (m_containers.isEmpty() || !m_containers.constLast().list))
+    const bool kindFits = depth == 0 || innermostIsPullQuote() == pullQuote;
+    if (quoteDepth() == depth && kindFits && (m_containers.isEmpty() || !m_containers.constLast().list))
         return;
     while (!m_containers.isEmpty() && m_containers.constLast().list)
         closeTop();
     while (quoteDepth() > depth)
         closeTop();
+    if (depth > 0 && quoteDepth() == depth && innermostIsPullQuote() != pullQuote)
+        closeTop();
     while (quoteDepth() < depth) {
-        m_html += "<blockquote>\n"_L1;
-        m_containers.append(Container{});
+        const bool pull = pullQuote && quoteDepth() == depth - 1;
+        m_html += pull ? "<blockquote class=\"pull-quote\">\n"_L1 : "<blockquote>\n"_L1;
+        m_containers.append(Container{nullptr, false, pull});
     }
 }
 
@@ -538,6 +560,13 @@ void Writer::writeBlock(const QTextBlock &block)
     const int level = format.headingLevel();
     const InlineContext context{level > 0, false};
     const QList<Run> runs = normaliseWhitespace(collectRuns(block, context));
+    // A horizontal rule is an empty block that draws one.
+    if (!list && format.hasProperty(QTextFormat::BlockTrailingHorizontalRulerWidth) && !hasContent(runs)) {
+        closeCode();
+        setQuoteDepth(marginDepth);
+        m_html += "<hr>\n"_L1;
+        return;
+    }
     // Skipped without ending a code block: separate <pre>s that touch read back as one anyway.
     if (!hasContent(runs))
         return;
@@ -563,7 +592,7 @@ void Writer::writeBlock(const QTextBlock &block)
             return;
         }
     }
-    setQuoteDepth(std::max(marginDepth, format.indent()));
+    setQuoteDepth(std::max(marginDepth, format.indent()), format.boolProperty(BodyFormat::PullQuoteProperty));
     m_html += element;
 }
 
@@ -585,6 +614,54 @@ QString DocumentHtmlWriter::toSemanticHtml(const QTextDocument &document)
     for (const QTextBlock &block : std::as_const(blocks))
         writer.writeBlock(block);
     return writer.finish();
+}
+
+namespace {
+constexpr int PullQuoteUserState = 0x50514;
+}
+
+void BodyFormat::setBody(QTextDocument &document, const QString &storedHtml)
+{
+    // QTextHtmlImporter keeps no classes, but it does read a block's -qt-user-state: the paragraphs of a
+    // pull quote carry one through the import and are marked with the property after it. The stored
+    // HTML is the sanitizer's own canonical output, so its pull quotes are written exactly this way.
+    static const QRegularExpression pullQuote(uR"(<blockquote class="pull-quote">(.*?)</blockquote>)"_s,
+                                              QRegularExpression::DotMatchesEverythingOption);
+    QString html = storedHtml;
+    if (html.contains("pull-quote"_L1)) {
+        QString marked;
+        qsizetype last = 0;
+        for (const QRegularExpressionMatch &match : pullQuote.globalMatch(storedHtml)) {
+            marked += QStringView(storedHtml).sliced(last, match.capturedStart() - last);
+            QString inner = match.captured(1);
+            inner.replace("<p>"_L1, u"<p style=\"-qt-user-state:%1\">"_s.arg(PullQuoteUserState));
+            marked += "<blockquote>"_L1 + inner + "</blockquote>"_L1;
+            last = match.capturedEnd();
+        }
+        marked += QStringView(storedHtml).sliced(last);
+        html = marked;
+    }
+    document.setHtml(html);
+    QTextCursor cursor(&document);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        bool changed = false;
+        if (block.userState() == PullQuoteUserState) {
+            block.setUserState(-1);
+            format.setProperty(PullQuoteProperty, true);
+            changed = true;
+        }
+        if (!block.textList() && format.leftMargin() > 0 &&
+            !format.hasProperty(QTextFormat::BlockQuoteLevel)) {
+            format.setProperty(QTextFormat::BlockQuoteLevel,
+                               std::max(1, int(std::lround(format.leftMargin() / QuoteMargin))));
+            changed = true;
+        }
+        if (changed) {
+            cursor.setPosition(block.position());
+            cursor.setBlockFormat(format);
+        }
+    }
 }
 
 } // namespace Copydesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QTextFormat>
 
 class QTextDocument;
 
@@ -13,5 +14,16 @@ namespace Copydesk {
 namespace DocumentHtmlWriter {
 QString toSemanticHtml(const QTextDocument &document);
 }
+
+// How the editor marks a body's block quotes: the text format properties, not the margins that only show
+// them. A block quote has QTextFormat::BlockQuoteLevel; a pull quote (a line of the piece set large, stored
+// as <blockquote class="pull-quote">) also has PullQuoteProperty.
+namespace BodyFormat {
+inline constexpr int PullQuoteProperty = QTextFormat::UserProperty + 1;
+inline constexpr qreal QuoteMargin = 40.0; // what QTextHtmlImporter gives a <blockquote>
+
+// Loads stored body HTML into the editor's document, with its quotes marked by those properties.
+void setBody(QTextDocument &document, const QString &storedHtml);
+} // namespace BodyFormat
 
 } // namespace Copydesk

@@ -368,6 +368,12 @@ bool copyAttributes(const GumboElement &element, Node &node, const HtmlSanitizer
         addTextAttribute(node, element, "datetime");
         return true;
     case GUMBO_TAG_BLOCKQUOTE:
+        // The one class a body keeps: a pull quote (a line of the piece set large), which the template
+        // styles.
+        if (attributeValue(element, "class").split(u' ', Qt::SkipEmptyParts).contains("pull-quote"_L1))
+            addValue(node, "class", u"pull-quote"_s);
+        addValue(node, "cite", safeUrl(attributeValue(element, "cite"), false));
+        return true;
     case GUMBO_TAG_Q:
     case GUMBO_TAG_DEL:
     case GUMBO_TAG_INS:
