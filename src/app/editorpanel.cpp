@@ -14,6 +14,8 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QApplication>
+#include <QUndoStack>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -65,6 +67,32 @@ QIcon formatIcon(const QString &name)
 
 } // namespace
 
+// One change of status, language, quotes or pictures, as the whole before and after of those fields: small
+// values, and undoing one can never leave the others half-changed.
+class FieldEditCommand final : public QUndoCommand
+{
+public:
+    FieldEditCommand(EditorPanel *panel, EditorPanel::FieldState before, EditorPanel::FieldState after,
+                     const QString &text)
+        : QUndoCommand(text)
+        , m_panel(panel)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {}
+    void undo() override { m_panel->restoreFieldState(m_before); }
+    void redo() override
+    {
+        if (!std::exchange(m_firstRedo, false)) // the first is the edit itself, already done
+            m_panel->restoreFieldState(m_after);
+    }
+
+private:
+    EditorPanel *m_panel;
+    EditorPanel::FieldState m_before;
+    EditorPanel::FieldState m_after;
+    bool m_firstRedo = true;
+};
+
 EditorPanel::EditorPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::EditorPanel>())
@@ -96,12 +124,27 @@ EditorPanel::EditorPanel(QWidget *parent)
             [this](const Quote &quote, bool) { insertQuoteInBody(quote); });
     setEnabled(false);
 
+    m_fieldUndo = new QUndoStack(this);
+    // Ctrl+Z and Ctrl+Shift+Z in the quotes and images panels and on the status undo those fields (their
+    // text boxes keep their own undo of typing).
+    for (QWidget *panel : std::initializer_list<QWidget *>{m_quotes, m_images, m_ui->statusCombo}) {
+        auto *undoAction = new QAction(tr("Undo"), panel);
+        undoAction->setShortcut(QKeySequence::Undo);
+        undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(undoAction, &QAction::triggered, m_fieldUndo, &QUndoStack::undo);
+        auto *redoAction = new QAction(tr("Redo"), panel);
+        redoAction->setShortcut(QKeySequence::Redo);
+        redoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(redoAction, &QAction::triggered, m_fieldUndo, &QUndoStack::redo);
+        panel->addActions({undoAction, redoAction});
+    }
     auto reportEdit = [this](Field field) {
         return [this, field] {
             if (m_loading)
                 return;
             m_editedFields |= field;
             m_unappliedFields |= field;
+            recordFieldEdit(field);
             emit edited();
         };
     };
@@ -193,6 +236,88 @@ void EditorPanel::addArticleFields()
     m_ui->fieldsLayout->addRow(sourceLabel, m_sourceUrl);
     m_ui->bylineEdit->setPlaceholderText(tr("Author names: Anna Berg, Ola Lind and Sam Roe"));
     updateHeadlineLength();
+}
+
+EditorPanel::FieldState EditorPanel::fieldState() const
+{
+    return {m_ui->statusCombo->currentData().toString(), m_language->currentText(), m_quotes->quotes(),
+            m_images->images()};
+}
+
+void EditorPanel::recordFieldEdit(Field field)
+{
+    const Fields recorded = Field::Status | Field::Language | Field::Quotes | Field::Images;
+    if (m_restoring || !recorded.testFlag(field))
+        return;
+    const FieldState now = fieldState();
+    if (now == m_fieldState)
+        return;
+    const QString text = field == Field::Status     ? tr("Status")
+                         : field == Field::Language ? tr("Language")
+                         : field == Field::Quotes   ? tr("Quotes")
+                                                    : tr("Images");
+    m_fieldUndo->push(new FieldEditCommand(this, m_fieldState, now, text));
+    m_fieldState = now;
+}
+
+void EditorPanel::restoreFieldState(const FieldState &state)
+{
+    const FieldState before = fieldState();
+    m_restoring = true;
+    m_loading = true;
+    m_ui->statusCombo->setCurrentIndex(m_ui->statusCombo->findData(state.status));
+    m_language->setCurrentText(state.language);
+    if (state.quotes != before.quotes)
+        m_quotes->setQuotes(state.quotes);
+    if (state.images != before.images) {
+        m_images->setImages(state.images);
+        registerBodyImages(state.images);
+    }
+    m_loading = false;
+    m_restoring = false;
+    m_fieldState = state;
+    // An undo is an edit like any other: saved, previewed, in the next revision.
+    Fields changed;
+    if (state.status != before.status)
+        changed |= Field::Status;
+    if (state.language != before.language)
+        changed |= Field::Language;
+    if (state.quotes != before.quotes)
+        changed |= Field::Quotes;
+    if (state.images != before.images)
+        changed |= Field::Images;
+    m_editedFields |= changed;
+    m_unappliedFields |= changed;
+    if (changed)
+        emit edited();
+}
+
+void EditorPanel::undo()
+{
+    QWidget *focused = QApplication::focusWidget();
+    if (auto *line = qobject_cast<QLineEdit *>(focused); line && isAncestorOf(line) && line->isUndoAvailable()) {
+        line->undo();
+        return;
+    }
+    if (focused == m_ui->bodyEdit && m_ui->bodyEdit->document()->isUndoAvailable()) {
+        m_ui->bodyEdit->undo();
+        return;
+    }
+    m_fieldUndo->undo();
+}
+
+void EditorPanel::redo()
+{
+    QWidget *focused = QApplication::focusWidget();
+    if (auto *line = qobject_cast<QLineEdit *>(focused); line && isAncestorOf(line) && line->isRedoAvailable()) {
+        line->redo();
+        return;
+    }
+    if (focused == m_ui->bodyEdit && m_ui->bodyEdit->document()->isRedoAvailable()) {
+        m_ui->bodyEdit->redo();
+        return;
+    }
+    m_fieldUndo->redo();
 }
 
 void EditorPanel::setTagSuggestions(const QStringList &tags)
@@ -453,6 +578,8 @@ void EditorPanel::setArticle(const Article &article)
     m_editedFields = {};
     m_unappliedFields = {};
     m_loading = false;
+    m_fieldUndo->clear();
+    m_fieldState = fieldState();
 }
 
 void EditorPanel::updateFields(const Article &article, Fields fields)
@@ -497,6 +624,9 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
         body->document()->setModified(false);
     }
     m_loading = false;
+    // Another program's version is the new base: undo does not reach back past it.
+    m_fieldUndo->clear();
+    m_fieldState = fieldState();
 }
 
 void EditorPanel::setReadOnly(bool readOnly)
@@ -528,6 +658,7 @@ void EditorPanel::clear()
     m_sourceUrl->clear();
     m_quotes->setQuotes({});
     m_images->setImages({});
+    m_fieldUndo->clear();
     m_editedFields = {};
     m_unappliedFields = {};
     setEnabled(false);

@@ -11,6 +11,7 @@ class EditorPanel;
 }
 
 class QComboBox;
+class QUndoStack;
 class QLabel;
 class QStringListModel;
 class QTextCharFormat;
@@ -80,6 +81,13 @@ public:
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
     ImagesPanel *imagesPanel() const { return m_images; }
+    // Undo and redo of what is not typed text: status, language, quotes and pictures (typed text undoes in
+    // its own field and in the body). Ctrl+Z outside a text field, and Edit > Undo, use it.
+    QUndoStack *fieldUndoStack() const { return m_fieldUndo; }
+    // Edit > Undo/Redo: the focused text field or body when it can, else the field stack.
+    void undo();
+    void redo();
+
     // The quotes the shared detector (the plain-text importer's) finds in the body, less those the article
     // already has; findQuotes() offers them for the editor to accept or reject.
     QList<Quote> quotesFoundInBody() const;
@@ -116,6 +124,20 @@ private:
     // Images moved or removed in their panel: the body's references follow (newPositions[old], -1: gone).
     void renumberBodyImages(const QList<int> &newPositions);
 
+    // What the field undo stack restores.
+    struct FieldState
+    {
+        QString status;
+        QString language;
+        QList<Quote> quotes;
+        QList<ArticleImage> images;
+        friend bool operator==(const FieldState &, const FieldState &) = default;
+    };
+    FieldState fieldState() const;
+    void restoreFieldState(const FieldState &state);
+    void recordFieldEdit(Field field);
+    friend class FieldEditCommand;
+
     void addArticleFields();
     void updateHeadlineLength();
 
@@ -127,6 +149,9 @@ private:
     QLineEdit *m_sourceUrl = nullptr;
     QLabel *m_headlineLength = nullptr;
     int m_headlineTarget = 70;
+    QUndoStack *m_fieldUndo = nullptr;
+    FieldState m_fieldState; // as the stack last saw it
+    bool m_restoring = false;
     QList<QAction *> m_formatActions;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;

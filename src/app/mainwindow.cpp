@@ -172,7 +172,12 @@ void MainWindow::setupMenus()
         action->setShortcut(editActions[i].second);
         // Text fields handle these keys themselves; the menu entries are for the mouse.
         action->setShortcutContext(Qt::WidgetShortcut);
-        connect(action, &QAction::triggered, this, [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
+        if (i == 0 || i == 1) {
+            // Undo and redo reach the article's other fields (status, quotes, pictures) as well.
+            connect(action, &QAction::triggered, m_editorPanel, i == 0 ? &EditorPanel::undo : &EditorPanel::redo);
+        } else {
+            connect(action, &QAction::triggered, this, [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
+        }
         if (i == 1)
             edit->addSeparator();
     }

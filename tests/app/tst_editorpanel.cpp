@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
+#include <QUndoStack>
 #include <QSignalSpy>
 #include <QStringListModel>
 #include <QTableWidget>
@@ -330,6 +331,61 @@ private slots:
         Article back;
         panel.applyTo(back);
         QCOMPARE(back.bodyHtml.trimmed(), u"<p>Read the full report today.</p>"_s);
+    }
+
+    void undoAndRedoCoverTheFieldsAsWellAsTheBody()
+    {
+        EditorPanel panel;
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.status = ArticleStatus::Draft;
+        article.quotes = {{u"We are cutting two evening crossings"_s, u"Anna Berg"_s, {}, {}}};
+        article.bodyHtml = u"<p>Body.</p>"_s;
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *status = panel.findChild<QComboBox *>(u"statusCombo"_s);
+        QVERIFY(status);
+
+        // Three edits of fields that are not typed text: status, a quote's speaker, a new quote.
+        status->setCurrentIndex(status->findData(u"ready"_s));
+        QuoteTableModel *quotes = panel.quotesPanel()->model();
+        QVERIFY(quotes->setData(quotes->index(0, QuoteTableModel::SpeakerColumn), u"Ola Lind"_s));
+        panel.quotesPanel()->appendQuotes({{u"Timetables change on Sunday for the winter"_s, u"Anna Berg"_s, {}, {}}});
+        QCOMPARE(panel.fieldUndoStack()->count(), 3);
+
+        // Ctrl+Z in the quotes table undoes them one by one, newest first; each undo is an edit.
+        panel.quotesPanel()->table()->setFocus();
+        QSignalSpy edited(&panel, &EditorPanel::edited);
+        QTest::keyClick(panel.quotesPanel()->table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(quotes->rowCount(), 1);
+        QTest::keyClick(panel.quotesPanel()->table(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(quotes->quotes().first().speaker, u"Anna Berg"_s);
+        panel.undo(); // Edit > Undo, with the focus outside any text field
+        QCOMPARE(status->currentData().toString(), u"draft"_s);
+        QCOMPARE(edited.count(), 3);
+        Article back;
+        panel.applyTo(back);
+        QCOMPARE(back.status, ArticleStatus::Draft);
+        QCOMPARE(back.quotes.size(), 1);
+
+        // And redo brings them back.
+        panel.redo();
+        panel.redo();
+        panel.redo();
+        panel.applyTo(back);
+        QCOMPARE(back.status, ArticleStatus::Ready);
+        QCOMPARE(back.quotes.size(), 2);
+        QCOMPARE(back.quotes.first().speaker, u"Ola Lind"_s);
+
+        // In the body, Edit > Undo undoes typing there.
+        QTextEdit *body = panel.bodyEdit();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+        QTest::keyClicks(body, u" More"_s);
+        panel.undo();
+        QCOMPARE(body->toPlainText(), u"Body."_s);
+        QCOMPARE(panel.fieldUndoStack()->index(), 3); // the field stack was left alone
     }
 
     void endingBoldKeepsTheLastWordBold()
