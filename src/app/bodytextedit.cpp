@@ -2,7 +2,10 @@
 
 #include <html/htmlsanitizer.h>
 
+#include <QKeyEvent>
 #include <QMimeData>
+#include <QTextBlock>
+#include <model/typography.h>
 
 namespace Copydesk {
 
@@ -22,6 +25,30 @@ void BodyTextEdit::insertFromMimeData(const QMimeData *source)
         textCursor().insertText(source->text());
         ensureCursorVisible();
     }
+}
+
+void BodyTextEdit::keyPressEvent(QKeyEvent *event)
+{
+    const QString typed = event->text();
+    if (!m_smartTypography || isReadOnly() || typed.size() != 1 ||
+        (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {
+        QTextEdit::keyPressEvent(event);
+        return;
+    }
+    QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    const Typography::Replacement replacement = Typography::forTyped(typed.front(), before, m_language);
+    if (replacement.text.isEmpty() || cursor.hasSelection()) {
+        QTextEdit::keyPressEvent(event);
+        return;
+    }
+    // One edit: undo takes back the typographic character and what it replaced together.
+    cursor.beginEditBlock();
+    cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor, replacement.removeBefore);
+    cursor.insertText(replacement.text);
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    ensureCursorVisible();
 }
 
 } // namespace Copydesk

@@ -15,6 +15,18 @@ public:
 
     void insertFromMimeData(const QMimeData *source) override;
     bool canInsertFromMimeData(const QMimeData *source) const override;
+
+    // Typographic quotes, apostrophes and dashes as you type (see Typography), in the article's language.
+    void setSmartTypography(bool on) { m_smartTypography = on; }
+    bool smartTypography() const { return m_smartTypography; }
+    void setLanguage(const QString &language) { m_language = language; }
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    bool m_smartTypography = true;
+    QString m_language;
 };
 
 } // namespace Copydesk

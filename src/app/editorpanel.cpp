@@ -1,5 +1,6 @@
 #include "editorpanel.h"
 
+#include "bodytextedit.h"
 #include "findquotesdialog.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
@@ -7,15 +8,16 @@
 #include <html/documenthtmlwriter.h>
 #include <html/htmlsanitizer.h>
 #include <import/plaintext/plaintextstructure.h>
+#include <model/typography.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QApplication>
-#include <QUndoStack>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -24,6 +26,8 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextList>
+#include <QToolButton>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 
@@ -159,6 +163,7 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_tags, &QLineEdit::textEdited, this, reportEdit(Field::Tags));
     connect(m_sourceUrl, &QLineEdit::textEdited, this, reportEdit(Field::SourceUrl));
     connect(m_language, &QComboBox::currentTextChanged, this, reportEdit(Field::Language));
+    connect(m_language, &QComboBox::currentTextChanged, m_ui->bodyEdit, &BodyTextEdit::setLanguage);
     connect(m_ui->headlineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateHeadlineLength);
     connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
     connect(m_quotes, &QuotesPanel::edited, this, reportEdit(Field::Quotes));
@@ -295,7 +300,8 @@ void EditorPanel::restoreFieldState(const FieldState &state)
 void EditorPanel::undo()
 {
     QWidget *focused = QApplication::focusWidget();
-    if (auto *line = qobject_cast<QLineEdit *>(focused); line && isAncestorOf(line) && line->isUndoAvailable()) {
+    if (auto *line = qobject_cast<QLineEdit *>(focused);
+        line && isAncestorOf(line) && line->isUndoAvailable()) {
         line->undo();
         return;
     }
@@ -309,7 +315,8 @@ void EditorPanel::undo()
 void EditorPanel::redo()
 {
     QWidget *focused = QApplication::focusWidget();
-    if (auto *line = qobject_cast<QLineEdit *>(focused); line && isAncestorOf(line) && line->isRedoAvailable()) {
+    if (auto *line = qobject_cast<QLineEdit *>(focused);
+        line && isAncestorOf(line) && line->isRedoAvailable()) {
         line->redo();
         return;
     }
@@ -407,7 +414,50 @@ void EditorPanel::setupFormatActions()
         if (row >= 0)
             insertQuoteInBody(m_quotes->quotes().at(row));
     });
+    bar->addSeparator();
+    m_smartTypographyAction = bar->addAction(tr("Smart Quotes"));
+    m_smartTypographyAction->setCheckable(true);
+    m_smartTypographyAction->setChecked(true);
+    m_smartTypographyAction->setToolTip(
+        tr("Typographic quotes, apostrophes and dashes as you type, in the article's language"));
+    connect(m_smartTypographyAction, &QAction::toggled, this, &EditorPanel::setSmartTypography);
     bar->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    // Its state is its text: shown as words, not an icon.
+    if (auto *button = bar->widgetForAction(m_smartTypographyAction))
+        qobject_cast<QToolButton *>(button)->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit})
+        edit->installEventFilter(this);
+}
+
+void EditorPanel::setSmartTypography(bool on)
+{
+    m_ui->bodyEdit->setSmartTypography(on);
+    if (m_smartTypographyAction->isChecked() != on)
+        m_smartTypographyAction->setChecked(on);
+}
+
+bool EditorPanel::smartTypography() const
+{
+    return m_ui->bodyEdit->smartTypography();
+}
+
+bool EditorPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *line = qobject_cast<QLineEdit *>(watched);
+    if (!line || event->type() != QEvent::KeyPress || !smartTypography() || line->isReadOnly())
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const QString typed = key->text();
+    if (typed.size() != 1 || line->hasSelectedText() ||
+        (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return QWidget::eventFilter(watched, event);
+    const Typography::Replacement replacement = Typography::forTyped(
+        typed.front(), line->text().left(line->cursorPosition()), m_language->currentText());
+    if (replacement.text.isEmpty())
+        return QWidget::eventFilter(watched, event);
+    line->cursorBackward(true, replacement.removeBefore);
+    line->insert(replacement.text); // emits textEdited, as typing does
+    return true;
 }
 
 void EditorPanel::mergeCharFormat(const QTextCharFormat &format)

@@ -81,6 +81,11 @@ public:
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
     ImagesPanel *imagesPanel() const { return m_images; }
+    // Typographic quotes, apostrophes and dashes as you type, in the body, headline and standfirst.
+    void setSmartTypography(bool on);
+    bool smartTypography() const;
+    QAction *smartTypographyAction() const { return m_smartTypographyAction; }
+
     // Undo and redo of what is not typed text: status, language, quotes and pictures (typed text undoes in
     // its own field and in the body). Ctrl+Z outside a text field, and Edit > Undo, use it.
     QUndoStack *fieldUndoStack() const { return m_fieldUndo; }
@@ -140,6 +145,7 @@ private:
 
     void addArticleFields();
     void updateHeadlineLength();
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
     QuotesPanel *m_quotes = nullptr;
     ImagesPanel *m_images = nullptr;
@@ -153,6 +159,7 @@ private:
     FieldState m_fieldState; // as the stack last saw it
     bool m_restoring = false;
     QList<QAction *> m_formatActions;
+    QAction *m_smartTypographyAction = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

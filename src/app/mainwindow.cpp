@@ -174,9 +174,11 @@ void MainWindow::setupMenus()
         action->setShortcutContext(Qt::WidgetShortcut);
         if (i == 0 || i == 1) {
             // Undo and redo reach the article's other fields (status, quotes, pictures) as well.
-            connect(action, &QAction::triggered, m_editorPanel, i == 0 ? &EditorPanel::undo : &EditorPanel::redo);
+            connect(action, &QAction::triggered, m_editorPanel,
+                    i == 0 ? &EditorPanel::undo : &EditorPanel::redo);
         } else {
-            connect(action, &QAction::triggered, this, [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
+            connect(action, &QAction::triggered, this,
+                    [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
         }
         if (i == 1)
             edit->addSeparator();
@@ -209,6 +211,11 @@ void MainWindow::setupMenus()
                           {tr("&Preview"), m_previewPanel, Settings::PreviewVisible}};
     const QSettings settings;
     m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
+    m_editorPanel->setSmartTypography(Settings::SmartTypography.read(settings));
+    connect(m_editorPanel->smartTypographyAction(), &QAction::toggled, this, [](bool on) {
+        QSettings settings;
+        Settings::SmartTypography.write(settings, on);
+    });
     int number = 1;
     for (const Pane &pane : panes) {
         QAction *toggle = view->addAction(pane.title);

@@ -34,6 +34,8 @@ inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
 inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
 // Characters a headline should keep within; the editor shows the length against it.
 inline const SettingKey<int> HeadlineTarget{"editor/headlineTarget", 70};
+// Typographic quotes, apostrophes and dashes as you type.
+inline const SettingKey<bool> SmartTypography{"editor/smartTypography", true};
 inline const SettingKey<qlonglong> LastArticle{"library/lastArticle", 0};
 } // namespace Settings
 

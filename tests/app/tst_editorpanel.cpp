@@ -13,12 +13,12 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QImage>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
-#include <QUndoStack>
 #include <QSignalSpy>
 #include <QStringListModel>
 #include <QTableWidget>
@@ -28,10 +28,22 @@
 #include <QTextEdit>
 #include <QTimer>
 #include <QToolBar>
+#include <QUndoStack>
 #include <model/quotetablemodel.h>
 
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
+
+// Types any text, Cyrillic included (QTest::keyClicks takes only ASCII), one key event per character.
+void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar character : text) {
+        QKeyEvent press(QEvent::KeyPress, Qt::Key_unknown, Qt::NoModifier, QString(character));
+        QApplication::sendEvent(widget, &press);
+        QKeyEvent release(QEvent::KeyRelease, Qt::Key_unknown, Qt::NoModifier, QString(character));
+        QApplication::sendEvent(widget, &release);
+    }
+}
 
 class TestEditorPanel : public QObject
 {
@@ -351,7 +363,8 @@ private slots:
         status->setCurrentIndex(status->findData(u"ready"_s));
         QuoteTableModel *quotes = panel.quotesPanel()->model();
         QVERIFY(quotes->setData(quotes->index(0, QuoteTableModel::SpeakerColumn), u"Ola Lind"_s));
-        panel.quotesPanel()->appendQuotes({{u"Timetables change on Sunday for the winter"_s, u"Anna Berg"_s, {}, {}}});
+        panel.quotesPanel()->appendQuotes(
+            {{u"Timetables change on Sunday for the winter"_s, u"Anna Berg"_s, {}, {}}});
         QCOMPARE(panel.fieldUndoStack()->count(), 3);
 
         // Ctrl+Z in the quotes table undoes them one by one, newest first; each undo is an edit.
@@ -386,6 +399,42 @@ private slots:
         panel.undo();
         QCOMPARE(body->toPlainText(), u"Body."_s);
         QCOMPARE(panel.fieldUndoStack()->index(), 3); // the field stack was left alone
+    }
+
+    void typographicQuotesAsYouTypeByLanguageAndSwitchable()
+    {
+        EditorPanel panel;
+        Article article;
+        article.language = u"en"_s;
+        panel.setArticle(article);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTextEdit *body = panel.bodyEdit();
+        body->setFocus();
+        QTest::keyClicks(body, u"He said \"it's over\" - then left."_s);
+        QCOMPARE(body->toPlainText(), u"He said “it’s over” – then left."_s);
+        // One undo takes back one replaced character, not the typing around it.
+        QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(body->toPlainText().startsWith(u"He said “it’s over”"_s));
+
+        // The headline too, and Russian marks once the article's language is Russian.
+        panel.languageCombo()->setCurrentText(u"ru"_s);
+        QLineEdit *headline = panel.headlineEdit();
+        headline->setFocus();
+        typeText(headline, u"Макей: \"Мы не допустим эскалации\""_s);
+        QCOMPARE(headline->text(), u"Макей: «Мы не допустим эскалации»"_s);
+        QVERIFY(panel.editedFields().testFlag(EditorPanel::Field::Headline));
+        body->clear();
+        body->setFocus();
+        typeText(body, u"\"Да\" - сказал он"_s);
+        QCOMPARE(body->toPlainText(), u"«Да» — сказал он"_s);
+
+        // Switched off, straight marks stay straight.
+        panel.smartTypographyAction()->trigger();
+        QVERIFY(!panel.smartTypography());
+        body->clear();
+        QTest::keyClicks(body, u"\"plain\""_s);
+        QCOMPARE(body->toPlainText(), u"\"plain\""_s);
     }
 
     void endingBoldKeepsTheLastWordBold()
