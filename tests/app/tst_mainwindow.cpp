@@ -25,6 +25,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -162,17 +163,48 @@ private slots:
 
         // Two actions that can both be reached by one key sequence make it do nothing at all ("Ambiguous
         // shortcut overload"). Edit menu entries that only mirror the text fields' own keys (WidgetShortcut
-        // on no widget) are reached by the mouse only.
-        QHash<QString, QString> owners;
+        // on no widget) are reached by the mouse only. An action on a widget and its children is reached
+        // only from there: two of them on separate panels (Ctrl+Z in the quotes and in the images) do not
+        // meet; on one widget, or one inside the other, they do.
+        struct Owner
+        {
+            QString text;
+            QList<QWidget *> scope; // empty: the whole window
+        };
+        auto scopeOf = [](QAction *action) {
+            QList<QWidget *> scope;
+            if (action->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
+                for (QObject *object : action->associatedObjects()) {
+                    if (auto *widget = qobject_cast<QWidget *>(object); widget && !qobject_cast<QMenu *>(widget))
+                        scope.append(widget);
+                }
+            }
+            return scope;
+        };
+        auto meet = [](const QList<QWidget *> &a, const QList<QWidget *> &b) {
+            if (a.isEmpty() || b.isEmpty())
+                return true;
+            for (QWidget *one : a) {
+                for (QWidget *other : b) {
+                    if (one == other || one->isAncestorOf(other) || other->isAncestorOf(one))
+                        return true;
+                }
+            }
+            return false;
+        };
+        QHash<QString, QList<Owner>> owners;
         const QList<QAction *> actions = window.findChildren<QAction *>();
         for (QAction *action : actions) {
             if (action->shortcutContext() == Qt::WidgetShortcut)
                 continue;
+            const QList<QWidget *> scope = scopeOf(action);
             for (const QKeySequence &key : action->shortcuts()) {
                 const QString name = key.toString();
-                QVERIFY2(!owners.contains(name),
-                         qPrintable(u"%1 is both %2 and %3"_s.arg(name, owners.value(name), action->text())));
-                owners.insert(name, action->text());
+                for (const Owner &other : owners.value(name)) {
+                    QVERIFY2(!meet(other.scope, scope),
+                             qPrintable(u"%1 is both %2 and %3"_s.arg(name, other.text, action->text())));
+                }
+                owners[name].append({action->text(), scope});
             }
         }
         QVERIFY(owners.contains(u"Ctrl+I"_s));
