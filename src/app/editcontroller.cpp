@@ -24,6 +24,7 @@ template<typename Visit> void forEachEditedPart(Visit visit)
     visit(Field::Tags, &Article::tags);
     visit(Field::Language, &Article::language);
     visit(Field::SourceUrl, &Article::sourceUrl);
+    visit(Field::EditorNote, &Article::editorNote);
 }
 
 // The parts besides the article's row that edits of these fields change.

@@ -162,6 +162,7 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_ui->statusCombo, &QComboBox::currentIndexChanged, this, reportEdit(Field::Status));
     connect(m_tags, &QLineEdit::textEdited, this, reportEdit(Field::Tags));
     connect(m_sourceUrl, &QLineEdit::textEdited, this, reportEdit(Field::SourceUrl));
+    connect(m_editorNote, &QLineEdit::textEdited, this, reportEdit(Field::EditorNote));
     connect(m_language, &QComboBox::currentTextChanged, this, reportEdit(Field::Language));
     connect(m_language, &QComboBox::currentTextChanged, m_ui->bodyEdit, &BodyTextEdit::setLanguage);
     connect(m_ui->headlineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateHeadlineLength);
@@ -239,6 +240,13 @@ void EditorPanel::addArticleFields()
     auto *sourceLabel = new QLabel(tr("Sou&rce"), this);
     sourceLabel->setBuddy(m_sourceUrl);
     m_ui->fieldsLayout->addRow(sourceLabel, m_sourceUrl);
+    m_editorNote = new QLineEdit(this);
+    m_editorNote->setObjectName(u"editorNoteEdit"_s);
+    m_editorNote->setAccessibleName(tr("Editor's note"));
+    m_editorNote->setPlaceholderText(tr("For the desk only: never in the preview or an export"));
+    auto *noteLabel = new QLabel(tr("&Note"), this);
+    noteLabel->setBuddy(m_editorNote);
+    m_ui->fieldsLayout->addRow(noteLabel, m_editorNote);
     m_ui->bylineEdit->setPlaceholderText(tr("Author names: Anna Berg, Ola Lind and Sam Roe"));
     updateHeadlineLength();
 }
@@ -615,6 +623,7 @@ void EditorPanel::setArticle(const Article &article)
     m_tags->setText(article.tags.join(u", "_s));
     m_language->setCurrentText(article.language);
     m_sourceUrl->setText(article.sourceUrl);
+    m_editorNote->setText(article.editorNote);
     // Long fields read from their start, not from where setText() leaves the cursor.
     for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit, m_ui->bylineEdit, m_tags, m_sourceUrl})
         edit->setCursorPosition(0);
@@ -656,6 +665,8 @@ void EditorPanel::updateFields(const Article &article, Fields fields)
         m_language->setCurrentText(article.language);
     if (fields.testFlag(Field::SourceUrl))
         m_sourceUrl->setText(article.sourceUrl);
+    if (fields.testFlag(Field::EditorNote))
+        m_editorNote->setText(article.editorNote);
     if (fields.testFlag(Field::Quotes))
         m_quotes->setQuotes(article.quotes);
     if (fields.testFlag(Field::Images)) {
@@ -688,6 +699,7 @@ void EditorPanel::setReadOnly(bool readOnly)
     m_language->setEnabled(!readOnly);
     m_tags->setReadOnly(readOnly);
     m_sourceUrl->setReadOnly(readOnly);
+    m_editorNote->setReadOnly(readOnly);
     m_ui->bodyEdit->setReadOnly(readOnly);
     m_ui->formatBar->setEnabled(!readOnly);
     for (QAction *action : std::as_const(m_formatActions))
@@ -706,6 +718,7 @@ void EditorPanel::clear()
     m_tags->clear();
     m_language->setCurrentText(QString());
     m_sourceUrl->clear();
+    m_editorNote->clear();
     m_quotes->setQuotes({});
     m_images->setImages({});
     m_fieldUndo->clear();
@@ -734,6 +747,7 @@ void EditorPanel::applyFieldsTo(Article &article) const
     article.tags = tagsFrom(m_tags->text());
     article.language = m_language->currentText().trimmed();
     article.sourceUrl = m_sourceUrl->text().trimmed();
+    article.editorNote = m_editorNote->text().trimmed();
 }
 
 void EditorPanel::applyEditsTo(Article &article)

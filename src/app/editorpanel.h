@@ -45,6 +45,7 @@ public:
         Tags = 0x200,
         Language = 0x400,
         SourceUrl = 0x800,
+        EditorNote = 0x1000,
     };
     Q_DECLARE_FLAGS(Fields, Field)
 
@@ -77,6 +78,7 @@ public:
     QLineEdit *tagsEdit() const { return m_tags; }
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *sourceUrlEdit() const { return m_sourceUrl; }
+    QLineEdit *editorNoteEdit() const { return m_editorNote; }
     QLabel *headlineLength() const { return m_headlineLength; }
     QTextEdit *bodyEdit() const;
     QuotesPanel *quotesPanel() const { return m_quotes; }
@@ -153,6 +155,7 @@ private:
     QStringListModel *m_tagSuggestions = nullptr;
     QComboBox *m_language = nullptr;
     QLineEdit *m_sourceUrl = nullptr;
+    QLineEdit *m_editorNote = nullptr;
     QLabel *m_headlineLength = nullptr;
     int m_headlineTarget = 70;
     QUndoStack *m_fieldUndo = nullptr;

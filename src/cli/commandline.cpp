@@ -121,8 +121,8 @@ QString CommandLine::usage()
   copydesk [--library PATH] export ID... --format html|ninjs --out PATH
                                                       a file for one id, a folder for several
   copydesk [--library PATH] set ID FIELD VALUE        FIELD: headline, standfirst, byline, section,
-                                                      dateline, status, language, source_url, tags
-                                                      (comma separated); prints the id
+                                                      dateline, status, language, source_url,
+                                                      editor_note, tags (comma separated); prints the id
   copydesk [--library PATH] quote add ID TEXT --speaker NAME [--role ROLE] [--context TEXT]
   copydesk [--library PATH] quote list ID [--json]
   copydesk [--library PATH] image add ID FILE [--caption TEXT] [--alt TEXT] [--credit NAME]

@@ -33,10 +33,10 @@ QJsonObject quoteJson(const Quote &quote)
 bool setField(Article &article, const QString &field, const QString &value, QString *error)
 {
     const std::pair<const char *, QString Article::*> texts[] = {
-        {"headline", &Article::headline},   {"standfirst", &Article::standfirst},
-        {"byline", &Article::byline},       {"section", &Article::section},
-        {"dateline", &Article::dateline},   {"language", &Article::language},
-        {"source_url", &Article::sourceUrl}};
+        {"headline", &Article::headline},    {"standfirst", &Article::standfirst},
+        {"byline", &Article::byline},        {"section", &Article::section},
+        {"dateline", &Article::dateline},    {"language", &Article::language},
+        {"source_url", &Article::sourceUrl}, {"editor_note", &Article::editorNote}};
     for (const auto &[name, member] : texts) {
         if (field == QLatin1StringView(name)) {
             article.*member = value.trimmed();
@@ -64,7 +64,7 @@ bool setField(Article &article, const QString &field, const QString &value, QStr
         return true;
     }
     *error = u"no field \"%1\"; set takes headline, standfirst, byline, section, dateline, status, language, "
-             "source_url or tags"_s.arg(field);
+             "source_url, editor_note or tags"_s.arg(field);
     return false;
 }
 

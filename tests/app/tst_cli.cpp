@@ -288,6 +288,39 @@ private slots:
         QVERIFY(missing.err.contains(u"99"_s));
     }
 
+    void theEditorsNoteIsKeptButNeverExported()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Local\n\nHarbour cranes return\n\nThe port reopened its eastern quay on Monday.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+        const QString note = u"Check the tonnage with the port office before 6pm"_s;
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"editor_note"_s, note}).out.trimmed(),
+                 u"1"_s);
+        const QJsonObject shown =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
+        QCOMPARE(shown.value("editor_note"_L1).toString(), note);
+        for (const QString &format : {u"html"_s, u"ninjs"_s}) {
+            const QString out = dir.filePath(u"out."_s + format);
+            const Result exported = copydesk(
+                {u"--library"_s, library, u"export"_s, u"1"_s, u"--format"_s, format, u"--out"_s, out});
+            QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+            QFile written(out);
+            QVERIFY(written.open(QIODevice::ReadOnly));
+            const QByteArray bytes = written.readAll();
+            QVERIFY(bytes.contains("eastern quay"));
+            QVERIFY2(!bytes.contains("tonnage"), qPrintable(format));
+        }
+        // Nor does a search find it: it is not part of the piece.
+        QCOMPARE(copydesk({u"--library"_s, library, u"search"_s, u"tonnage"_s}).out.trimmed(), QString());
+    }
+
     void imageAddReadsWhatTheFileSaysAndTakesWhatIsGiven()
     {
         QTemporaryDir dir;

@@ -263,6 +263,7 @@ private slots:
 
         panel.languageCombo()->setCurrentText(u"ru"_s);
         QTest::keyClicks(panel.sourceUrlEdit(), u"https://example.org/minsk"_s);
+        QTest::keyClicks(panel.editorNoteEdit(), u"Legal to read before it runs"_s);
         const EditorPanel::Fields edited = panel.editedFields();
         QVERIFY(edited.testFlag(EditorPanel::Field::Tags));
         QVERIFY(edited.testFlag(EditorPanel::Field::Language));
@@ -272,6 +273,8 @@ private slots:
         QCOMPARE(back.tags, (QStringList{u"belarus"_s, u"diplomacy"_s, u"new tag"_s}));
         QCOMPARE(back.language, u"ru"_s);
         QCOMPARE(back.sourceUrl, u"https://example.org/minsk"_s);
+        QCOMPARE(back.editorNote, u"Legal to read before it runs"_s);
+        QVERIFY(panel.editedFields().testFlag(EditorPanel::Field::EditorNote));
     }
 
     void quotesAreMarkedByPropertyAndPullQuotesAndRulesSurviveASave()

@@ -21,11 +21,11 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
-#include <QMenu>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -175,7 +175,8 @@ private slots:
             QList<QWidget *> scope;
             if (action->shortcutContext() == Qt::WidgetWithChildrenShortcut) {
                 for (QObject *object : action->associatedObjects()) {
-                    if (auto *widget = qobject_cast<QWidget *>(object); widget && !qobject_cast<QMenu *>(widget))
+                    if (auto *widget = qobject_cast<QWidget *>(object);
+                        widget && !qobject_cast<QMenu *>(widget))
                         scope.append(widget);
                 }
             }

@@ -120,15 +120,28 @@ bool ArticleRepository::insert(Article &article)
     QSqlQuery &query = m_database.statement(
         u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, language, "
         "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
-        "read_at, starred, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!run(query,
-             {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
-              text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
-              text(article.language), text(article.bodyHtml), text(article.bodyText), text(article.sourceUrl),
-              text(article.sourceName), QVariant(contentHash(article)),
-              QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
-              nullableTime(article.publishedAt), nullableTime(article.readAt),
-              QVariant(article.starred ? 1 : 0), QVariant(article.wordCount)}))
+        "read_at, starred, word_count, editor_note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!run(query, {text(article.uuid),
+                     QVariant(statusToString(article.status)),
+                     text(article.section),
+                     text(article.headline),
+                     text(article.standfirst),
+                     text(article.byline),
+                     text(article.dateline),
+                     text(article.language),
+                     text(article.bodyHtml),
+                     text(article.bodyText),
+                     text(article.sourceUrl),
+                     text(article.sourceName),
+                     QVariant(contentHash(article)),
+                     QVariant(toStorageTime(article.createdAt)),
+                     QVariant(toStorageTime(article.updatedAt)),
+                     nullableTime(article.publishedAt),
+                     nullableTime(article.readAt),
+                     QVariant(article.starred ? 1 : 0),
+                     QVariant(article.wordCount),
+                     text(article.editorNote)}))
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = SqlDialect::insertedId(query);
 
@@ -202,14 +215,14 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
         "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
         "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
-        "word_count = ? WHERE id = ?"_s);
+        "word_count = ?, editor_note = ? WHERE id = ?"_s);
     if (!run(query, {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
                      text(article.standfirst), text(article.byline), text(article.dateline),
                      text(article.language), text(article.bodyHtml), text(article.bodyText),
                      text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
                      QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
                      nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
-                     QVariant(article.wordCount), QVariant(article.id)}))
+                     QVariant(article.wordCount), text(article.editorNote), QVariant(article.id)}))
         return failed(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
     if (query.numRowsAffected() != 1)
         return failed(u"cannot save article %1"_s.arg(article.id), u"it is no longer in the library"_s);
@@ -311,7 +324,7 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     QSqlQuery query(db);
     query.prepare(u"SELECT id, uuid, status, section, headline, standfirst, byline, dateline, language, "
                   "body_html, body_text, source_url, source_name, created_at, updated_at, published_at, "
-                  "read_at, starred, word_count FROM articles WHERE id = ?"_s);
+                  "read_at, starred, word_count, editor_note FROM articles WHERE id = ?"_s);
     query.addBindValue(id);
     if (!query.exec()) {
         fail(u"cannot read article %1"_s.arg(id), query.lastError().text());
@@ -341,6 +354,7 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
     article.readAt = fromStorageTime(query.value(16).toString());
     article.starred = query.value(17).toBool();
     article.wordCount = query.value(18).toInt();
+    article.editorNote = query.value(19).toString();
 
     QSqlQuery quotes(db);
     quotes.prepare(u"SELECT text, speaker, speaker_role, context, on_record FROM quotes WHERE article_id = ? "

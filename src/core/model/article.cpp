@@ -147,6 +147,7 @@ QJsonObject Article::toJson() const
         {u"language"_s, language},
         {u"source_url"_s, sourceUrl},
         {u"source_name"_s, sourceName},
+        {u"editor_note"_s, editorNote},
         {u"created_at"_s, timeToJson(createdAt)},
         {u"updated_at"_s, timeToJson(updatedAt)},
         {u"published_at"_s, timeToJson(publishedAt)},
@@ -178,6 +179,7 @@ Article Article::fromJson(const QJsonObject &object)
     article.language = object.value("language"_L1).toString();
     article.sourceUrl = object.value("source_url"_L1).toString();
     article.sourceName = object.value("source_name"_L1).toString();
+    article.editorNote = object.value("editor_note"_L1).toString();
     article.createdAt = fromStorageTime(object.value("created_at"_L1).toString());
     article.updatedAt = fromStorageTime(object.value("updated_at"_L1).toString());
     article.publishedAt = fromStorageTime(object.value("published_at"_L1).toString());

@@ -90,6 +90,7 @@ struct Article
     QString bodyText; // derived from bodyHtml by the repository on save
     QString sourceUrl;
     QString sourceName;
+    QString editorNote;  // for the desk: never in the preview, an export or the search
     QDateTime createdAt; // UTC
     QDateTime updatedAt; // UTC
     QDateTime publishedAt;

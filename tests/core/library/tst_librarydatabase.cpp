@@ -135,21 +135,24 @@ private slots:
             article.headline = u"Written by version one"_s;
             article.quotes.append({u"We will sail on Monday"_s, u"Anna Berg"_s, {}, {}});
             QVERIFY(ArticleRepository(database).insert(article));
-            // What version 1 had: neither column, and its number.
+            // What version 1 had: none of the later columns, and its number.
             QSqlDatabase db = database.connection();
             for (const QString &sql :
                  {u"ALTER TABLE quotes DROP COLUMN on_record"_s, u"ALTER TABLE images DROP COLUMN agency"_s,
-                  u"PRAGMA user_version = 1"_s})
+                  u"ALTER TABLE articles DROP COLUMN editor_note"_s, u"PRAGMA user_version = 1"_s})
                 QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
         }
         LibraryDatabase database(path);
         QVERIFY2(database.open(), qPrintable(database.error()));
-        QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(), 2);
+        QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
+                 LibraryDatabase::latestSchemaVersion());
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 3);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
         QCOMPARE(article->quotes.size(), 1);
         QVERIFY(article->quotes.first().onRecord); // the default for what was there
+        QCOMPARE(article->editorNote, QString());
     }
 
     void opensReadOnlyWhenAsked()
