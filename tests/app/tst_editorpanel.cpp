@@ -4,6 +4,7 @@
 #include "findquotesdialog.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
+#include "testsupport.h"
 #include <html/documenthtmlwriter.h>
 #include <html/htmlsanitizer.h>
 
@@ -12,6 +13,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QKeyEvent>
 #include <QLabel>
@@ -19,6 +22,7 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringListModel>
 #include <QTableWidget>
@@ -438,6 +442,102 @@ private slots:
         body->clear();
         QTest::keyClicks(body, u"\"plain\""_s);
         QCOMPARE(body->toPlainText(), u"\"plain\""_s);
+    }
+
+    // What a paste leaves in the body: only the allowed semantic elements and attributes, whatever the
+    // clipboard held (text that merely mentions markup is text, and is not looked at).
+    static QString uncleanMarkup(const QString &html)
+    {
+        static const QStringList elements = {
+            u"p"_s,          u"h1"_s,    u"h2"_s, u"h3"_s,  u"h4"_s,     u"h5"_s,    u"h6"_s,
+            u"blockquote"_s, u"ul"_s,    u"ol"_s, u"li"_s,  u"strong"_s, u"em"_s,    u"s"_s,
+            u"a"_s,          u"br"_s,    u"hr"_s, u"img"_s, u"pre"_s,    u"code"_s,  u"sub"_s,
+            u"sup"_s,        u"table"_s, u"tr"_s, u"td"_s,  u"th"_s,     u"tbody"_s, u"thead"_s};
+        static const QStringList attributes = {u"href"_s,  u"src"_s,     u"alt"_s,
+                                               u"title"_s, u"colspan"_s, u"rowspan"_s};
+        static const QRegularExpression tag(u"<(/?)([a-zA-Z0-9]+)([^>]*)>"_s);
+        // Attribute by attribute from the tag name on, so that a value (an address with "x=") is not read as
+        // one.
+        static const QRegularExpression attribute(u"\\G\\s+([a-zA-Z-]+)(?:=\"[^\"]*\")?"_s);
+        for (const QRegularExpressionMatch &found : tag.globalMatch(html)) {
+            const QString name = found.captured(2).toLower();
+            if (!elements.contains(name))
+                return u"<%1> in the body"_s.arg(name);
+            for (const QRegularExpressionMatch &pair : attribute.globalMatch(found.captured(3))) {
+                if (!attributes.contains(pair.captured(1).toLower()))
+                    return u"%1 on <%2>"_s.arg(pair.captured(1), name);
+            }
+        }
+        if (html.contains(u"href=\"javascript:"_s, Qt::CaseInsensitive))
+            return u"a javascript: link"_s;
+        // Remote pictures never get in: only the article's own (copydesk-image:N) could.
+        if (html.contains(u"src=\"http"_s))
+            return u"a remote picture"_s;
+        return {};
+    }
+
+    void pasteFromPagesWordProcessorsAndPlainTextLandsClean()
+    {
+        EditorPanel panel;
+        panel.setArticle(Article{});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *body = qobject_cast<BodyTextEdit *>(panel.bodyEdit());
+        QVERIFY(body);
+
+        // A word processor's clipboard: classes, fonts, colours, spans, conditional comments.
+        QMimeData office;
+        office.setHtml(
+            u"<html><head><style>p.MsoNormal{font-family:Calibri}</style></head><body>"
+            "<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->"
+            "<p class=\"MsoNormal\" style=\"margin:0;color:#1f3864\"><span style=\"font-size:11pt;"
+            "font-family:Calibri\"><b>Minsk,</b> <font color=\"red\" face=\"Arial\">Monday</font>: the talks "
+            "<i>resumed</i>.</span></p><p class=MsoListParagraph style='mso-list:l0 level1'>"
+            "<span style='mso-list:Ignore'>·</span>First point</p><script>alert(1)</script></body></html>"_s);
+        body->insertFromMimeData(&office);
+        // The check itself catches what it is there to catch.
+        QCOMPARE(uncleanMarkup(u"<p class=\"MsoNormal\">x</p>"_s), u"class on <p>"_s);
+        QCOMPARE(uncleanMarkup(u"<p><span>x</span></p>"_s), u"<span> in the body"_s);
+        QCOMPARE(uncleanMarkup(u"<p><a href=\"https://a.example/?id=\">x</a></p>"_s), QString());
+        Article back;
+        panel.applyTo(back);
+        QCOMPARE(uncleanMarkup(back.bodyHtml), QString());
+        QVERIFY2(back.bodyHtml.contains(u"<strong>Minsk,</strong> Monday: the talks <em>resumed</em>."_s),
+                 qPrintable(back.bodyHtml));
+        QVERIFY(!back.bodyHtml.contains(u"alert"_s));
+
+        // Plain text: its lines become paragraphs, its characters stay as they are.
+        body->clear();
+        QMimeData plain;
+        plain.setText(u"First line <b>not bold</b>\nSecond line"_s);
+        body->insertFromMimeData(&plain);
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(u"<p>First line &lt;b&gt;not bold&lt;/b&gt;</p>"_s),
+                 qPrintable(back.bodyHtml));
+        QVERIFY(back.bodyHtml.contains(u"<p>Second line</p>"_s));
+
+        // Real pages, as a browser puts them on the clipboard: the shared corpus's saved pages.
+        const QString corpus = sharedDir() + u"/corpora/readability"_s;
+        const QStringList pages = QDir(corpus).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        if (pages.isEmpty())
+            QSKIP(qPrintable(u"the Readability corpus is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(corpus)));
+        int pasted = 0;
+        for (const QString &page : pages) {
+            QFile file(corpus + u'/' + page + u"/source.html"_s);
+            if (!file.open(QIODevice::ReadOnly) || file.size() > 400'000) // the larger ones only cost time
+                continue;
+            QMimeData copied;
+            copied.setHtml(QString::fromUtf8(file.readAll()));
+            body->clear();
+            body->insertFromMimeData(&copied);
+            panel.applyTo(back);
+            const QString problem = uncleanMarkup(back.bodyHtml);
+            QVERIFY2(problem.isEmpty(), qPrintable(u"%1: %2"_s.arg(page, problem)));
+            QVERIFY2(!body->toPlainText().trimmed().isEmpty(), qPrintable(page));
+            ++pasted;
+        }
+        qInfo("pasted %d corpus pages; every one came out clean", pasted);
+        QVERIFY(pasted >= 50);
     }
 
     void endingBoldKeepsTheLastWordBold()
