@@ -51,7 +51,8 @@ EditController::EditController(Library &library, EditorPanel *editor, PreviewPan
 {
     m_autosave.setSingleShot(true);
     m_autosave.setInterval(AutosaveDelayMs);
-    connect(&m_autosave, &QTimer::timeout, this, &EditController::saveNow);
+    connect(&m_autosave, &QTimer::timeout, this, &EditController::autosave);
+    connect(&m_library, &Library::backgroundSaveFinished, this, &EditController::onBackgroundSaved);
     m_previewDelay.setSingleShot(true);
     m_previewDelay.setInterval(PreviewDelayMs);
     connect(&m_previewDelay, &QTimer::timeout, this, &EditController::showEdits);
@@ -104,8 +105,54 @@ void EditController::onEdited()
         return;
     setDirty(true);
     m_changedSinceOpen = true;
+    ++m_edits;
     m_autosave.start();
     m_previewDelay.start();
+}
+
+void EditController::autosave()
+{
+    m_autosave.stop();
+    if (!m_article || !m_dirty)
+        return;
+    if (m_savingTicket != 0) {
+        m_autosave.start(); // after the one on its way
+        return;
+    }
+    takeEdits();
+    m_editsWhenAsked = m_edits;
+    m_savingTicket = m_library.updateIfUnchangedInBackground(*m_article, m_stored.updatedAt,
+                                                             partsFor(m_editor->editedFields()));
+}
+
+void EditController::onBackgroundSaved(const BackgroundSave &save)
+{
+    if (save.ticket != m_savingTicket)
+        return;
+    m_savingTicket = 0;
+    if (!m_article || m_article->id != save.article.id)
+        return; // closed meanwhile: close() waited for it and saved what was left
+    switch (save.result) {
+    case ArticleRepository::UpdateResult::Saved:
+        m_stored = save.article;
+        m_article->updatedAt = save.article.updatedAt;
+        if (m_edits == m_editsWhenAsked) {
+            m_editor->clearEditedFields();
+            setDirty(false);
+        } else {
+            m_autosave.start(); // typed on meanwhile: those edits follow
+        }
+        emit articleSaved(m_article->id);
+        break;
+    case ArticleRepository::UpdateResult::Conflict:
+        mergeWithStored();
+        break;
+    case ArticleRepository::UpdateResult::Failed:
+        emit saveFailed(save.error);
+        break;
+    }
+    if (std::exchange(m_syncAfterSave, false))
+        syncWithLibrary();
 }
 
 void EditController::takeEdits()
@@ -134,6 +181,8 @@ void EditController::setDirty(bool dirty)
 bool EditController::saveNow()
 {
     m_autosave.stop();
+    // A background save on its way finishes first (its result is delivered now), then what is left.
+    m_library.waitForBackgroundSaves();
     if (!m_article || !m_dirty)
         return true;
     takeEdits();
@@ -158,6 +207,11 @@ void EditController::syncWithLibrary()
 {
     if (!m_article)
         return;
+    // Our own save is on its way: what the library holds is judged once it is in.
+    if (m_savingTicket != 0) {
+        m_syncAfterSave = true;
+        return;
+    }
     const std::optional<ArticleSummary> stored = m_library.articles().summary(m_article->id);
     if (!stored) {
         // Deleted elsewhere. Unsaved words are kept as a new article rather than lost with it.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editorpanel.h"
+#include <library/articlewriter.h>
 #include <model/article.h>
 
 #include <QObject>
@@ -37,8 +38,11 @@ public:
     bool open(qint64 id);
     // Saves what is pending and, if the article changed since it was opened, keeps a revision.
     void close();
-    // Saves now if there are unsaved edits. False if saving failed (saveFailed() says why).
+    // Saves now if there are unsaved edits, waiting for it. False if saving failed (saveFailed() says why).
     bool saveNow();
+    // What the autosave timer does: hands the edits to the library's writer thread and returns at once;
+    // articleSaved() follows. Typing goes on meanwhile; a save already on its way is followed by another.
+    void autosave();
     // The library changed elsewhere: shows a newer stored version of the open article, merged with any
     // edits not saved yet.
     void syncWithLibrary();
@@ -59,6 +63,7 @@ signals:
 
 private:
     void onEdited();
+    void onBackgroundSaved(const BackgroundSave &save);
     // Brings m_article up to date with what the editor shows (the fields edited since the last time).
     void takeEdits();
     void showEdits();
@@ -76,6 +81,10 @@ private:
     QTimer m_previewDelay;
     bool m_dirty = false;
     bool m_changedSinceOpen = false;
+    quint64 m_edits = 0;          // counts edits, to tell whether any came after a save was asked for
+    quint64 m_savingTicket = 0;   // the background save on its way, 0 when none
+    quint64 m_editsWhenAsked = 0; // m_edits when it was asked for
+    bool m_syncAfterSave = false; // the library changed elsewhere while a save was on its way
 };
 
 } // namespace Copydesk

@@ -412,6 +412,45 @@ private slots:
         QVERIFY(images->list()->item(0)->text().contains(u"Image by Tomasz Sulima"_s));
     }
 
+    void theAutosaveWritesInTheBackgroundAndIsNeverTakenForAnotherProgram()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.bodyHtml = u"<p>Two crossings.</p>"_s;
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        EditController *controller = window.editController();
+        QSignalSpy saved(controller, &EditController::articleSaved);
+        QSignalSpy notices(controller, &EditController::notice);
+        QSignalSpy failures(controller, &EditController::saveFailed);
+        QTextEdit *body = window.editorPanel()->bodyEdit();
+        body->setFocus();
+        body->moveCursor(QTextCursor::End);
+
+        // Typing on while each autosave is on its way: every word arrives, in order, and nothing is
+        // reported as another program's change.
+        for (int round = 0; round < 5; ++round) {
+            QTest::keyClicks(body, u" word%1"_s.arg(round));
+            controller->autosave(); // as its timer would, while typing goes on
+            QTest::keyClicks(body, u" more%1"_s.arg(round));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!controller->hasUnsavedChanges(), 10000);
+        QTest::qWait(1000); // polls of the library after the last save
+        QCOMPARE(notices.size(), 0);
+        QCOMPARE(failures.size(), 0);
+        QVERIFY(saved.size() >= 2);
+        const QString stored = ArticleRepository(database).load(article.id)->bodyText;
+        QVERIFY2(stored.endsWith(u"word4 more4"_s), qPrintable(stored));
+        QVERIFY(stored.contains(u"word0 more0 word1 more1 word2"_s));
+        QVERIFY(!window.isWindowModified());
+    }
+
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()
     {
         QTemporaryDir dir;

@@ -6,13 +6,71 @@ namespace Copydesk {
 
 Library::Library(const LibraryDatabase &database, QObject *parent)
     : QObject(parent)
+    , m_database(database)
     , m_articles(database)
     , m_watcher(new LibraryWatcher(database, this))
 {
     connect(m_watcher, &LibraryWatcher::changedElsewhere, this, &Library::changedElsewhere);
 }
 
-Library::~Library() = default;
+Library::~Library()
+{
+    if (m_writer) {
+        waitForBackgroundSaves();
+        m_writerThread.quit();
+        m_writerThread.wait();
+    }
+}
+
+quint64 Library::updateIfUnchangedInBackground(const Article &article, const QDateTime &seenUpdatedAt,
+                                               ArticleRepository::Parts parts)
+{
+    if (!m_writer) {
+        m_writer = new ArticleWriter(m_database);
+        m_writer->moveToThread(&m_writerThread);
+        // Destroyed on its own thread, where its statements' connection lives.
+        connect(&m_writerThread, &QThread::finished, m_writer, &QObject::deleteLater);
+        connect(m_writer, &ArticleWriter::resultsReady, this, &Library::deliverBackgroundSaves,
+                Qt::QueuedConnection);
+        m_writerThread.setObjectName(QStringLiteral("Library writer"));
+        m_writerThread.start();
+    }
+    // What others committed until now is reported as theirs before the writer's commit joins it.
+    m_watcher->check();
+    const quint64 ticket = ++m_lastTicket;
+    ++m_pendingSaves;
+    QMetaObject::invokeMethod(m_writer, [writer = m_writer, ticket, article, seenUpdatedAt, parts] {
+        writer->save(ticket, article, seenUpdatedAt, parts);
+    });
+    return ticket;
+}
+
+void Library::waitForBackgroundSaves()
+{
+    if (!m_writer || m_pendingSaves == 0)
+        return;
+    // Everything queued to the writer before this runs before it.
+    QMetaObject::invokeMethod(
+        m_writer, [] {}, Qt::BlockingQueuedConnection);
+    deliverBackgroundSaves();
+}
+
+void Library::deliverBackgroundSaves()
+{
+    if (!m_writer)
+        return;
+    const QList<BackgroundSave> saves = m_writer->take();
+    if (saves.isEmpty())
+        return;
+    // The writer's commits are the window's own: not news from elsewhere.
+    m_watcher->absorb();
+    for (const BackgroundSave &save : saves) {
+        --m_pendingSaves;
+        if (save.result == ArticleRepository::UpdateResult::Saved)
+            emit articleChanged(save.article.id);
+        emit backgroundSaveFinished(save);
+    }
+}
 
 bool Library::insert(Article &article)
 {

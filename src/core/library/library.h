@@ -2,7 +2,10 @@
 
 #include <library/articlerepository.h>
 
+#include <library/articlewriter.h>
+
 #include <QObject>
+#include <QThread>
 
 namespace Copydesk {
 
@@ -28,6 +31,17 @@ public:
     bool update(Article &article, ArticleRepository::Parts parts = ArticleRepository::AllParts);
     ArticleRepository::UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt,
                                                       ArticleRepository::Parts parts);
+    // The same save on the library's writer thread, so the calling thread is not held up by SQLite (an
+    // autosave of a long piece takes several milliseconds). Returns a ticket; backgroundSaveFinished()
+    // brings the result, announced like update()'s. The writer's own commits are not reported as
+    // changedElsewhere(): the watcher looks once before the save and takes the new state as its own after.
+    quint64 updateIfUnchangedInBackground(const Article &article, const QDateTime &seenUpdatedAt,
+                                          ArticleRepository::Parts parts);
+    // Waits for the background saves asked for so far and delivers their results now (before quitting,
+    // closing an article or saving in the foreground).
+    void waitForBackgroundSaves();
+    bool hasBackgroundSaves() const { return m_pendingSaves > 0; }
+
     bool remove(qint64 id);
     bool addRevision(const Article &article);
     QString lastError() const { return m_articles.lastError(); }
@@ -37,10 +51,18 @@ signals:
     void articleChanged(qint64 id);
     void articleRemoved(qint64 id);
     void changedElsewhere();
+    void backgroundSaveFinished(const Copydesk::BackgroundSave &save);
 
 private:
+    void deliverBackgroundSaves();
+
+    const LibraryDatabase &m_database;
     ArticleRepository m_articles;
     LibraryWatcher *m_watcher;
+    QThread m_writerThread;
+    ArticleWriter *m_writer = nullptr; // lives on m_writerThread, made at the first background save
+    quint64 m_lastTicket = 0;
+    int m_pendingSaves = 0;
 };
 
 } // namespace Copydesk

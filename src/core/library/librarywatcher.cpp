@@ -23,4 +23,11 @@ void LibraryWatcher::check()
     emit changedElsewhere();
 }
 
+void LibraryWatcher::absorb()
+{
+    const qint64 version = m_database.dataVersion();
+    if (version >= 0)
+        m_lastVersion = version;
+}
+
 } // namespace Copydesk

@@ -22,6 +22,9 @@ public:
     void setInterval(int milliseconds) { m_timer.setInterval(milliseconds); }
     // Reads data_version now; emits changedElsewhere() if it moved. Also runs on the timer.
     void check();
+    // Takes the library's state now as seen, without a signal: for this process's own writes made through
+    // another connection (the library's writer thread), right after them.
+    void absorb();
 
 signals:
     void changedElsewhere();
