@@ -79,6 +79,7 @@ bool EditController::open(qint64 id)
     }
     m_stored = *m_article;
     m_editor->setTagSuggestions(m_library.articles().tagNames());
+    m_editor->setAuthorSuggestions(m_library.articles().authorNames());
     m_editor->setArticle(*m_article);
     m_preview->showArticleNow(*m_article);
     return true;

@@ -35,7 +35,7 @@ namespace Copydesk {
 
 namespace {
 
-// Completes the tag being typed after the last comma, keeping the ones before it.
+// Completes the tag (or the author) being typed after the last comma, keeping the ones before it.
 class TagCompleter final : public QCompleter
 {
 public:
@@ -248,6 +248,11 @@ void EditorPanel::addArticleFields()
     noteLabel->setBuddy(m_editorNote);
     m_ui->fieldsLayout->addRow(noteLabel, m_editorNote);
     m_ui->bylineEdit->setPlaceholderText(tr("Author names: Anna Berg, Ola Lind and Sam Roe"));
+    // Several authors, comma separated, each completed from the library's bylines.
+    m_authorSuggestions = new QStringListModel(this);
+    auto *authors = new TagCompleter(m_authorSuggestions, this);
+    authors->setCaseSensitivity(Qt::CaseInsensitive);
+    m_ui->bylineEdit->setCompleter(authors);
     updateHeadlineLength();
 }
 
@@ -338,6 +343,11 @@ void EditorPanel::redo()
 void EditorPanel::setTagSuggestions(const QStringList &tags)
 {
     m_tagSuggestions->setStringList(tags);
+}
+
+void EditorPanel::setAuthorSuggestions(const QStringList &names)
+{
+    m_authorSuggestions->setStringList(names);
 }
 
 void EditorPanel::setHeadlineTarget(int characters)

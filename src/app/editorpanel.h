@@ -70,6 +70,8 @@ public:
 
     // What the tag field completes from: the library's tags.
     void setTagSuggestions(const QStringList &tags);
+    // What the byline completes from, name by name: the people in the library's bylines.
+    void setAuthorSuggestions(const QStringList &names);
     // The headline's length is shown against this many characters, in red past it.
     void setHeadlineTarget(int characters);
     int headlineTarget() const { return m_headlineTarget; }
@@ -153,6 +155,7 @@ private:
     ImagesPanel *m_images = nullptr;
     QLineEdit *m_tags = nullptr;
     QStringListModel *m_tagSuggestions = nullptr;
+    QStringListModel *m_authorSuggestions = nullptr;
     QComboBox *m_language = nullptr;
     QLineEdit *m_sourceUrl = nullptr;
     QLineEdit *m_editorNote = nullptr;

@@ -14,15 +14,18 @@
 #include <library/librarydatabase.h>
 #include <model/quotetablemodel.h>
 
+#include <QCompleter>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -449,6 +452,65 @@ private slots:
         QVERIFY2(stored.endsWith(u"word4 more4"_s), qPrintable(stored));
         QVERIFY(stored.contains(u"word0 more0 word1 more1 word2"_s));
         QVERIFY(!window.isWindowModified());
+    }
+
+    void thePanelsEditsShowInThePreviewAndAreSaved()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        Article earlier;
+        earlier.headline = u"Earlier piece"_s;
+        earlier.byline = u"Anna Berg, Ola Lind and Sam Roe"_s;
+        QVERIFY(repository.insert(earlier));
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.bodyHtml = u"<p>Two crossings were cut.</p>"_s;
+        QVERIFY(repository.insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        if (window.editController()->currentId() != article.id)
+            QVERIFY(window.editController()->open(article.id));
+
+        // The byline completes each author from the library's bylines.
+        QLineEdit *byline = window.editorPanel()->findChild<QLineEdit *>(u"bylineEdit"_s);
+        QVERIFY(byline && byline->completer());
+        byline->setFocus();
+        QTest::keyClicks(byline, u"Jane Roe, Ol"_s);
+        QCOMPARE(byline->completer()->currentIndex().data().toString(), u"Ola Lind"_s);
+
+        // A picture from a file whose IPTC record names the photographer; a quote with its speaker.
+        const QString picture = dir.filePath(u"quay.jpg"_s);
+        QImage image(200, 120, QImage::Format_RGB32);
+        image.fill(Qt::darkBlue);
+        QVERIFY(image.save(picture, "JPEG"));
+        QProcess exiv2;
+        exiv2.start(u"exiv2"_s,
+                    {u"-Mset Iptc.Application2.Credit Anna Kowalczyk/AP"_s,
+                     u"-Mset Iptc.Application2.Caption The quay at dawn"_s, u"modify"_s, picture});
+        QVERIFY2(exiv2.waitForFinished(20000) && exiv2.exitCode() == 0,
+                 "exiv2 must be installed (dev.sh does)");
+        ImagesPanel *images = window.editorPanel()->imagesPanel();
+        images->addFiles({picture});
+        window.editorPanel()->quotesPanel()->appendQuotes(
+            {{u"We are cutting two evening crossings from Sunday"_s, u"Anna Berg"_s, u"spokeswoman"_s, {}}});
+        QWebEnginePage *page = window.previewPanel()->view()->page();
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(page).contains(u"Anna Kowalczyk/AP"_s), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(page).contains(u"The quay at dawn"_s), 10000);
+        QVERIFY(window.previewPanel()->currentHtml().contains(u"<cite>Anna Berg</cite>"_s));
+
+        // Saved with the article: the picture with its credit split, the quote.
+        QVERIFY(window.editController()->saveNow());
+        const std::optional<Article> stored = repository.load(article.id);
+        QCOMPARE(stored->images.size(), 1);
+        QCOMPARE(stored->images.first().credit, u"Anna Kowalczyk"_s);
+        QCOMPARE(stored->images.first().agency, u"AP"_s);
+        QCOMPARE(stored->images.first().role, ImageRole::Lead);
+        QCOMPARE(stored->quotes.size(), 1);
+        QCOMPARE(stored->byline, u"Jane Roe, Ol"_s); // typed, the completion not taken
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

@@ -1,5 +1,7 @@
 #include <library/articlerepository.h>
 
+#include <QRegularExpression>
+
 #include <library/articlecontent.h>
 #include <library/articlequery.h>
 #include <library/librarydatabase.h>
@@ -70,6 +72,26 @@ QStringList ArticleRepository::tagNames() const
     while (query.next())
         names.append(query.value(0).toString());
     query.finish();
+    return names;
+}
+
+QStringList ArticleRepository::authorNames() const
+{
+    QSqlQuery &query = m_database.statement(
+        u"SELECT DISTINCT byline FROM articles WHERE byline <> '' ORDER BY updated_at DESC LIMIT 2000"_s);
+    if (!query.exec())
+        return {};
+    static const QRegularExpression separators(u"\\s*(?:,|;|\\band\\b|&)\\s*"_s);
+    QStringList names;
+    while (query.next()) {
+        for (const QString &name : query.value(0).toString().split(separators, Qt::SkipEmptyParts)) {
+            const QString trimmed = name.trimmed();
+            if (!trimmed.isEmpty() && !names.contains(trimmed))
+                names.append(trimmed);
+        }
+    }
+    query.finish();
+    names.sort(Qt::CaseInsensitive);
     return names;
 }
 

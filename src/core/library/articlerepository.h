@@ -93,6 +93,9 @@ public:
     std::optional<Article> load(qint64 id) const;
     // Every tag in use, by name: what the editor's tag field completes from.
     QStringList tagNames() const;
+    // The people named in the bylines of the most recent articles ("A, B and C" read as three), for the
+    // byline's completion.
+    QStringList authorNames() const;
     int count() const;
     // One page of what the query asks for. Newest first pages by keyset (after: the last row of the page
     // before); other orders by offset.
