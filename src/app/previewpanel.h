@@ -47,6 +47,8 @@ signals:
 
 private:
     void render();
+    void loadPage();
+    void replaceArticle(const QString &articleHtml, const Article &shown);
     // The HTML up to the end of the last top-level block that ends within length.
     static QString cutBetweenBlocks(const QString &html, qsizetype length);
 
@@ -60,7 +62,9 @@ private:
     Article m_article;
     QString m_html;
     QPointF m_scrollToRestore;
-    quint64 m_renderCount = 0; // each render loads a new address, so nothing is taken from a cache
+    quint64 m_renderCount = 0; // each page load is a new address, so nothing is taken from a cache
+    qint64 m_loadingId = -1;   // the article whose page is loading
+    qint64 m_shownId = -1;     // the article whose page has loaded: edits of it replace its element
 };
 
 } // namespace Copydesk

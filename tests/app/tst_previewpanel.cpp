@@ -98,6 +98,33 @@ private slots:
         QCOMPARE(evaluate(page, u"document.title"_s).toString(), u"Hostile"_s);
         QCOMPARE(connections, 0);
 
+        // An edit of the shown article replaces its element in place (no page load); the same markup
+        // arriving that way runs nothing and reaches nothing either.
+        QSignalSpy loadsStarted(page, &QWebEnginePage::loadStarted);
+        const QUrl address = page->url();
+        article.headline = u"Hostile, edited"_s;
+        article.bodyHtml +=
+            u"<p id=\"second\">second</p><img src=x onerror=\"document.title='edit ran'\">"
+            "<script>document.getElementById('second').textContent = 'script ran';</script>"_s;
+        rendered.clear();
+        preview.showArticle(article);
+        QVERIFY(rendered.wait(10000));
+        QTest::qWait(500);
+        QCOMPARE(loadsStarted.size(), 0);
+        QCOMPARE(page->url(), address);
+        QCOMPARE(evaluate(page, u"document.getElementById('second').textContent"_s).toString(), u"second"_s);
+        QCOMPARE(evaluate(page, u"document.getElementById('marker').textContent"_s).toString(),
+                 u"untouched"_s);
+        QCOMPARE(evaluate(page, u"document.title"_s).toString(), u"Hostile, edited"_s);
+        QCOMPARE(connections, 0);
+        // Another article is a page of its own.
+        Article other = article;
+        other.id = 2;
+        rendered.clear();
+        preview.showArticle(other);
+        QVERIFY(rendered.wait(10000));
+        QCOMPARE(loadsStarted.size(), 1);
+
         // The last wall: the same markup without the page's Content-Security-Policy and with a web origin,
         // so that neither the policy nor the local-scheme rules stop it. The interceptor alone must.
         const QString bare = u"<!DOCTYPE html><html><head><title>Bare</title>"

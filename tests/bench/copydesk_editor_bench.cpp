@@ -234,6 +234,7 @@ int main(int argc, char *argv[])
     Figures previewLatency;
     Figures autosaveBlock;
     Figures autosaveStored;
+    Figures previewHandedOver; // when the editor gave the preview the text (the rest is the page's render)
     for (int burst = 0; burst < 10; ++burst) {
         controller.saveNow();
         rendered.wait(3000);
@@ -243,6 +244,12 @@ int main(int argc, char *argv[])
         typeOneLetter(body, 'q');
         QElapsedTimer sinceLastKey;
         sinceLastKey.start();
+        double editedAt = -1;
+        const QMetaObject::Connection probe =
+            QObject::connect(&controller, &EditController::articleEdited, [&] {
+                if (editedAt < 0)
+                    editedAt = double(sinceLastKey.nsecsElapsed()) / 1e6;
+            });
         const QString typed = body->toPlainText().mid(body->textCursor().position() - 5, 5);
         // The preview shows the burst once a render finishes after it.
         bool shown = false;
@@ -252,6 +259,8 @@ int main(int argc, char *argv[])
             shown = preview->currentHtml().contains(typed);
         }
         previewLatency.add(double(sinceLastKey.nsecsElapsed()) / 1e6);
+        previewHandedOver.add(editedAt);
+        QObject::disconnect(probe);
         // The autosave as its timer runs it: the GUI thread's part, then the wait until it is stored.
         QSignalSpy saved(&controller, &EditController::articleSaved);
         const double before = threadCpuMs();
@@ -264,6 +273,7 @@ int main(int argc, char *argv[])
         autosaveStored.add(double(wall.nsecsElapsed()) / 1e6);
     }
     result[u"preview_after_last_key"_s] = previewLatency.json();
+    result[u"preview_handed_over"_s] = previewHandedOver.json();
     result[u"autosave_gui_block"_s] = autosaveBlock.json();
     result[u"autosave_until_stored"_s] = autosaveStored.json();
 
