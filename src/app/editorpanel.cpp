@@ -12,10 +12,12 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QImageReader>
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
@@ -826,14 +828,26 @@ void EditorPanel::insertQuoteInBody(const Quote &quote)
 void EditorPanel::registerBodyImages(const QList<ArticleImage> &images)
 {
     QTextDocument *document = m_ui->bodyEdit->document();
+    m_bodyImageKeys.resize(images.size());
     for (int position = 0; position < images.size(); ++position) {
-        QImage picture;
-        if (!picture.loadFromData(images.at(position).data))
+        // Decoding is the costly part (a 1200x800 JPEG takes milliseconds): done again only for a
+        // position whose picture changed, so typing a caption decodes nothing.
+        const size_t key = qHash(images.at(position).data);
+        if (m_bodyImageKeys.at(position) == key)
             continue;
-        // The body column is narrow: a picture is shown at most this wide, and never wider than it is.
+        m_bodyImageKeys[position] = key;
+        QBuffer buffer;
+        buffer.setData(images.at(position).data);
+        QImageReader reader(&buffer);
+        // The body column is narrow: a picture is shown at most this wide, and never wider than it is;
+        // asked for at that size, a JPEG decoder skips most of the work.
         constexpr int shownWidth = 480;
-        if (picture.width() > shownWidth)
-            picture = picture.scaledToWidth(shownWidth, Qt::SmoothTransformation);
+        const QSize size = reader.size();
+        if (size.width() > shownWidth)
+            reader.setScaledSize(size.scaled(shownWidth, size.height(), Qt::KeepAspectRatio));
+        const QImage picture = reader.read();
+        if (picture.isNull())
+            continue;
         document->addResource(QTextDocument::ImageResource,
                               QUrl(u"%1:%2"_s.arg(QLatin1String(HtmlSanitizer::ImageScheme)).arg(position)),
                               picture);

@@ -162,7 +162,8 @@ private:
     QLabel *m_headlineLength = nullptr;
     int m_headlineTarget = 70;
     QUndoStack *m_fieldUndo = nullptr;
-    FieldState m_fieldState; // as the stack last saw it
+    QList<size_t> m_bodyImageKeys; // what picture each position's body resource was made from
+    FieldState m_fieldState;       // as the stack last saw it
     bool m_restoring = false;
     QList<QAction *> m_formatActions;
     QAction *m_smartTypographyAction = nullptr;

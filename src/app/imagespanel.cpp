@@ -12,6 +12,7 @@
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QImage>
+#include <QImageReader>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -30,11 +31,17 @@ constexpr int ThumbnailSize = 72;
 
 QIcon thumbnail(const ArticleImage &image)
 {
-    QImage picture;
-    if (!image.hasData() || !picture.loadFromData(image.data))
-        return QIcon::fromTheme(u"image-missing"_s);
-    return QIcon(QPixmap::fromImage(
-        picture.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    QBuffer buffer;
+    buffer.setData(image.data);
+    QImageReader reader(&buffer);
+    // Asked for at thumbnail size, a JPEG decoder skips most of the work.
+    const QSize size = reader.size();
+    if (size.isValid())
+        reader.setScaledSize(size.scaled(ThumbnailSize, ThumbnailSize, Qt::KeepAspectRatio));
+    const QImage picture = image.hasData() ? reader.read() : QImage();
+    if (picture.isNull())
+        return QIcon::fromTheme(u"image-missing"_s, QIcon(u":/icons/format/insert-image.svg"_s));
+    return QIcon(QPixmap::fromImage(picture));
 }
 
 } // namespace
