@@ -127,7 +127,7 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_quotes, &QuotesPanel::quoteActivated, this, &EditorPanel::selectInBody);
     connect(m_quotes, &QuotesPanel::findRequested, this, &EditorPanel::findQuotes);
     connect(m_quotes, &QuotesPanel::insertRequested, this,
-            [this](const Quote &quote, bool) { insertQuoteInBody(quote); });
+            [this](const Quote &quote, bool pullQuote) { insertQuoteInBody(quote, pullQuote); });
     setEnabled(false);
 
     m_fieldUndo = new QUndoStack(this);
@@ -796,7 +796,7 @@ void EditorPanel::findQuotes()
         m_quotes->appendQuotes(dialog.accepted());
 }
 
-void EditorPanel::insertQuoteInBody(const Quote &quote)
+void EditorPanel::insertQuoteInBody(const Quote &quote, bool pullQuote)
 {
     if (m_ui->bodyEdit->isReadOnly() || quote.text.trimmed().isEmpty())
         return;
@@ -806,6 +806,8 @@ void EditorPanel::insertQuoteInBody(const Quote &quote)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     QTextBlockFormat quoted;
     quoted.setProperty(QTextFormat::BlockQuoteLevel, 1);
+    if (pullQuote)
+        quoted.setProperty(BodyFormat::PullQuoteProperty, true);
     quoted.setLeftMargin(BodyFormat::QuoteMargin);
     quoted.setRightMargin(BodyFormat::QuoteMargin);
     cursor.setBlockFormat(quoted);

@@ -101,8 +101,9 @@ public:
     // already has; findQuotes() offers them for the editor to accept or reject.
     QList<Quote> quotesFoundInBody() const;
     void findQuotes();
-    // Puts the quote into the body at the cursor as a block quote, its speaker and role under it.
-    void insertQuoteInBody(const Quote &quote);
+    // Puts the quote into the body at the cursor as a block quote, its speaker and role under it; or as a
+    // pull quote (the words set large, the speaker under them).
+    void insertQuoteInBody(const Quote &quote, bool pullQuote = false);
     // Puts the article's image at this position into the body at the cursor.
     void insertImageInBody(int position);
     // Selects the first place in the body that has this text (a quote double-clicked in its panel).

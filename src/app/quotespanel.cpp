@@ -51,6 +51,7 @@ QuotesPanel::QuotesPanel(QWidget *parent)
             emit insertRequested(m_model->quotes().at(current.row()), pull);
     };
     add(tr("Insert in Body"), u"format-text-blockquote"_s, [insert] { insert(false); });
+    add(tr("As Pull Quote"), u"format-pull-quote"_s, [insert] { insert(true); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QDir>
+#include <QDropEvent>
 #include <QFile>
 #include <QImage>
 #include <QKeyEvent>
@@ -171,6 +172,19 @@ private slots:
         QVERIFY2(!back.bodyHtml.contains(u"copydesk-image"_s), qPrintable(back.bodyHtml));
         QCOMPARE(back.images.size(), 1);
 
+        // A file dropped or copied in a file manager arrives as its address.
+        QMimeData dropped;
+        dropped.setUrls({QUrl::fromLocalFile(bare)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(images, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &dropped, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(images, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(images->images().size(), 2);
+        images->select(1);
+        images->removeSelected();
+
         // A copied picture pastes in.
         QMimeData copied;
         copied.setImageData(picture);
@@ -234,6 +248,14 @@ private slots:
         QVERIFY2(back.bodyHtml.contains(u"“We will not allow an escalation of the conflict”"_s),
                  qPrintable(back.bodyHtml));
         QVERIFY2(back.bodyHtml.contains(u"— <em>Makei</em>, foreign minister"_s), qPrintable(back.bodyHtml));
+
+        // Or as a pull quote: the Russian one, in its own marks.
+        panel.insertQuoteInBody(panel.quotesPanel()->quotes().at(2), true);
+        panel.applyTo(back);
+        QVERIFY2(back.bodyHtml.contains(
+                     u"<blockquote class=\"pull-quote\">\n<p>«Мы не допустим эскалации конфликта "
+                     "на нашей границе»</p>\n<p>— <em>Макей</em></p>\n</blockquote>"_s),
+                 qPrintable(back.bodyHtml));
     }
 
     void tagsLanguageSourceAndTheHeadlineTarget()
