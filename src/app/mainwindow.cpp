@@ -10,6 +10,7 @@
 #include "librarycontroller.h"
 #include "previewpanel.h"
 #include "settings.h"
+#include "textcountslabel.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
 #include <library/library.h>
@@ -211,6 +212,8 @@ void MainWindow::setupMenus()
                           {tr("&Preview"), m_previewPanel, Settings::PreviewVisible}};
     const QSettings settings;
     m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
+    m_textCounts = new TextCountsLabel(m_editorPanel->bodyEdit(), this);
+    statusBar()->addPermanentWidget(m_textCounts);
     m_editorPanel->setSmartTypography(Settings::SmartTypography.read(settings));
     connect(m_editorPanel->smartTypographyAction(), &QAction::toggled, this, [](bool on) {
         QSettings settings;

@@ -15,6 +15,7 @@ class ArticleListPanel;
 class ArticleRenderer;
 class Library;
 class EditController;
+class TextCountsLabel;
 class EditorPanel;
 class EmptyStateWidget;
 class ExporterRegistry;
@@ -49,6 +50,7 @@ public:
     EditorPanel *editorPanel() const { return m_editorPanel; }
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     ArticleListModel *listModel() const { return m_listModel; }
+    TextCountsLabel *textCounts() const { return m_textCounts; }
     EditController *editController() const { return m_editController; }
     ImportController *importController() const { return m_importController; }
     LibraryController *libraryController() const { return m_libraryController; }
@@ -85,6 +87,7 @@ private:
     EditorPanel *m_editorPanel;
     PreviewPanel *m_previewPanel;
     EditController *m_editController;
+    TextCountsLabel *m_textCounts = nullptr;
     ImportController *m_importController;
     LibraryBanner *m_banner;
     LibraryController *m_libraryController;

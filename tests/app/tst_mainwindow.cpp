@@ -9,6 +9,7 @@
 #include "previewpanel.h"
 #include "quotespanel.h"
 #include "testsupport.h"
+#include "textcountslabel.h"
 #include <library/articlelistmodel.h>
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
@@ -511,6 +512,34 @@ private slots:
         QCOMPARE(stored->images.first().role, ImageRole::Lead);
         QCOMPARE(stored->quotes.size(), 1);
         QCOMPARE(stored->byline, u"Jane Roe, Ol"_s); // typed, the completion not taken
+    }
+
+    void theStatusBarCountsWordsCharactersAndReadingTimeForTheSelectionToo()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Counts"_s;
+        QString body;
+        for (int i = 0; i < 115; ++i)
+            body += u"<p>One two three four.</p>"_s; // 460 words: two minutes at 230 a minute
+        article.bodyHtml = body;
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        QLabel *counts = window.textCounts();
+        QTRY_COMPARE_WITH_TIMEOUT(counts->text(), u"460 words · 2,185 characters · 2 min read"_s, 2000);
+        QVERIFY(counts->isVisible());
+
+        QTextEdit *editor = window.editorPanel()->bodyEdit();
+        QTextCursor cursor(editor->document());
+        cursor.movePosition(QTextCursor::NextWord, QTextCursor::KeepAnchor, 2);
+        editor->setTextCursor(cursor);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            counts->text().startsWith(u"Selection: 2 words · 8 characters — 460 words"_s), 2000);
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

@@ -1,0 +1,47 @@
+#include "textcountslabel.h"
+
+#include <html/htmltext.h>
+
+#include <QLocale>
+#include <QTextEdit>
+
+namespace Copydesk {
+
+TextCountsLabel::TextCountsLabel(QTextEdit *body, QWidget *parent)
+    : QLabel(parent)
+    , m_body(body)
+{
+    setAccessibleName(tr("Word count"));
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(RecountDelayMs);
+    connect(&m_delay, &QTimer::timeout, this, &TextCountsLabel::recount);
+    connect(body, &QTextEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(body, &QTextEdit::selectionChanged, &m_delay, qOverload<>(&QTimer::start));
+}
+
+void TextCountsLabel::recount()
+{
+    m_delay.stop();
+    // Trimmed: the HTML import leaves a space after the last paragraph that nobody typed.
+    const QString text = m_body->toPlainText().trimmed();
+    const int words = HtmlText::wordCount(text);
+    // Characters as a person counts them: what is typed, not the paragraph breaks between blocks.
+    const int characters = int(text.size() - text.count(u'\n'));
+    const int minutes = std::max(1, int(std::lround(double(words) / WordsPerMinute)));
+    const QLocale locale;
+    QString shown = tr("%1 words · %2 characters · %3 min read")
+                        .arg(locale.toString(words), locale.toString(characters), locale.toString(minutes));
+    if (words == 0)
+        shown = tr("No words yet");
+    const QString selected = m_body->textCursor().selectedText();
+    if (!selected.isEmpty()) {
+        const int selectedCharacters = int(selected.size() - selected.count(QChar::ParagraphSeparator));
+        shown =
+            tr("Selection: %1 words · %2 characters — ")
+                .arg(locale.toString(HtmlText::wordCount(selected)), locale.toString(selectedCharacters)) +
+            shown;
+    }
+    setText(m_body->isEnabled() ? shown : QString());
+}
+
+} // namespace Copydesk

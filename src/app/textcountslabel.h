@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QLabel>
+#include <QTimer>
+
+class QTextEdit;
+
+namespace Copydesk {
+
+// The body's word count, character count and reading time, in the status bar; for the selection too while
+// there is one. Counted as the library counts (HtmlText::wordCount), after a pause in typing: a long piece
+// is not counted again per keystroke.
+class TextCountsLabel final : public QLabel
+{
+    Q_OBJECT
+
+public:
+    static constexpr int WordsPerMinute = 230; // an adult reading news prose
+    static constexpr int RecountDelayMs = 250;
+
+    explicit TextCountsLabel(QTextEdit *body, QWidget *parent = nullptr);
+
+    // Counts now (a new article was opened, say).
+    void recount();
+
+private:
+    QTextEdit *m_body;
+    QTimer m_delay;
+};
+
+} // namespace Copydesk
