@@ -1,0 +1,230 @@
+// The real copydesk process killed with SIGKILL at random moments, and what it leaves checked after each
+// kill: the library passes PRAGMA integrity_check, no article is half there (each has its quotes, its
+// pictures and its search row, or is absent), and no export file is half written. Figures are printed.
+//
+// The random moments come from a fixed seed (COPYDESK_KILL_SEED overrides it), so a failure can be replayed.
+
+#include "copydeskprocess.h"
+#include <library/librarydatabase.h>
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <signal.h>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+constexpr int KillsPerCase = 20;
+
+quint32 seed()
+{
+    bool ok = false;
+    const quint32 fromEnvironment = qEnvironmentVariable("COPYDESK_KILL_SEED").toUInt(&ok);
+    return ok ? fromEnvironment : 20261202u;
+}
+
+QProcessEnvironment commandEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QString::fromLatin1(name));
+    return environment;
+}
+
+// Starts copydesk, kills it with SIGKILL after the given time unless it finished first. True when it was
+// killed while running.
+bool runAndKillAfter(const QStringList &arguments, int milliseconds)
+{
+    QProcess process;
+    process.setProcessEnvironment(commandEnvironment());
+    process.start(QStringLiteral(COPYDESK_BINARY), arguments);
+    if (!process.waitForStarted(10000))
+        return false;
+    if (process.waitForFinished(milliseconds))
+        return false;
+    ::kill(pid_t(process.processId()), SIGKILL);
+    process.waitForFinished(10000);
+    return true;
+}
+
+qint64 scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+QString integrity(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(u"PRAGMA integrity_check"_s) || !query.next())
+        return u"could not run"_s;
+    return query.value(0).toString();
+}
+
+} // namespace
+
+class TestKillHarness : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { qInfo("seed %u (COPYDESK_KILL_SEED replays another)", seed()); }
+
+    // (b) in the middle of a 1,000-article import.
+    void killedDuringAnImportLeavesNoHalfArticle()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        QStringList files;
+        for (int i = 0; i < 1000; ++i) {
+            const QString path = dir.filePath(u"story%1.txt"_s.arg(i, 4, 10, QChar(u'0')));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                QFAIL("cannot write the stories");
+            // One quote with its speaker and one picture credit each: the parts that must come whole.
+            file.write(QStringLiteral(
+                           "Harbour story %1\n\n"
+                           "The port of Gdansk reopened berth %1 on Monday after a week of repairs.\n\n"
+                           "“We will load the first ship of the week before the storm,” said Anna Berg.\n\n"
+                           "Photo: Jane Roe/Reuters\n\n"
+                           "Cranes stood idle on the quay while divers checked the walls of berth %1.\n")
+                           .arg(i)
+                           .toUtf8());
+            files << path;
+        }
+        // How long the whole import takes here, to spread the kills over it.
+        QElapsedTimer timer;
+        timer.start();
+        {
+            QTemporaryDir probe;
+            const CopydeskResult whole = runCopydesk(
+                QStringList{u"--library"_s, probe.filePath(u"probe.sqlite"_s), u"import"_s} + files);
+            QCOMPARE(whole.exitCode, 0);
+        }
+        const int wholeMs = int(timer.elapsed());
+
+        QRandomGenerator random(seed());
+        int kills = 0;
+        int integrityFailures = 0;
+        int halfArticles = 0;
+        int completed = 0;
+        qint64 lastCount = 0;
+        for (int round = 0; round < KillsPerCase * 5 && kills < KillsPerCase; ++round) {
+            // Skipping what is already in, each run goes on from where the last was killed.
+            const QStringList arguments = QStringList{u"--library"_s, library, u"import"_s} + files;
+            const bool killed = runAndKillAfter(arguments, 80 + int(random.bounded(std::max(100, wholeMs))));
+            kills += killed ? 1 : 0;
+            bool startAgain = false;
+            {
+                LibraryDatabase database(library);
+                QVERIFY2(database.open(), qPrintable(database.error()));
+                const QSqlDatabase db = database.connection();
+                if (integrity(db) != "ok"_L1)
+                    ++integrityFailures;
+                const qint64 articles = scalar(db, u"SELECT count(*) FROM articles"_s);
+                halfArticles +=
+                    int(scalar(db, u"SELECT count(*) FROM articles a WHERE "
+                                   "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) <> 1 OR "
+                                   "(SELECT count(*) FROM images i WHERE i.article_id = a.id) <> 1 OR "
+                                   "NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)"_s));
+                QVERIFY2(scalar(db, u"SELECT count(*) FROM article_search"_s) == articles,
+                         "a search row without its article");
+                QVERIFY(articles >= lastCount);
+                lastCount = articles;
+                if (!killed) {
+                    // It got to the end: all there, once. Start again on a new library for more kills.
+                    QCOMPARE(articles, 1000);
+                    ++completed;
+                    startAgain = true;
+                }
+            }
+            if (startAgain) {
+                for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+                    QFile::remove(library + suffix);
+                lastCount = 0;
+            }
+        }
+        // Then once to the end: every story there, once.
+        QCOMPARE(runCopydesk(QStringList{u"--library"_s, library, u"import"_s} + files).exitCode, 0);
+        LibraryDatabase database(library);
+        QVERIFY(database.open());
+        const qint64 finalCount = scalar(database.connection(), u"SELECT count(*) FROM articles"_s);
+        qInfo("import: %d kills over a %d ms import (%d runs got to the end); integrity failures %d; "
+              "half-imported articles %d; %lld articles at the end",
+              kills, wholeMs, completed, integrityFailures, halfArticles, finalCount);
+        QVERIFY2(kills >= KillsPerCase, "the import finished before it could be killed often enough");
+        QCOMPARE(integrityFailures, 0);
+        QCOMPARE(halfArticles, 0);
+        QCOMPARE(finalCount, 1000);
+    }
+
+    // (c) in the middle of a batch export.
+    void killedDuringAnExportLeavesNoHalfFile()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        QStringList files;
+        for (int i = 0; i < 300; ++i) {
+            const QString path = dir.filePath(u"story%1.txt"_s.arg(i));
+            QFile file(path);
+            if (!file.open(QIODevice::WriteOnly))
+                QFAIL("cannot write the stories");
+            QByteArray text = QStringLiteral("Export story %1\n\n").arg(i).toUtf8();
+            for (int paragraph = 0; paragraph < 40; ++paragraph)
+                text += "The council met late on Monday and agreed the harbour budget for the winter months "
+                        "after a long debate about the ferries.\n\n";
+            file.write(text);
+            files << path;
+        }
+        QCOMPARE(runCopydesk(QStringList{u"--library"_s, library, u"import"_s} + files).exitCode, 0);
+        QStringList ids;
+        for (int id = 1; id <= 300; ++id)
+            ids << QString::number(id);
+        const QString out = dir.filePath(u"out"_s);
+        QVERIFY(QDir().mkpath(out));
+        const QStringList arguments = QStringList{u"--library"_s, library, u"export"_s} + ids +
+                                      QStringList{u"--format"_s, u"html"_s, u"--out"_s, out};
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(runCopydesk(arguments).exitCode, 0);
+        const int wholeMs = int(timer.elapsed());
+
+        QRandomGenerator random(seed() + 1);
+        int kills = 0;
+        int halfFiles = 0;
+        int strayFiles = 0;
+        for (int round = 0; round < KillsPerCase * 3 && kills < KillsPerCase; ++round) {
+            QDir(out).removeRecursively();
+            QVERIFY(QDir().mkpath(out));
+            kills += runAndKillAfter(arguments, 60 + int(random.bounded(std::max(100, wholeMs)))) ? 1 : 0;
+            for (const QFileInfo &file : QDir(out).entryInfoList(QDir::Files | QDir::Hidden | QDir::System)) {
+                if (!file.fileName().endsWith(u".html"_s)) {
+                    ++strayFiles; // a temporary file left behind
+                    continue;
+                }
+                QFile written(file.filePath());
+                if (!written.open(QIODevice::ReadOnly) || !written.readAll().trimmed().endsWith("</html>"))
+                    ++halfFiles;
+            }
+        }
+        qInfo("export: %d kills over a %d ms export of 300 articles; half-written files %d; temporary files "
+              "left %d",
+              kills, wholeMs, halfFiles, strayFiles);
+        QVERIFY2(kills >= KillsPerCase, "the export finished before it could be killed often enough");
+        QCOMPARE(halfFiles, 0);
+        QCOMPARE(strayFiles, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKillHarness)
+#include "tst_killharness.moc"
