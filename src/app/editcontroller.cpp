@@ -48,14 +48,12 @@ EditController::EditController(Library &library, EditorPanel *editor, PreviewPan
     , m_library(library)
     , m_editor(editor)
     , m_preview(preview)
+    , m_autosave(AutosaveDelayMs, AutosaveMaxDelayMs)
+    , m_previewDelay(PreviewDelayMs, PreviewMaxDelayMs)
 {
-    m_autosave.setSingleShot(true);
-    m_autosave.setInterval(AutosaveDelayMs);
-    connect(&m_autosave, &QTimer::timeout, this, &EditController::autosave);
+    connect(&m_autosave, &PauseTimer::timeout, this, &EditController::autosave);
     connect(&m_library, &Library::backgroundSaveFinished, this, &EditController::onBackgroundSaved);
-    m_previewDelay.setSingleShot(true);
-    m_previewDelay.setInterval(PreviewDelayMs);
-    connect(&m_previewDelay, &QTimer::timeout, this, &EditController::showEdits);
+    connect(&m_previewDelay, &PauseTimer::timeout, this, &EditController::showEdits);
     connect(m_editor, &EditorPanel::edited, this, &EditController::onEdited);
     connect(&m_library, &Library::changedElsewhere, this, &EditController::syncWithLibrary);
 }
@@ -107,8 +105,8 @@ void EditController::onEdited()
     setDirty(true);
     m_changedSinceOpen = true;
     ++m_edits;
-    m_autosave.start();
-    m_previewDelay.start();
+    m_autosave.poke();
+    m_previewDelay.poke();
 }
 
 void EditController::autosave()
@@ -117,7 +115,7 @@ void EditController::autosave()
     if (!m_article || !m_dirty)
         return;
     if (m_savingTicket != 0) {
-        m_autosave.start(); // after the one on its way
+        m_autosave.fireIn(50); // right after the one on its way
         return;
     }
     takeEdits();
@@ -140,8 +138,8 @@ void EditController::onBackgroundSaved(const BackgroundSave &save)
         if (m_edits == m_editsWhenAsked) {
             m_editor->clearEditedFields();
             setDirty(false);
-        } else {
-            m_autosave.start(); // typed on meanwhile: those edits follow
+        } else if (!m_autosave.isActive()) {
+            m_autosave.poke(); // typed on meanwhile: those edits follow
         }
         emit articleSaved(m_article->id);
         break;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "editorpanel.h"
+#include "pausetimer.h"
 #include <library/articlewriter.h>
 #include <model/article.h>
 
@@ -26,10 +27,14 @@ class EditController final : public QObject
     Q_OBJECT
 
 public:
+    // Saved after this pause in typing, and at the latest this long after the first unsaved edit: with the
+    // write on the writer thread, every word is in the library within 2 s of being typed.
     static constexpr int AutosaveDelayMs = 600;
+    static constexpr int AutosaveMaxDelayMs = 1500;
     // The preview and the list follow the text after this pause in typing: a keystroke itself only marks
     // the article edited (converting a long body per key is what made typing slow).
     static constexpr int PreviewDelayMs = 60;
+    static constexpr int PreviewMaxDelayMs = 500;
 
     // Follows the library by itself: what another program saves to the open article shows at once.
     EditController(Library &library, EditorPanel *editor, PreviewPanel *preview, QObject *parent = nullptr);
@@ -77,8 +82,8 @@ private:
     PreviewPanel *m_preview;
     std::optional<Article> m_article; // what the editor shows, with edits not yet saved
     Article m_stored;                 // the stored version the edits are based on
-    QTimer m_autosave;
-    QTimer m_previewDelay;
+    PauseTimer m_autosave;
+    PauseTimer m_previewDelay;
     bool m_dirty = false;
     bool m_changedSinceOpen = false;
     quint64 m_edits = 0;          // counts edits, to tell whether any came after a save was asked for

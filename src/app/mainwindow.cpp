@@ -35,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTextEdit>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -95,6 +96,11 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     connect(m_emptyState, &EmptyStateWidget::importRequested, this, &MainWindow::chooseImportFiles);
     connect(m_listPanel, &ArticleListPanel::articleActivated, this, &MainWindow::openArticle);
     connect(m_editController, &EditController::articleEdited, m_listModel, &ArticleListModel::showEdits);
+    connect(m_editController, &EditController::articleSaved, this, [this](qint64 id) {
+        QSettings settings;
+        if (Settings::LastArticle.read(settings) == id)
+            Settings::LastBodyPosition.write(settings, m_editorPanel->bodyEdit()->textCursor().position());
+    });
     connect(m_editController, &EditController::articleSaved, this,
             [this] { statusBar()->showMessage(tr("Saved"), 2000); });
     connect(m_editController, &EditController::saveFailed, this,
@@ -123,6 +129,21 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     const qint64 reopen = last > 0 && m_library->articles().summary(last) ? last : m_listModel->idAt(0);
     if (reopen > 0 && !m_listPanel->selectArticle(reopen))
         openArticle(reopen); // older than the first page: open it without paging the list to it
+    // The article that was open last time is open again at the same place: its body, the cursor where it
+    // stood at the last save.
+    if (reopen == last && m_editController->currentId() == last) {
+        const int position = Settings::LastBodyPosition.read(QSettings());
+        QTextEdit *body = m_editorPanel->bodyEdit();
+        if (position >= 0) {
+            // Words typed after the last save may have been lost in a crash: then the end of what was kept.
+            QTextCursor cursor = body->textCursor();
+            cursor.setPosition(std::min(position, body->document()->characterCount() - 1));
+            body->setTextCursor(cursor);
+            body->setFocus();
+            // Once the window is laid out, so the place is in view.
+            QTimer::singleShot(0, body, [body] { body->ensureCursorVisible(); });
+        }
+    }
     applyWriteAccess();
     m_libraryController->checkHealth();
 }
@@ -253,6 +274,8 @@ void MainWindow::openArticle(qint64 id)
 {
     if (m_editController->open(id)) {
         QSettings settings;
+        if (Settings::LastArticle.read(settings) != id)
+            Settings::LastBodyPosition.write(settings, 0);
         Settings::LastArticle.write(settings, id);
     }
 }

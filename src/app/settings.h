@@ -37,6 +37,9 @@ inline const SettingKey<int> HeadlineTarget{"editor/headlineTarget", 70};
 // Typographic quotes, apostrophes and dashes as you type.
 inline const SettingKey<bool> SmartTypography{"editor/smartTypography", true};
 inline const SettingKey<qlonglong> LastArticle{"library/lastArticle", 0};
+// Where the cursor stood in the last article's body, written with each save, so a restart (a crash too)
+// puts it back there.
+inline const SettingKey<int> LastBodyPosition{"library/lastBodyPosition", -1};
 } // namespace Settings
 
 } // namespace Copydesk

@@ -10,13 +10,12 @@ namespace Copydesk {
 TextCountsLabel::TextCountsLabel(QTextEdit *body, QWidget *parent)
     : QLabel(parent)
     , m_body(body)
+    , m_delay(RecountDelayMs, RecountMaxDelayMs)
 {
     setAccessibleName(tr("Word count"));
-    m_delay.setSingleShot(true);
-    m_delay.setInterval(RecountDelayMs);
-    connect(&m_delay, &QTimer::timeout, this, &TextCountsLabel::recount);
-    connect(body, &QTextEdit::textChanged, &m_delay, qOverload<>(&QTimer::start));
-    connect(body, &QTextEdit::selectionChanged, &m_delay, qOverload<>(&QTimer::start));
+    connect(&m_delay, &PauseTimer::timeout, this, &TextCountsLabel::recount);
+    connect(body, &QTextEdit::textChanged, &m_delay, &PauseTimer::poke);
+    connect(body, &QTextEdit::selectionChanged, &m_delay, &PauseTimer::poke);
 }
 
 void TextCountsLabel::recount()

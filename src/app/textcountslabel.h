@@ -1,7 +1,7 @@
 #pragma once
 
+#include "pausetimer.h"
 #include <QLabel>
-#include <QTimer>
 
 class QTextEdit;
 
@@ -17,6 +17,7 @@ class TextCountsLabel final : public QLabel
 public:
     static constexpr int WordsPerMinute = 230; // an adult reading news prose
     static constexpr int RecountDelayMs = 250;
+    static constexpr int RecountMaxDelayMs = 1000;
 
     explicit TextCountsLabel(QTextEdit *body, QWidget *parent = nullptr);
 
@@ -25,7 +26,7 @@ public:
 
 private:
     QTextEdit *m_body;
-    QTimer m_delay;
+    PauseTimer m_delay;
 };
 
 } // namespace Copydesk
