@@ -21,7 +21,7 @@ packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     qt6-webengine-dev libqt6webenginecore6-bin qt6-declarative-dev libqt6svg6
-    libexiv2-dev exiv2
+    libexiv2-dev exiv2 libdtl-dev
     xvfb xdotool
     libgumbo-dev libuchardet-dev libsqlite3-dev
     fonts-dejavu-core

@@ -27,8 +27,9 @@ using namespace Cli;
 
 namespace {
 
-const QStringList commands = {u"import"_s, u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
-                              u"verify"_s, u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s};
+const QStringList commands = {u"import"_s,  u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
+                              u"verify"_s,  u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
+                              u"history"_s, u"diff"_s,   u"revert"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -130,6 +131,11 @@ QString CommandLine::usage()
                                                       what the file's IPTC, XMP or Exif says fills
                                                       what is not given; prints the id
   copydesk [--library PATH] image list ID [--json]
+  copydesk [--library PATH] history ID [--json]       the article's revisions: number, time, words, name
+  copydesk [--library PATH] diff ID REV [REV] [--json]
+                                                      what changed from REV to REV (or to now): fields,
+                                                      quotes, picture credits, the body word by word
+  copydesk [--library PATH] revert ID REV             a new version from revision REV; nothing is lost
   copydesk [--library PATH] verify                    check the library file for damage
   copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
                                                       library into a new one
@@ -188,6 +194,12 @@ int CommandLine::run(const QStringList &arguments)
         return runQuote(parser, positional);
     if (command == "image"_L1)
         return runImage(parser, positional);
+    if (command == "history"_L1)
+        return runHistory(parser, positional);
+    if (command == "diff"_L1)
+        return runDiff(parser, positional);
+    if (command == "revert"_L1)
+        return runRevert(parser, positional);
     if (command == "rescue"_L1)
         return runRescue(parser, positional);
     return runExport(parser, positional);

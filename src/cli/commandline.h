@@ -54,6 +54,9 @@ private:
     int runSet(const QCommandLineParser &parser, const QStringList &arguments);
     int runQuote(const QCommandLineParser &parser, const QStringList &arguments);
     int runImage(const QCommandLineParser &parser, const QStringList &arguments);
+    int runHistory(const QCommandLineParser &parser, const QStringList &arguments);
+    int runDiff(const QCommandLineParser &parser, const QStringList &arguments);
+    int runRevert(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;

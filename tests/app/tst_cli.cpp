@@ -19,6 +19,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
 
 #include <unistd.h>
 
@@ -319,6 +321,79 @@ private slots:
         }
         // Nor does a search find it: it is not part of the piece.
         QCOMPARE(copydesk({u"--library"_s, library, u"search"_s, u"tonnage"_s}).out.trimmed(), QString());
+    }
+
+    void historyDiffAndRevertKeepEveryVersion()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Local\n\nHarbour cranes return\n\nThe port reopened its eastern quay on Monday.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+        // The imported version is revision 1.
+        QJsonArray history =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"history"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .array();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().toObject().value("name"_L1).toString(), u"Imported"_s);
+        QCOMPARE(history.first().toObject().value("number"_L1).toInt(), 1);
+
+        // An edit of the body (as the window makes it) and of the headline.
+        {
+            Copydesk::LibraryDatabase database(library);
+            QVERIFY(database.open());
+            Copydesk::ArticleRepository repository(database);
+            std::optional<Copydesk::Article> article = repository.load(1);
+            article->bodyHtml = u"<p>The port reopened its western quay late on Monday.</p>"_s;
+            QVERIFY(repository.update(*article, Copydesk::ArticleRepository::FieldsOnly));
+        }
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"headline"_s, u"Cranes are back"_s})
+                     .exitCode,
+                 0);
+        const QJsonObject diff =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"diff"_s, u"1"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
+        QCOMPARE(diff.value("to"_L1).toString(), u"current"_s);
+        QCOMPARE(diff.value("words_added"_L1).toInt(), 2);   // western, late
+        QCOMPARE(diff.value("words_removed"_L1).toInt(), 1); // eastern
+        const QJsonObject headline = diff.value("fields"_L1).toArray().first().toObject();
+        QCOMPARE(headline.value("field"_L1).toString(), u"headline"_s);
+        QCOMPARE(headline.value("after"_L1).toString(), u"Cranes are back"_s);
+        QStringList ops;
+        for (const QJsonValue &piece : diff.value("body"_L1).toArray())
+            ops << piece.toObject().value("op"_L1).toString() +
+                       piece.toObject().value("text"_L1).toString().trimmed();
+        QVERIFY2(ops.contains(u"-eastern"_s) && ops.contains(u"+western"_s), qPrintable(ops.join(u" | "_s)));
+        const QString printed = copydesk({u"--library"_s, library, u"diff"_s, u"1"_s, u"1"_s}).out;
+        QVERIFY2(printed.contains(u"[-eastern-]"_s) && printed.contains(u"{+western+}"_s),
+                 qPrintable(printed));
+
+        // Revert: the current version is kept first, the old one comes back as a new revision.
+        QCOMPARE(copydesk({u"--library"_s, library, u"revert"_s, u"1"_s, u"1"_s}).out.trimmed(), u"1"_s);
+        history = QJsonDocument::fromJson(
+                      copydesk({u"--library"_s, library, u"history"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                      .array();
+        QCOMPARE(history.size(), 3);
+        QCOMPARE(history.at(1).toObject().value("name"_L1).toString(), u"Before restoring 1"_s);
+        QCOMPARE(history.at(2).toObject().value("name"_L1).toString(), u"Restored from 1"_s);
+        const QJsonObject shown =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"show"_s, u"1"_s, u"--json"_s}).out.toUtf8())
+                .object();
+        QCOMPARE(shown.value("headline"_L1).toString(), u"Harbour cranes return"_s);
+        QVERIFY(shown.value("body_text"_L1).toString().contains(u"eastern quay"_s));
+        // What was replaced is still there to diff against.
+        const QString back = copydesk({u"--library"_s, library, u"diff"_s, u"1"_s, u"2"_s, u"3"_s}).out;
+        QVERIFY2(back.contains(u"Cranes are back → Harbour cranes return"_s), qPrintable(back));
+        // A revision that does not exist is an error naming it.
+        const CopydeskResult missing = copydesk({u"--library"_s, library, u"diff"_s, u"1"_s, u"9"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(u"no revision 9"_s));
     }
 
     void imageAddReadsWhatTheFileSaysAndTakesWhatIsGiven()

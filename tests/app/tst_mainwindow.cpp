@@ -146,10 +146,12 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(
             repository.load(id)->bodyText.contains(u"A closing line typed in the editor."_s), 5000);
 
-        // Leaving the article keeps a revision of the edited version.
+        // The import kept the imported version as revision 1; leaving the article keeps the edited one.
         window.close();
-        QCOMPARE(repository.revisions(id).size(), 1);
-        QCOMPARE(repository.revision(id, 1)->headline, edited);
+        QCOMPARE(repository.revisions(id).size(), 2);
+        QCOMPARE(repository.revisions(id).first().name, u"Imported"_s);
+        QCOMPARE(repository.revision(id, 1)->headline, headline);
+        QCOMPARE(repository.revision(id, 2)->headline, edited);
     }
 
     void everyActionHasItsOwnShortcut()

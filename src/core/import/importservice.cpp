@@ -296,7 +296,7 @@ ImportOutcome ImportService::store(Recognised recognised)
             article.id = *existing;
             stored = m_repository.update(article);
         } else {
-            stored = m_repository.insert(article);
+            stored = m_repository.insertWithFirstRevision(article, u"Imported"_s);
         }
         if (!stored) {
             outcome.error = u"%1: %2"_s.arg(displayName, m_repository.lastError());

@@ -123,6 +123,11 @@ bool ArticleRepository::refuseWrite() const
 
 bool ArticleRepository::insert(Article &article)
 {
+    return insertWithFirstRevision(article, {});
+}
+
+bool ArticleRepository::insertWithFirstRevision(Article &article, const QString &revisionName)
+{
     if (refuseWrite())
         return false;
     prepareForStorage(article);
@@ -170,6 +175,10 @@ bool ArticleRepository::insert(Article &article)
     if (!writeChildren(article, AllParts) || !writeSearchRow(article, SearchIndex::Row::New)) {
         article.id = 0;
         return false;
+    }
+    if (!revisionName.isEmpty() && !m_revisions.add(article, revisionName)) {
+        const qint64 id = std::exchange(article.id, 0);
+        return fail(u"cannot keep the first revision of article %1"_s.arg(id), m_revisions.lastError());
     }
     if (!transaction.commit()) {
         article.id = 0;
@@ -511,11 +520,12 @@ bool ArticleRepository::writeSearchRow(const Article &article, SearchIndex::Row 
     return m_search.write(article, row) || fail(u"cannot index the article"_s, m_search.lastError());
 }
 
-bool ArticleRepository::addRevision(const Article &article)
+bool ArticleRepository::addRevision(const Article &article, const QString &name, int *number)
 {
     if (refuseWrite())
         return false;
-    return m_revisions.add(article) || fail(u"cannot keep a revision"_s, m_revisions.lastError());
+    return m_revisions.add(article, name, number) ||
+           fail(u"cannot keep a revision"_s, m_revisions.lastError());
 }
 
 QList<RevisionInfo> ArticleRepository::revisions(qint64 articleId) const

@@ -62,6 +62,9 @@ public:
     // Stores a new article: assigns id, uuid (if empty) and timestamps (if unset), sanitizes the body
     // and derives body text and word count. Returns false and sets lastError() on failure.
     bool insert(Article &article);
+    // Inserts and, in the same transaction, keeps the article as it came in as revision 1 with this name
+    // (an import: the imported version is never lost to later edits).
+    bool insertWithFirstRevision(Article &article, const QString &revisionName);
     // The parts of an article that are stored apart from its row. The row itself (every field, the body)
     // and its search entry are always written.
     enum class Part
@@ -110,7 +113,7 @@ public:
     std::optional<StoredImage> image(qint64 articleId, int position) const;
 
     // Snapshot the article as a new revision (number = last + 1).
-    bool addRevision(const Article &article);
+    bool addRevision(const Article &article, const QString &name = {}, int *number = nullptr);
     QList<RevisionInfo> revisions(qint64 articleId) const;
     std::optional<Article> revision(qint64 articleId, int number) const;
 

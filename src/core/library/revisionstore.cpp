@@ -1,6 +1,7 @@
 #include <library/revisionstore.h>
 
 #include <library/librarydatabase.h>
+#include <library/sqlsupport.h>
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -14,21 +15,27 @@ RevisionStore::RevisionStore(const LibraryDatabase &database)
     : m_database(database)
 {}
 
-bool RevisionStore::add(const Article &article)
+bool RevisionStore::add(const Article &article, const QString &name, int *number)
 {
     QSqlDatabase db = m_database.connection();
     QSqlQuery query(db);
-    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot) "
-                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ? FROM revisions WHERE article_id = ?"_s);
+    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot, name, word_count) "
+                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? FROM revisions WHERE article_id = ? "
+                  "RETURNING number"_s);
     query.addBindValue(article.id);
     query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
     query.addBindValue(QString::fromUtf8(QJsonDocument(article.toJson()).toJson(QJsonDocument::Compact)));
+    query.addBindValue(Sql::text(name.trimmed()));
+    query.addBindValue(article.wordCount);
     query.addBindValue(article.id);
     if (!query.exec()) {
         m_lastError =
             u"cannot keep a revision of article %1 (%2)"_s.arg(article.id).arg(query.lastError().text());
         return false;
     }
+    if (number)
+        *number = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
     return true;
 }
 
@@ -36,12 +43,14 @@ QList<RevisionInfo> RevisionStore::list(qint64 articleId) const
 {
     QList<RevisionInfo> result;
     QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT id, number, created_at FROM revisions WHERE article_id = ? ORDER BY number"_s);
+    query.prepare(u"SELECT id, number, created_at, name, word_count FROM revisions WHERE article_id = ? "
+                  "ORDER BY number"_s);
     query.addBindValue(articleId);
     if (query.exec()) {
         while (query.next())
             result.append({query.value(0).toLongLong(), query.value(1).toInt(),
-                           fromStorageTime(query.value(2).toString())});
+                           fromStorageTime(query.value(2).toString()), query.value(3).toString(),
+                           query.value(4).toInt()});
     }
     return result;
 }

@@ -139,14 +139,16 @@ private slots:
             QSqlDatabase db = database.connection();
             for (const QString &sql :
                  {u"ALTER TABLE quotes DROP COLUMN on_record"_s, u"ALTER TABLE images DROP COLUMN agency"_s,
-                  u"ALTER TABLE articles DROP COLUMN editor_note"_s, u"PRAGMA user_version = 1"_s})
+                  u"ALTER TABLE articles DROP COLUMN editor_note"_s,
+                  u"ALTER TABLE revisions DROP COLUMN name"_s,
+                  u"ALTER TABLE revisions DROP COLUMN word_count"_s, u"PRAGMA user_version = 1"_s})
                 QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
         }
         LibraryDatabase database(path);
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 3);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 4);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
