@@ -124,6 +124,34 @@ void EditController::autosave()
                                                              partsFor(m_editor->editedFields()));
 }
 
+bool EditController::saveVersion(const QString &name)
+{
+    if (!m_article || !saveNow())
+        return false;
+    if (!m_library.addRevision(*m_article, name)) {
+        emit saveFailed(m_library.lastError());
+        return false;
+    }
+    // This session's changes are in that version: leaving the article needs no revision of its own.
+    m_changedSinceOpen = false;
+    return true;
+}
+
+void EditController::reloadFromLibrary()
+{
+    if (!m_article)
+        return;
+    saveNow();
+    const std::optional<Article> stored = m_library.articles().load(m_article->id);
+    if (!stored)
+        return;
+    m_article = *stored;
+    m_stored = *stored;
+    m_editor->setArticle(*m_article);
+    m_preview->showArticle(*m_article);
+    emit articleEdited(*m_article);
+}
+
 void EditController::onBackgroundSaved(const BackgroundSave &save)
 {
     if (save.ticket != m_savingTicket)

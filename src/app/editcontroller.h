@@ -48,6 +48,10 @@ public:
     // What the autosave timer does: hands the edits to the library's writer thread and returns at once;
     // articleSaved() follows. Typing goes on meanwhile; a save already on its way is followed by another.
     void autosave();
+    // Keeps the open article as it is now as a named revision ("Save Version…"), after saving it.
+    bool saveVersion(const QString &name);
+    // Shows the stored version again (after a restore from the history), edits saved first.
+    void reloadFromLibrary();
     // The library changed elsewhere: shows a newer stored version of the open article, merged with any
     // edits not saved yet.
     void syncWithLibrary();

@@ -5,6 +5,7 @@
 #include "editorpanel.h"
 #include "emptystatewidget.h"
 #include "filedialogs.h"
+#include "historydialog.h"
 #include "importcontroller.h"
 #include "librarybanner.h"
 #include "librarycontroller.h"
@@ -176,6 +177,29 @@ void MainWindow::setupMenus()
         if (isFirst)
             action->setShortcut(QKeySequence(u"Ctrl+E"_s));
     }
+    file->addSeparator();
+    QAction *saveVersion = file->addAction(tr("Save &Version…"), QKeySequence(u"Ctrl+Alt+S"_s), this, [this] {
+        if (m_editController->currentId() == 0)
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Save Version"),
+                                                   tr("A name for this version (\"Sent to the desk\"):"),
+                                                   QLineEdit::Normal, QString(), &ok);
+        if (ok &&
+            m_editController->saveVersion(name.trimmed().isEmpty() ? tr("Saved version") : name.trimmed()))
+            statusBar()->showMessage(tr("Version saved"), 4000);
+    });
+    QAction *history = file->addAction(tr("&History…"), QKeySequence(u"Ctrl+Alt+H"_s), this, [this] {
+        const qint64 id = m_editController->currentId();
+        if (id == 0)
+            return;
+        m_editController->saveNow();
+        HistoryDialog dialog(*m_library, id, this);
+        connect(&dialog, &HistoryDialog::restored, m_editController, &EditController::reloadFromLibrary);
+        dialog.exec();
+    });
+    m_writingActions.append(saveVersion);
+    m_writingActions.append(history);
     file->addSeparator();
     file->addAction(tr("Open &Library…"), QKeySequence(u"Ctrl+Shift+O"_s), m_libraryController,
                     &LibraryController::chooseAnotherLibrary);

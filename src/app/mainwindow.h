@@ -51,6 +51,7 @@ public:
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     ArticleListModel *listModel() const { return m_listModel; }
     TextCountsLabel *textCounts() const { return m_textCounts; }
+    Library *library() const { return m_library.get(); }
     EditController *editController() const { return m_editController; }
     ImportController *importController() const { return m_importController; }
     LibraryController *libraryController() const { return m_libraryController; }

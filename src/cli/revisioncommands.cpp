@@ -16,38 +16,6 @@ using namespace Cli;
 
 namespace {
 
-// What a revision restores: the words, the quotes and the tags, and the pictures' words and credits where
-// the pictures are still the same ones (a snapshot keeps no picture bytes; the pictures themselves stay).
-Article restored(const Article &current, const Article &old)
-{
-    Article result = current;
-    result.headline = old.headline;
-    result.standfirst = old.standfirst;
-    result.byline = old.byline;
-    result.section = old.section;
-    result.dateline = old.dateline;
-    result.language = old.language;
-    result.status = old.status;
-    result.sourceUrl = old.sourceUrl;
-    result.bodyHtml = old.bodyHtml;
-    result.quotes = old.quotes;
-    result.tags = old.tags;
-    if (old.images.size() == current.images.size()) {
-        for (qsizetype i = 0; i < old.images.size(); ++i) {
-            ArticleImage &image = result.images[i];
-            const ArticleImage &then = old.images.at(i);
-            image.caption = then.caption;
-            image.altText = then.altText;
-            image.credit = then.credit;
-            image.agency = then.agency;
-            image.creditLine = then.creditLine;
-            image.copyright = then.copyright;
-            image.licence = then.licence;
-        }
-    }
-    return result;
-}
-
 QString printedDiff(const ArticleDiff &diff)
 {
     QString text;
@@ -155,26 +123,12 @@ int CommandLine::runRevert(const QCommandLineParser &parser, const QStringList &
     if (!opened)
         return 1;
     ArticleRepository &repository = *opened->library.repository;
-    const std::optional<Article> old = repository.revision(id, number);
-    if (!old) {
+    if (!repository.revision(id, number)) {
         m_err << u"article %1 has no revision %2 (copydesk history %1 lists them)"_s.arg(id).arg(number)
               << Qt::endl;
         return 1;
     }
-    Article current = opened->article;
-    // What is there now is kept first, unless the last revision already holds it.
-    const QList<RevisionInfo> revisions = repository.revisions(id);
-    const std::optional<Article> latest =
-        revisions.isEmpty() ? std::nullopt : repository.revision(id, revisions.last().number);
-    if (!latest || !ArticleDiff::between(*latest, current).isEmpty()) {
-        if (!repository.addRevision(current, u"Before restoring %1"_s.arg(number))) {
-            m_err << repository.lastError() << Qt::endl;
-            return 1;
-        }
-    }
-    Article back = restored(current, *old);
-    if (!repository.update(back, ArticleRepository::AllParts) ||
-        !repository.addRevision(back, u"Restored from %1"_s.arg(number))) {
+    if (!repository.revert(id, number)) {
         m_err << repository.lastError() << Qt::endl;
         return 1;
     }

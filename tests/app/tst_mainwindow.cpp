@@ -3,6 +3,7 @@
 #include "articlelistpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
+#include "historydialog.h"
 #include "imagespanel.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
@@ -33,6 +34,7 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTextEdit>
 #include <QTimer>
 #include <QWebEnginePage>
@@ -542,6 +544,55 @@ private slots:
         editor->setTextCursor(cursor);
         QTRY_VERIFY_WITH_TIMEOUT(
             counts->text().startsWith(u"Selection: 2 words · 8 characters — 460 words"_s), 2000);
+    }
+
+    void savedVersionsShowInTheHistoryWithTheirChangesAndRestore()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Ferries"_s;
+        article.bodyHtml = u"<p>Two evening crossings were cut.</p>"_s;
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        EditController *controller = window.editController();
+        QVERIFY(controller->saveVersion(u"First draft"_s));
+
+        QTextEdit *body = window.editorPanel()->bodyEdit();
+        QTextCursor cursor(body->document());
+        cursor.movePosition(QTextCursor::End);
+        cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::MoveAnchor, 1);
+        body->setTextCursor(cursor);
+        body->setFocus();
+        QTest::keyClicks(body, u" from Sunday"_s);
+        QVERIFY(controller->saveVersion(u"Sent to the desk"_s));
+
+        HistoryDialog history(*window.library(), article.id);
+        history.show();
+        QCOMPARE(history.revisionList()->count(), 2);
+        QVERIFY(history.revisionList()->item(0)->text().contains(u"Sent to the desk"_s)); // newest first
+        QVERIFY(history.revisionList()->item(1)->text().contains(u"First draft"_s));
+        // The older one against now: the words added are marked.
+        history.revisionList()->setCurrentRow(1);
+        QVERIFY2(history.changes()->toHtml().contains(u"from Sunday"_s),
+                 qPrintable(history.changes()->toHtml()));
+        QVERIFY2(history.summary()->text().contains(u"3 words added, 1 taken out"_s),
+                 qPrintable(history.summary()->text()));
+
+        // Restore it: the editor shows it, and both versions stay in the history.
+        QSignalSpy restored(&history, &HistoryDialog::restored);
+        connect(&history, &HistoryDialog::restored, controller, &EditController::reloadFromLibrary);
+        history.restoreButton()->click();
+        QCOMPARE(restored.size(), 1);
+        QCOMPARE(body->toPlainText().trimmed(), u"Two evening crossings were cut."_s);
+        QCOMPARE(history.revisionList()->count(), 3);
+        QVERIFY(history.revisionList()->item(0)->text().contains(u"Restored from 1"_s));
+        QVERIFY(ArticleRepository(database).load(article.id)->bodyText ==
+                u"Two evening crossings were cut."_s);
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

@@ -1,4 +1,5 @@
 #include <library/articlerepository.h>
+#include <model/articlediff.h>
 
 #include <QRegularExpression>
 
@@ -526,6 +527,63 @@ bool ArticleRepository::addRevision(const Article &article, const QString &name,
         return false;
     return m_revisions.add(article, name, number) ||
            fail(u"cannot keep a revision"_s, m_revisions.lastError());
+}
+
+namespace {
+
+Article restoredFrom(const Article &current, const Article &old)
+{
+    Article result = current;
+    result.headline = old.headline;
+    result.standfirst = old.standfirst;
+    result.byline = old.byline;
+    result.section = old.section;
+    result.dateline = old.dateline;
+    result.language = old.language;
+    result.status = old.status;
+    result.sourceUrl = old.sourceUrl;
+    result.bodyHtml = old.bodyHtml;
+    result.quotes = old.quotes;
+    result.tags = old.tags;
+    if (old.images.size() == current.images.size()) {
+        for (qsizetype i = 0; i < old.images.size(); ++i) {
+            ArticleImage &image = result.images[i];
+            const ArticleImage &then = old.images.at(i);
+            image.caption = then.caption;
+            image.altText = then.altText;
+            image.credit = then.credit;
+            image.agency = then.agency;
+            image.creditLine = then.creditLine;
+            image.copyright = then.copyright;
+            image.licence = then.licence;
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+bool ArticleRepository::revert(qint64 articleId, int number)
+{
+    if (refuseWrite())
+        return false;
+    const std::optional<Article> old = revision(articleId, number);
+    if (!old) {
+        m_lastError = u"article %1 has no revision %2"_s.arg(articleId).arg(number);
+        return false;
+    }
+    const std::optional<Article> current = load(articleId);
+    if (!current)
+        return false;
+    const QList<RevisionInfo> kept = revisions(articleId);
+    const std::optional<Article> latest =
+        kept.isEmpty() ? std::nullopt : revision(articleId, kept.last().number);
+    if (!latest || !ArticleDiff::between(*latest, *current).isEmpty()) {
+        if (!addRevision(*current, u"Before restoring %1"_s.arg(number)))
+            return false;
+    }
+    Article back = restoredFrom(*current, *old);
+    return update(back, AllParts) && addRevision(back, u"Restored from %1"_s.arg(number));
 }
 
 QList<RevisionInfo> ArticleRepository::revisions(qint64 articleId) const

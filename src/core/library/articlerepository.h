@@ -115,6 +115,11 @@ public:
     // Snapshot the article as a new revision (number = last + 1).
     bool addRevision(const Article &article, const QString &name = {}, int *number = nullptr);
     QList<RevisionInfo> revisions(qint64 articleId) const;
+    // Makes revision `number` the article's version again, as a new revision ("Restored from N"); the
+    // version it replaces is kept as a revision first unless the last one already holds it. Nothing is
+    // overwritten or deleted. Pictures stay (a snapshot keeps their words, not their bytes): their words and
+    // credits come back where the pictures are still the same number.
+    bool revert(qint64 articleId, int number);
     std::optional<Article> revision(qint64 articleId, int number) const;
 
     // For recognising a second import of the same thing.

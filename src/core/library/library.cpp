@@ -106,10 +106,19 @@ bool Library::remove(qint64 id)
     return true;
 }
 
-bool Library::addRevision(const Article &article)
+bool Library::addRevision(const Article &article, const QString &name)
 {
     // A revision changes nothing a list shows.
-    return m_articles.addRevision(article);
+    return m_articles.addRevision(article, name);
+}
+
+bool Library::revert(qint64 articleId, int number)
+{
+    waitForBackgroundSaves();
+    if (!m_articles.revert(articleId, number))
+        return false;
+    emit articleChanged(articleId);
+    return true;
 }
 
 } // namespace Copydesk

@@ -43,7 +43,9 @@ public:
     bool hasBackgroundSaves() const { return m_pendingSaves > 0; }
 
     bool remove(qint64 id);
-    bool addRevision(const Article &article);
+    bool addRevision(const Article &article, const QString &name = {});
+    // ArticleRepository::revert(), announced as a change of the article.
+    bool revert(qint64 articleId, int number);
     QString lastError() const { return m_articles.lastError(); }
 
 signals:
