@@ -291,10 +291,12 @@ ImportOutcome ImportService::store(Recognised recognised)
             continue;
         }
         if (existing && policy == DuplicatePolicy::Replace) {
-            // update() keeps the stored uuid and creation time: only the id is needed, not a load of the old
-            // article with its image data.
+            // What is replaced is kept as a revision first (edits made since the last import included), and
+            // the new import becomes one too. update() keeps the stored uuid and creation time.
+            if (const std::optional<Article> old = m_repository.load(*existing))
+                m_repository.addRevision(*old, u"Before an import replaced it"_s);
             article.id = *existing;
-            stored = m_repository.update(article);
+            stored = m_repository.update(article) && m_repository.addRevision(article, u"Imported again"_s);
         } else {
             stored = m_repository.insertWithFirstRevision(article, u"Imported"_s);
         }

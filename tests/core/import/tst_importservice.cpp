@@ -95,6 +95,12 @@ private slots:
         QCOMPARE(after.uuid, before.uuid); // the same article, replaced in place
         QCOMPARE(after.createdAt, before.createdAt);
         QCOMPARE(library.repository->count(), 1);
+        // Nothing lost: the imported version, the one replaced, the new import.
+        const QList<RevisionInfo> revisions = library.repository->revisions(id);
+        QCOMPARE(revisions.size(), 3);
+        QCOMPARE(revisions.at(0).name, u"Imported"_s);
+        QCOMPARE(revisions.at(1).name, u"Before an import replaced it"_s);
+        QCOMPARE(revisions.at(2).name, u"Imported again"_s);
 
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);
         const ImportOutcome kept = service.importFile(second);
