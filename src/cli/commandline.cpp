@@ -29,7 +29,7 @@ namespace {
 
 const QStringList commands = {u"import"_s,  u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
                               u"verify"_s,  u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
-                              u"history"_s, u"diff"_s,   u"revert"_s};
+                              u"history"_s, u"diff"_s,   u"revert"_s, u"check"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -136,6 +136,7 @@ QString CommandLine::usage()
                                                       what changed from REV to REV (or to now): fields,
                                                       quotes, picture credits, the body word by word
   copydesk [--library PATH] revert ID REV             a new version from revision REV; nothing is lost
+  copydesk [--library PATH] check ID [--json]         the copy check's findings; exit code 1 when any
   copydesk [--library PATH] verify                    check the library file for damage
   copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
                                                       library into a new one
@@ -200,6 +201,8 @@ int CommandLine::run(const QStringList &arguments)
         return runDiff(parser, positional);
     if (command == "revert"_L1)
         return runRevert(parser, positional);
+    if (command == "check"_L1)
+        return runCheck(parser, positional);
     if (command == "rescue"_L1)
         return runRescue(parser, positional);
     return runExport(parser, positional);

@@ -57,6 +57,7 @@ private:
     int runHistory(const QCommandLineParser &parser, const QStringList &arguments);
     int runDiff(const QCommandLineParser &parser, const QStringList &arguments);
     int runRevert(const QCommandLineParser &parser, const QStringList &arguments);
+    int runCheck(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;
