@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "articlelistpanel.h"
+#include "copycheckpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "emptystatewidget.h"
@@ -230,6 +231,18 @@ void MainWindow::setupMenus()
             edit->addSeparator();
     }
     edit->addSeparator();
+    QAction *copyCheck = edit->addAction(tr("Copy &Check…"), QKeySequence(Qt::Key_F7), this, [this] {
+        if (m_editController->currentId() == 0)
+            return;
+        if (!m_copyCheck) {
+            m_copyCheck = new CopyCheckPanel(m_editorPanel, this);
+            m_copyCheck->setWindowFlag(Qt::Tool);
+        }
+        m_copyCheck->recheck();
+        m_copyCheck->show();
+        m_copyCheck->raise();
+    });
+    copyCheck->setShortcutContext(Qt::WindowShortcut);
     edit->addAction(tr("&Find in Library"), QKeySequence::Find, this, [this] {
         m_listPanel->show();
         m_listPanel->searchField()->setFocus();

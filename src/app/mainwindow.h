@@ -16,6 +16,7 @@ class ArticleRenderer;
 class Library;
 class EditController;
 class TextCountsLabel;
+class CopyCheckPanel;
 class EditorPanel;
 class EmptyStateWidget;
 class ExporterRegistry;
@@ -52,6 +53,7 @@ public:
     ArticleListModel *listModel() const { return m_listModel; }
     TextCountsLabel *textCounts() const { return m_textCounts; }
     Library *library() const { return m_library.get(); }
+    CopyCheckPanel *copyCheckPanel() const { return m_copyCheck; }
     EditController *editController() const { return m_editController; }
     ImportController *importController() const { return m_importController; }
     LibraryController *libraryController() const { return m_libraryController; }
@@ -89,6 +91,7 @@ private:
     PreviewPanel *m_previewPanel;
     EditController *m_editController;
     TextCountsLabel *m_textCounts = nullptr;
+    CopyCheckPanel *m_copyCheck = nullptr; // made when first asked for
     ImportController *m_importController;
     LibraryBanner *m_banner;
     LibraryController *m_libraryController;

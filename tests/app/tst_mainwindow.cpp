@@ -1,6 +1,7 @@
 #include "app/guitestmain.h"
 #include "articlelistdelegate.h"
 #include "articlelistpanel.h"
+#include "copycheckpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "historydialog.h"
@@ -37,6 +38,7 @@
 #include <QTextBrowser>
 #include <QTextEdit>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -593,6 +595,67 @@ private slots:
         QVERIFY(history.revisionList()->item(0)->text().contains(u"Restored from 1"_s));
         QVERIFY(ArticleRepository(database).load(article.id)->bodyText ==
                 u"Two evening crossings were cut."_s);
+    }
+
+    void theCopyCheckFindsTheSeedsSlipsAndFixesThemAsOrdinaryEdits()
+    {
+        const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;
+        if (!QFile::exists(seed))
+            QSKIP(qPrintable(u"the seed is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(seed)));
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy imported(window.importController(), &ImportController::finished);
+        window.importFiles({seed});
+        QVERIFY(imported.wait(20000));
+        QTRY_VERIFY(window.editController()->currentId() > 0);
+        QAction *open = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == u"Copy &Check…"_s)
+                open = action;
+        }
+        QVERIFY(open);
+        QCOMPARE(open->shortcut(), QKeySequence(Qt::Key_F7));
+        open->trigger();
+        CopyCheckPanel *panel = window.copyCheckPanel();
+        QVERIFY(panel && panel->isVisible());
+        int runOns = 0;
+        int closingQuotes = 0;
+        for (const CopyFinding &finding : panel->findings()) {
+            runOns += finding.kind == u"missing_space_after_sentence_end"_s ? 1 : 0;
+            closingQuotes += finding.kind == u"space_before_closing_quote"_s ? 1 : 0;
+        }
+        QCOMPARE(runOns, 10);
+        QCOMPARE(closingQuotes, 1);
+
+        // Clicking one selects its place in the body.
+        QTextEdit *body = window.editorPanel()->bodyEdit();
+        int first = -1;
+        for (int i = 0; i < panel->findings().size() && first < 0; ++i)
+            first = panel->findings().at(i).kind == u"missing_space_after_sentence_end"_s ? i : -1;
+        panel->list()->setCurrentItem(panel->list()->topLevelItem(first));
+        QCOMPARE(body->textCursor().position(), int(panel->findings().at(first).offset) + 1);
+        QVERIFY(body->toPlainText().contains(u"Brussels.First"_s));
+
+        // Fix all of that kind: one edit, undone in one step, and saved like typing.
+        QVERIFY(panel->fixAllButton()->isEnabled());
+        panel->fixAllButton()->click();
+        QVERIFY(body->toPlainText().contains(u"Brussels. First"_s));
+        QVERIFY(body->toPlainText().contains(u"choice. We"_s));
+        int left = 0;
+        for (const CopyFinding &finding : panel->findings())
+            left += finding.kind == u"missing_space_after_sentence_end"_s ? 1 : 0;
+        QCOMPARE(left, 0);
+        body->undo();
+        QVERIFY(body->toPlainText().contains(u"Brussels.First"_s));
+        body->redo();
+        QVERIFY(window.editController()->saveNow());
+        const std::optional<Article> stored =
+            ArticleRepository(database).load(window.editController()->currentId());
+        QVERIFY(stored->bodyText.contains(u"Brussels. First"_s));
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()
