@@ -143,8 +143,10 @@ void QuotesPanel::updateWarning()
     for (const Quote &quote : m_model->quotes())
         withoutSpeaker += QuoteTableModel::needsSpeaker(quote) ? 1 : 0;
     m_warning->setVisible(withoutSpeaker > 0);
-    m_warning->setText(tr("⚠ %n quote(s) without a speaker: a quote nobody said cannot be checked.", nullptr,
-                          withoutSpeaker));
+    m_warning->setText(withoutSpeaker == 1
+                           ? tr("⚠ 1 quote without a speaker: a quote nobody said cannot be checked.")
+                           : tr("⚠ %1 quotes without a speaker: a quote nobody said cannot be checked.")
+                                 .arg(withoutSpeaker));
 }
 
 } // namespace Copydesk

@@ -28,8 +28,14 @@ void TextCountsLabel::recount()
     const int characters = int(text.size() - text.count(u'\n'));
     const int minutes = std::max(1, int(std::lround(double(words) / WordsPerMinute)));
     const QLocale locale;
-    QString shown = tr("%1 words · %2 characters · %3 min read")
-                        .arg(locale.toString(words), locale.toString(characters), locale.toString(minutes));
+    // Without a translation loaded, %n does not make plurals: the English ones are spelled out here.
+    const auto count = [&locale](int n, const QString &one, const QString &many) {
+        return (n == 1 ? one : many).arg(locale.toString(n));
+    };
+    QString shown =
+        tr("%1 · %2 · %3 min read")
+            .arg(count(words, tr("%1 word"), tr("%1 words")),
+                 count(characters, tr("%1 character"), tr("%1 characters")), locale.toString(minutes));
     if (words == 0)
         shown = tr("No words yet");
     const QString selected = m_body->textCursor().selectedText();
