@@ -53,6 +53,9 @@ EditController::EditController(Library &library, EditorPanel *editor, PreviewPan
 {
     connect(&m_autosave, &PauseTimer::timeout, this, &EditController::autosave);
     connect(&m_library, &Library::backgroundSaveFinished, this, &EditController::onBackgroundSaved);
+    for (auto changed : {&Library::articleAdded, &Library::articleChanged, &Library::articleRemoved})
+        connect(&m_library, changed, this, [this] { m_suggestionsStale = true; });
+    connect(&m_library, &Library::changedElsewhere, this, [this] { m_suggestionsStale = true; });
     connect(&m_previewDelay, &PauseTimer::timeout, this, &EditController::showEdits);
     connect(m_editor, &EditorPanel::edited, this, &EditController::onEdited);
     connect(&m_library, &Library::changedElsewhere, this, &EditController::syncWithLibrary);
@@ -76,8 +79,12 @@ bool EditController::open(qint64 id)
         return false;
     }
     m_stored = *m_article;
-    m_editor->setTagSuggestions(m_library.articles().tagNames());
-    m_editor->setAuthorSuggestions(m_library.articles().authorNames());
+    // The completions come from queries over the whole library: made again only when it changed since,
+    // not on every article opened.
+    if (std::exchange(m_suggestionsStale, false)) {
+        m_editor->setTagSuggestions(m_library.articles().tagNames());
+        m_editor->setAuthorSuggestions(m_library.articles().authorNames());
+    }
     m_editor->setArticle(*m_article);
     m_preview->showArticleNow(*m_article);
     return true;

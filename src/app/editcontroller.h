@@ -93,7 +93,9 @@ private:
     quint64 m_edits = 0;          // counts edits, to tell whether any came after a save was asked for
     quint64 m_savingTicket = 0;   // the background save on its way, 0 when none
     quint64 m_editsWhenAsked = 0; // m_edits when it was asked for
-    bool m_syncAfterSave = false; // the library changed elsewhere while a save was on its way
+    bool m_syncAfterSave = false;
+    bool m_suggestionsStale = true; // the tag and author completions need reading again // the library
+                                    // changed elsewhere while a save was on its way
 };
 
 } // namespace Copydesk

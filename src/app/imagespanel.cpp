@@ -52,7 +52,6 @@ ImagesPanel::ImagesPanel(QWidget *parent)
     , m_problems(new QLabel(this))
     , m_errors(new QLabel(this))
     , m_form(new QWidget(this))
-    , m_pattern(QString::fromLatin1(DefaultCreditLinePattern))
 {
     setAccessibleName(tr("Images"));
     setAcceptDrops(true);
@@ -165,12 +164,6 @@ void ImagesPanel::setReadOnly(bool readOnly)
     setAcceptDrops(!readOnly);
 }
 
-void ImagesPanel::setCreditLinePattern(const QString &pattern)
-{
-    m_pattern = pattern;
-    showSelected();
-}
-
 void ImagesPanel::refreshList()
 {
     const int current = selected();
@@ -195,7 +188,7 @@ void ImagesPanel::refreshItem(int position)
     item->setData(Qt::UserRole, QVariant::fromValue(picture));
     QStringList lines;
     lines << (image.role == ImageRole::Lead ? tr("★ Lead") : tr("Image %1").arg(position + 1));
-    const QString credit = printedCreditLine(image, m_pattern);
+    const QString credit = printedCreditLine(image);
     lines << (credit.isEmpty() ? tr("⚠ no credit") : credit);
     if (needsAltText(image))
         lines << tr("⚠ no alt text");
@@ -231,7 +224,8 @@ void ImagesPanel::showSelected()
         edit->setCursorPosition(0);
     }
     // Untyped, the credit line is built from the pattern: shown as the placeholder, printed as such.
-    const QString built = creditLineFromPattern(m_pattern, shown.credit, shown.agency);
+    const QString built =
+        creditLineFromPattern(QString::fromLatin1(DefaultCreditLinePattern), shown.credit, shown.agency);
     field(u"creditLine"_s)
         ->setPlaceholderText(built.isEmpty() ? tr("Built from photographer and agency") : built);
     m_showing = false;
@@ -251,7 +245,9 @@ void ImagesPanel::fieldEdited()
     image.copyright = field(u"copyright"_s)->text();
     image.licence = field(u"licence"_s)->text();
     image.sourceUrl = field(u"sourceUrl"_s)->text();
-    field(u"creditLine"_s)->setPlaceholderText(creditLineFromPattern(m_pattern, image.credit, image.agency));
+    field(u"creditLine"_s)
+        ->setPlaceholderText(
+            creditLineFromPattern(QString::fromLatin1(DefaultCreditLinePattern), image.credit, image.agency));
     refreshItem(position);
     updateProblems();
     emit edited();

@@ -26,7 +26,6 @@ public:
     void setImages(const QList<ArticleImage> &images);
     QList<ArticleImage> images() const { return m_images; }
     void setReadOnly(bool readOnly);
-    void setCreditLinePattern(const QString &pattern);
 
     // Adds pictures; a file that is not one is reported under the list and the others still come in.
     void addFiles(const QStringList &paths);
@@ -71,7 +70,6 @@ private:
     QWidget *m_form;
     QList<std::pair<QString, QLineEdit *>> m_fields;
     QList<QAction *> m_editActions;
-    QString m_pattern;
     bool m_showing = false;
 };
 
