@@ -1,5 +1,7 @@
 #include <copycheck/copycheck.h>
 
+#include <html/htmltext.h>
+
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -47,6 +49,25 @@ void add(QList<CopyFinding> &findings, const QString &kind, const QString &field
 }
 
 } // namespace
+
+QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &text, const QStringList &codeTexts)
+{
+    // The plain text folds white space differently in code than the HTML holds it, so each line of code is
+    // looked up by itself.
+    QList<std::pair<qsizetype, qsizetype>> ranges;
+    for (const QString &code : codeTexts) {
+        for (const QString &line : code.split(u'\n')) {
+            // Preformatted code keeps its spaces in the plain text; inline code has them folded.
+            for (const QString &needle : QStringList{line.trimmed(), line.simplified()}) {
+                if (needle.isEmpty())
+                    continue;
+                for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size()))
+                    ranges.append({at, at + needle.size()});
+            }
+        }
+    }
+    return ranges;
+}
 
 QList<CopyFinding> checkText(const QString &text, const QString &field, const QString &language)
 {
@@ -147,7 +168,16 @@ QList<CopyFinding> check(const Article &article, int headlineTarget)
         add(findings, u"empty_standfirst"_s, u"standfirst"_s, 0, 0, QString(),
             u"The piece is marked ready but has no standfirst"_s, QString(), false);
     findings += checkText(article.standfirst, u"standfirst"_s, article.language);
-    findings += checkText(article.bodyText, u"body"_s, article.language);
+    const QList<std::pair<qsizetype, qsizetype>> code =
+        codeRanges(article.bodyText, HtmlText::codeTexts(article.bodyHtml));
+    const QList<CopyFinding> bodyFindings = checkText(article.bodyText, u"body"_s, article.language);
+    for (const CopyFinding &finding : bodyFindings) {
+        const bool inCode = std::any_of(code.cbegin(), code.cend(), [&finding](const auto &range) {
+            return finding.offset < range.second && finding.offset + std::max<qsizetype>(finding.length, 1) > range.first;
+        });
+        if (!inCode)
+            findings.append(finding);
+    }
     for (qsizetype i = 0; i < article.quotes.size(); ++i) {
         if (article.quotes.at(i).speaker.trimmed().isEmpty())
             add(findings, u"quote_without_speaker"_s, u"quote %1"_s.arg(i + 1), 0, 0,

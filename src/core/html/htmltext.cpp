@@ -294,6 +294,46 @@ private:
     QStringList m_headings;
 };
 
+// The text of code: preformatted blocks and inline code, keyboard and sample elements, each as one string.
+class CodeTextVisitor
+{
+public:
+    bool enter(const GumboNode *node)
+    {
+        const GumboElement &element = node->v.element;
+        if (isHidden(element))
+            return false;
+        if (!isCode(element.tag))
+            return true;
+        CodeTextCollector collector;
+        walk(node, collector);
+        if (!collector.collected.trimmed().isEmpty())
+            m_texts.append(collector.collected);
+        return false;
+    }
+
+    void leave(const GumboNode *) {}
+    void text(const QString &) {}
+    QStringList result() const { return m_texts; }
+
+private:
+    struct CodeTextCollector
+    {
+        bool enter(const GumboNode *node) { return !isHidden(node->v.element); }
+        void leave(const GumboNode *) {}
+        void text(const QString &part) { collected += part; }
+        QString collected;
+    };
+
+    static bool isCode(GumboTag tag)
+    {
+        return isPreformatted(tag) || tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD || tag == GUMBO_TAG_SAMP ||
+               tag == GUMBO_TAG_TT;
+    }
+
+    QStringList m_texts;
+};
+
 bool isAsciiLetterOrDigit(char32_t c)
 {
     return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9');
@@ -352,6 +392,21 @@ QStringList headings(const QString &html)
     if (!body)
         return {};
     HeadingsVisitor visitor;
+    walk(body, visitor);
+    return visitor.result();
+}
+
+QStringList codeTexts(const QString &html)
+{
+    if (!html.contains(u"<pre"_s, Qt::CaseInsensitive) && !html.contains(u"<code"_s, Qt::CaseInsensitive) &&
+        !html.contains(u"<kbd"_s, Qt::CaseInsensitive) && !html.contains(u"<samp"_s, Qt::CaseInsensitive) &&
+        !html.contains(u"<tt"_s, Qt::CaseInsensitive) && !html.contains(u"<listing"_s, Qt::CaseInsensitive))
+        return {};
+    const PageHtml::Document document(html);
+    const GumboNode *body = document.body();
+    if (!body)
+        return {};
+    CodeTextVisitor visitor;
     walk(body, visitor);
     return visitor.result();
 }

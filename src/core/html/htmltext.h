@@ -17,6 +17,10 @@ QString plainTextByParsing(const QString &html);
 // The text of h2, h3 and h4 elements in document order.
 QStringList headings(const QString &html);
 
+// The text of each code element (pre, code, kbd, samp), as written: code is not prose, and checks of
+// spelling and punctuation leave it alone.
+QStringList codeTexts(const QString &html);
+
 // Words as a reader counts them (runs of letters/digits, joined by apostrophes or hyphens).
 int wordCount(const QString &text);
 
