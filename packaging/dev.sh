@@ -15,13 +15,14 @@ build_dir=${COPYDESK_BUILD_DIR:-$here/build}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian packages Copydesk builds, runs and is tested with (python3-jsonschema validates ninjs output; exiv2
-# writes the test pictures' metadata; Xvfb and xdotool let the kill harness type into a real window).
+# writes the test pictures' metadata; the hunspell dictionaries are the spell check's, by language; Xvfb and xdotool let the kill harness type into a real window).
 # Keep in step with README.md.
 packages=(
     g++ cmake ninja-build pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6opengl6-dev libgl-dev
     qt6-webengine-dev libqt6webenginecore6-bin qt6-declarative-dev libqt6svg6
     libexiv2-dev exiv2 libdtl-dev
+    libhunspell-dev hunspell-en-us hunspell-en-gb hunspell-ru hunspell-uk hunspell-be
     xvfb xdotool
     libgumbo-dev libuchardet-dev libsqlite3-dev
     fonts-dejavu-core

@@ -1,8 +1,12 @@
 #include "bodytextedit.h"
 
+#include "spellhighlighter.h"
+
 #include <html/htmlsanitizer.h>
 
+#include <QContextMenuEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMimeData>
 #include <QTextBlock>
 #include <model/typography.h>
@@ -49,6 +53,52 @@ void BodyTextEdit::keyPressEvent(QKeyEvent *event)
     cursor.endEditBlock();
     setTextCursor(cursor);
     ensureCursorVisible();
+}
+
+QMenu *BodyTextEdit::createContextMenu(const QPoint &viewportPosition)
+{
+    QMenu *menu = createStandardContextMenu(viewportPosition);
+    if (!m_spelling || isReadOnly())
+        return menu;
+    const QTextCursor word = m_spelling->misspelledWordAt(cursorForPosition(viewportPosition).position());
+    if (word.isNull())
+        return menu;
+    QAction *first = menu->actions().value(0);
+    const QString misspelled = word.selectedText();
+    const QStringList suggestions = m_spelling->suggestions(misspelled);
+    for (const QString &suggestion : suggestions) {
+        auto *replace = new QAction(suggestion, menu);
+        QFont bold = replace->font();
+        bold.setBold(true);
+        replace->setFont(bold);
+        // One edit: undone with one Ctrl+Z, and autosaved like typing.
+        connect(replace, &QAction::triggered, this, [this, word, suggestion] {
+            QTextCursor cursor = word;
+            cursor.insertText(suggestion);
+            setTextCursor(cursor);
+        });
+        menu->insertAction(first, replace);
+    }
+    if (suggestions.isEmpty()) {
+        auto *none = new QAction(tr("No Suggestions"), menu);
+        none->setEnabled(false);
+        menu->insertAction(first, none);
+    }
+    menu->insertSeparator(first);
+    auto *add = new QAction(tr("Add “%1” to Dictionary").arg(misspelled), menu);
+    connect(add, &QAction::triggered, this, [this, misspelled] { emit addToDictionaryRequested(misspelled); });
+    menu->insertAction(first, add);
+    menu->insertSeparator(first);
+    return menu;
+}
+
+void BodyTextEdit::contextMenuEvent(QContextMenuEvent *event)
+{
+    // From the keyboard (the Menu key, Shift+F10) the menu is for the word at the cursor.
+    const QPoint position = event->reason() == QContextMenuEvent::Mouse ? event->pos()
+                                                                          : cursorRect().center();
+    std::unique_ptr<QMenu> menu(createContextMenu(position));
+    menu->exec(event->globalPos());
 }
 
 } // namespace Copydesk

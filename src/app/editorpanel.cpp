@@ -3,6 +3,7 @@
 #include "bodytextedit.h"
 #include "imagespanel.h"
 #include "quotespanel.h"
+#include "spellhighlighter.h"
 #include "ui_editorpanel.h"
 #include <html/documenthtmlwriter.h>
 #include <html/htmlsanitizer.h>
@@ -97,6 +98,8 @@ EditorPanel::EditorPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::EditorPanel>())
 {
     m_ui->setupUi(this);
+    m_spellHighlighter = new SpellHighlighter(m_ui->bodyEdit->document());
+    m_ui->bodyEdit->setSpellHighlighter(m_spellHighlighter);
     for (const ArticleStatus status : allStatuses())
         m_ui->statusCombo->addItem(statusDisplayName(status), statusToString(status));
     m_ui->bodyEdit->setAcceptRichText(true);
@@ -161,7 +164,10 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_language, &QComboBox::currentTextChanged, this, reportEdit(Field::Language));
     connect(m_language, &QComboBox::currentTextChanged, m_ui->bodyEdit, &BodyTextEdit::setLanguage);
     connect(m_ui->headlineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateHeadlineLength);
-    connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, reportEdit(Field::Body));
+    connect(m_ui->bodyEdit, &QTextEdit::textChanged, this, [this, reportBody = reportEdit(Field::Body)] {
+        if (!m_spellHighlighter->isRehighlighting()) // underlining is not an edit
+            reportBody();
+    });
     connect(m_quotes, &QuotesPanel::edited, this, reportEdit(Field::Quotes));
     connect(m_images, &ImagesPanel::edited, this, [this, reportImages = reportEdit(Field::Images)] {
         registerBodyImages(m_images->images());
@@ -170,6 +176,9 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_images, &ImagesPanel::reordered, this, &EditorPanel::renumberBodyImages);
     connect(m_images, &ImagesPanel::insertIntoBody, this, &EditorPanel::insertImageInBody);
     connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
+    connect(m_language, &QComboBox::currentTextChanged, this, &EditorPanel::updateSpellChecker);
+    connect(m_ui->bylineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateSpellingNames);
+    connect(m_quotes, &QuotesPanel::edited, this, &EditorPanel::updateSpellingNames);
 }
 
 EditorPanel::~EditorPanel() = default;
@@ -477,6 +486,8 @@ void EditorPanel::setArticle(const Article &article)
 {
     m_loading = true;
     setEnabled(true);
+    // The new body is checked once, when everything it depends on is set, not field by field.
+    m_spellHighlighter->suspend();
     m_ui->headlineEdit->setText(article.headline);
     m_ui->standfirstEdit->setText(article.standfirst);
     m_ui->bylineEdit->setText(article.byline);
@@ -501,6 +512,9 @@ void EditorPanel::setArticle(const Article &article)
     m_loading = false;
     m_fieldUndo->clear();
     m_fieldState = fieldState();
+    updateSpellingNames();
+    updateSpellChecker();
+    m_spellHighlighter->resume();
 }
 
 void EditorPanel::updateFields(const Article &article, Fields fields)

@@ -22,6 +22,8 @@ namespace Copydesk {
 
 class ImagesPanel;
 class QuotesPanel;
+class SpellHighlighter;
+class Spelling;
 
 // The form for one article: headline, standfirst, byline, section, dateline, status and the rich-text
 // body with its formatting toolbar. It knows nothing of storage: it shows an Article and reports edits.
@@ -90,6 +92,11 @@ public:
     bool smartTypography() const;
     QAction *smartTypographyAction() const { return m_smartTypographyAction; }
 
+    // Spell checking of the body in the article's language; the byline's and speakers' names are not
+    // flagged. Without it (or with no dictionary for the language) nothing is underlined.
+    void setSpelling(Spelling *spelling);
+    SpellHighlighter *spellHighlighter() const { return m_spellHighlighter; }
+
     // Undo and redo of what is not typed text: status, language, quotes and pictures (typed text undoes in
     // its own field and in the body). Ctrl+Z outside a text field, and Edit > Undo, use it.
     QUndoStack *fieldUndoStack() const { return m_fieldUndo; }
@@ -149,6 +156,8 @@ private:
     friend class FieldEditCommand;
 
     void addArticleFields();
+    void updateSpellChecker();
+    void updateSpellingNames();
     void updateHeadlineLength();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -168,6 +177,8 @@ private:
     bool m_restoring = false;
     QList<QAction *> m_formatActions;
     QAction *m_smartTypographyAction = nullptr;
+    Spelling *m_spelling = nullptr;
+    SpellHighlighter *m_spellHighlighter = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

@@ -12,6 +12,7 @@
 #include "librarycontroller.h"
 #include "previewpanel.h"
 #include "settings.h"
+#include "spelling.h"
 #include "textcountslabel.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
@@ -71,7 +72,10 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_importController(new ImportController(database, this, this))
     , m_banner(new LibraryBanner(this))
     , m_libraryController(new LibraryController(database, m_banner, this, this))
+    , m_spelling(new Spelling(database.path(), this))
 {
+    m_spelling->setEnabled(Settings::SpellCheck.read(QSettings()));
+    m_editorPanel->setSpelling(m_spelling);
     // "[*]" shows while edits wait for the autosave.
     setWindowTitle(u"%1[*] — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
     setAcceptDrops(true);
@@ -243,6 +247,16 @@ void MainWindow::setupMenus()
         m_copyCheck->raise();
     });
     copyCheck->setShortcutContext(Qt::WindowShortcut);
+    QAction *spellCheck = edit->addAction(tr("Check &Spelling as You Type"));
+    spellCheck->setObjectName(u"spellCheckAction"_s);
+    spellCheck->setCheckable(true);
+    spellCheck->setChecked(m_spelling->isEnabled());
+    spellCheck->setToolTip(tr("Underline the words the dictionary for the article's language does not know"));
+    connect(spellCheck, &QAction::toggled, this, [this](bool on) {
+        m_spelling->setEnabled(on);
+        QSettings settings;
+        Settings::SpellCheck.write(settings, on);
+    });
     edit->addAction(tr("&Find in Library"), QKeySequence::Find, this, [this] {
         m_listPanel->show();
         m_listPanel->searchField()->setFocus();

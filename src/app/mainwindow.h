@@ -25,6 +25,7 @@ class LibraryBanner;
 class LibraryController;
 class LibraryDatabase;
 class PreviewPanel;
+class Spelling;
 struct ImportSummary;
 
 // The main window: the article list, the editor and the preview side by side. It only wires panels
@@ -58,6 +59,7 @@ public:
     ImportController *importController() const { return m_importController; }
     LibraryController *libraryController() const { return m_libraryController; }
     LibraryBanner *banner() const { return m_banner; }
+    Spelling *spelling() const { return m_spelling; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -95,6 +97,7 @@ private:
     ImportController *m_importController;
     LibraryBanner *m_banner;
     LibraryController *m_libraryController;
+    Spelling *m_spelling;
     QList<QAction *> m_writingActions; // what only a writable library allows
     QString m_requestedLibrary;
 };

@@ -36,6 +36,8 @@ inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
 inline const SettingKey<int> HeadlineTarget{"editor/headlineTarget", 70};
 // Typographic quotes, apostrophes and dashes as you type.
 inline const SettingKey<bool> SmartTypography{"editor/smartTypography", true};
+// Misspelled words underlined in the body as you type.
+inline const SettingKey<bool> SpellCheck{"editor/spellCheck", true};
 inline const SettingKey<qlonglong> LastArticle{"library/lastArticle", 0};
 // Where the cursor stood in the last article's body, written with each save, so a restart (a crash too)
 // puts it back there.

@@ -50,25 +50,6 @@ void add(QList<CopyFinding> &findings, const QString &kind, const QString &field
 
 } // namespace
 
-QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &text, const QStringList &codeTexts)
-{
-    // The plain text folds white space differently in code than the HTML holds it, so each line of code is
-    // looked up by itself.
-    QList<std::pair<qsizetype, qsizetype>> ranges;
-    for (const QString &code : codeTexts) {
-        for (const QString &line : code.split(u'\n')) {
-            // Preformatted code keeps its spaces in the plain text; inline code has them folded.
-            for (const QString &needle : QStringList{line.trimmed(), line.simplified()}) {
-                if (needle.isEmpty())
-                    continue;
-                for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size()))
-                    ranges.append({at, at + needle.size()});
-            }
-        }
-    }
-    return ranges;
-}
-
 QList<CopyFinding> checkText(const QString &text, const QString &field, const QString &language)
 {
     QList<CopyFinding> findings;
@@ -169,7 +150,7 @@ QList<CopyFinding> check(const Article &article, int headlineTarget)
             u"The piece is marked ready but has no standfirst"_s, QString(), false);
     findings += checkText(article.standfirst, u"standfirst"_s, article.language);
     const QList<std::pair<qsizetype, qsizetype>> code =
-        codeRanges(article.bodyText, HtmlText::codeTexts(article.bodyHtml));
+        HtmlText::codeRanges(article.bodyText, HtmlText::codeTexts(article.bodyHtml));
     const QList<CopyFinding> bodyFindings = checkText(article.bodyText, u"body"_s, article.language);
     for (const CopyFinding &finding : bodyFindings) {
         const bool inCode = std::any_of(code.cbegin(), code.cend(), [&finding](const auto &range) {

@@ -33,9 +33,6 @@ inline constexpr int DefaultHeadlineTarget = 70;
 QList<CopyFinding> check(const Article &article, int headlineTarget = DefaultHeadlineTarget);
 // The body text's checks alone (what the seed's expectations list).
 QList<CopyFinding> checkText(const QString &text, const QString &field, const QString &language);
-// Where the code (HtmlText::codeTexts) lies in a body's plain text, as [begin, end) pairs: not prose, so
-// not checked.
-QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &text, const QStringList &codeTexts);
 
 } // namespace CopyCheck
 } // namespace Copydesk

@@ -59,9 +59,7 @@ struct Run
     TagList tags;
 };
 
-// Code is recognised by its font. The importer gives <code> and <pre> the family "monospace"; the editor
-// may name a concrete font instead, so the common fixed-pitch names count as well. Asking the font
-// database would make the output depend on the fonts installed.
+// Asking the font database would make the output depend on the fonts installed: names only.
 bool isMonospace(const QTextCharFormat &format)
 {
     if (format.fontFixedPitch())
@@ -662,6 +660,11 @@ void BodyFormat::setBody(QTextDocument &document, const QString &storedHtml)
             cursor.setBlockFormat(format);
         }
     }
+}
+
+bool BodyFormat::isCode(const QTextCharFormat &format)
+{
+    return isMonospace(format);
 }
 
 } // namespace Copydesk

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QTextCharFormat>
 #include <QTextFormat>
 
 class QTextDocument;
@@ -24,6 +25,9 @@ inline constexpr qreal QuoteMargin = 40.0; // what QTextHtmlImporter gives a <bl
 
 // Loads stored body HTML into the editor's document, with its quotes marked by those properties.
 void setBody(QTextDocument &document, const QString &storedHtml);
+// Code is recognised by its font: the family "monospace" the importer gives <code> and <pre>, or a common
+// fixed-pitch one the editor may name.
+bool isCode(const QTextCharFormat &format);
 } // namespace BodyFormat
 
 } // namespace Copydesk

@@ -411,6 +411,25 @@ QStringList codeTexts(const QString &html)
     return visitor.result();
 }
 
+QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &text, const QStringList &codeTexts)
+{
+    // The plain text folds white space differently in code than the HTML holds it, so each line of code is
+    // looked up by itself.
+    QList<std::pair<qsizetype, qsizetype>> ranges;
+    for (const QString &code : codeTexts) {
+        for (const QString &line : code.split(u'\n')) {
+            // Preformatted code keeps its spaces in the plain text; inline code has them folded.
+            for (const QString &needle : QStringList{line.trimmed(), line.simplified()}) {
+                if (needle.isEmpty())
+                    continue;
+                for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size()))
+                    ranges.append({at, at + needle.size()});
+            }
+        }
+    }
+    return ranges;
+}
+
 int wordCount(const QString &text)
 {
     // Code points read in place (no UCS-4 copy): this runs over every stored body.

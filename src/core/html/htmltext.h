@@ -3,6 +3,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace Copydesk {
 
 // Text views of (sanitized) body HTML, for search, word counts and the command line.
@@ -20,6 +22,8 @@ QStringList headings(const QString &html);
 // The text of each code element (pre, code, kbd, samp), as written: code is not prose, and checks of
 // spelling and punctuation leave it alone.
 QStringList codeTexts(const QString &html);
+// Where those code texts lie in the body's plain text, as [begin, end) pairs.
+QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &plainText, const QStringList &codeTexts);
 
 // Words as a reader counts them (runs of letters/digits, joined by apostrophes or hyphens).
 int wordCount(const QString &text);

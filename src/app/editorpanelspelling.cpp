@@ -1,0 +1,54 @@
+// The editor panel's spelling: which dictionary the body is checked with, and whose names it accepts.
+
+#include "bodytextedit.h"
+#include "editorpanel.h"
+#include "quotespanel.h"
+#include "spellhighlighter.h"
+#include "spelling.h"
+#include "ui_editorpanel.h"
+
+#include <QComboBox>
+#include <QMessageBox>
+
+namespace Copydesk {
+
+void EditorPanel::setSpelling(Spelling *spelling)
+{
+    if (m_spelling)
+        disconnect(m_spelling, nullptr, this, nullptr);
+    m_spelling = spelling;
+    if (spelling) {
+        connect(spelling, &Spelling::checkerReady, this, &EditorPanel::updateSpellChecker);
+        connect(spelling, &Spelling::enabledChanged, m_spellHighlighter, &SpellHighlighter::setActive);
+        connect(spelling, &Spelling::personalChanged, m_spellHighlighter, &SpellHighlighter::recheck);
+        connect(m_ui->bodyEdit, &BodyTextEdit::addToDictionaryRequested, this, [this](const QString &word) {
+            if (m_spelling && !m_spelling->addToPersonal(word))
+                QMessageBox::warning(this, tr("Add to Dictionary"),
+                                     tr("“%1” could not be added: %2").arg(word, m_spelling->personal().errorString()));
+        });
+        m_spellHighlighter->setActive(spelling->isEnabled());
+    }
+    updateSpellChecker();
+}
+
+void EditorPanel::updateSpellChecker()
+{
+    if (!m_spelling) {
+        m_spellHighlighter->setChecker(nullptr, nullptr);
+        return;
+    }
+    // Null while the dictionary loads: checkerReady calls again.
+    m_spellHighlighter->setChecker(m_spelling->checkerFor(m_language->currentText()), &m_spelling->personal());
+}
+
+void EditorPanel::updateSpellingNames()
+{
+    QStringList names{m_ui->bylineEdit->text()};
+    for (const Quote &quote : m_quotes->quotes())
+        names << quote.speaker;
+    ArticleNames articleNames;
+    articleNames.setNames(names);
+    m_spellHighlighter->setNames(articleNames);
+}
+
+} // namespace Copydesk
