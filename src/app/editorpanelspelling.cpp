@@ -8,6 +8,7 @@
 #include "ui_editorpanel.h"
 
 #include <QComboBox>
+#include <QTextDocument>
 #include <QMessageBox>
 
 namespace Copydesk {
@@ -38,7 +39,11 @@ void EditorPanel::updateSpellChecker()
         return;
     }
     // Null while the dictionary loads: checkerReady calls again.
-    m_spellHighlighter->setChecker(m_spelling->checkerFor(m_language->currentText()), &m_spelling->personal());
+    // An article that does not say its language is checked in the one its text looks written in.
+    const QString language = SpellChecker::languageFor(
+        m_language->currentText(),
+        m_language->currentText().trimmed().isEmpty() ? m_ui->bodyEdit->document()->toPlainText() : QString());
+    m_spellHighlighter->setChecker(m_spelling->checkerFor(language), &m_spelling->personal());
 }
 
 void EditorPanel::updateSpellingNames()

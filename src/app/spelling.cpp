@@ -23,9 +23,7 @@ Spelling::~Spelling()
 
 QString Spelling::languageKey(const QString &language)
 {
-    QString key = language.trimmed();
-    if (key.isEmpty())
-        key = QLocale::system().name();
+    QString key = SpellChecker::languageFor(language, QString());
     return key.replace(u'-', u'_');
 }
 

@@ -22,7 +22,7 @@ public:
     explicit Spelling(const QString &libraryPath, QObject *parent = nullptr);
     ~Spelling() override;
 
-    // The checker for an article's language (empty: the system's language), or null while it loads
+    // The checker for a language (SpellChecker::languageFor() says which for an article), or null while it loads
     // (checkerReady follows) or when no dictionary is installed for it.
     SpellChecker *checkerFor(const QString &language);
     bool hasDictionaryFor(const QString &language) const;

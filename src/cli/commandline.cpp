@@ -29,7 +29,8 @@ namespace {
 
 const QStringList commands = {u"import"_s,  u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
                               u"verify"_s,  u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
-                              u"history"_s, u"diff"_s,   u"revert"_s, u"check"_s};
+                              u"history"_s, u"diff"_s,   u"revert"_s, u"check"_s,
+                              u"spell"_s,   u"dictionary"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -70,7 +71,7 @@ void CommandLine::addOptions(QCommandLineParser &parser)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
                        speakerOption, roleOption, contextOption, captionOption, altOption, creditOption,
-                       agencyOption, leadOption, helpOption, versionOption});
+                       agencyOption, leadOption, languageOption, helpOption, versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -137,6 +138,12 @@ QString CommandLine::usage()
                                                       quotes, picture credits, the body word by word
   copydesk [--library PATH] revert ID REV             a new version from revision REV; nothing is lost
   copydesk [--library PATH] check ID [--json]         the copy check's findings; exit code 1 when any
+  copydesk [--library PATH] spell ID [--json] [--language L]
+                                                      the words the dictionary for the article's
+                                                      language does not know, with suggestions; exit
+                                                      code 1 when any
+  copydesk [--library PATH] dictionary [list|add WORD...|remove WORD...] [--json]
+                                                      the personal dictionary beside the library
   copydesk [--library PATH] verify                    check the library file for damage
   copydesk [--library PATH] rescue --out NEWPATH      copy what can be read from a damaged
                                                       library into a new one
@@ -203,6 +210,10 @@ int CommandLine::run(const QStringList &arguments)
         return runRevert(parser, positional);
     if (command == "check"_L1)
         return runCheck(parser, positional);
+    if (command == "spell"_L1)
+        return runSpell(parser, positional);
+    if (command == "dictionary"_L1)
+        return runDictionary(parser, positional);
     if (command == "rescue"_L1)
         return runRescue(parser, positional);
     return runExport(parser, positional);

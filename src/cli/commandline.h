@@ -58,6 +58,8 @@ private:
     int runDiff(const QCommandLineParser &parser, const QStringList &arguments);
     int runRevert(const QCommandLineParser &parser, const QStringList &arguments);
     int runCheck(const QCommandLineParser &parser, const QStringList &arguments);
+    int runSpell(const QCommandLineParser &parser, const QStringList &arguments);
+    int runDictionary(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);
 
     QTextStream &m_out;

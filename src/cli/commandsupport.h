@@ -43,6 +43,10 @@ inline const QCommandLineOption leadOption(u"lead"_s, u"image add: make it the l
 inline const QCommandLineOption contextOption(u"context"_s, u"quote add: where or when it was said."_s,
                                               u"TEXT"_s);
 
+inline const QCommandLineOption languageOption(u"language"_s,
+                                               u"spell: check in this language, not the article's."_s,
+                                               u"LANG"_s);
+
 inline QString oneLine(QString text)
 {
     return text.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');

@@ -396,6 +396,52 @@ private slots:
         QVERIFY(missing.err.contains(u"no revision 9"_s));
     }
 
+    void spellListsUnknownWordsAndTheDictionaryAcceptsThem()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString story = dir.filePath(u"story.txt"_s);
+        QFile file(story);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Harbour cranes retrun\n\nThe port reopened its eastern quay on Monday, Zlotkin said.\n");
+        file.close();
+        QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"language"_s, u"en-GB"_s}).exitCode, 0);
+        Result spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s, u"--json"_s});
+        QCOMPARE(spell.exitCode, 1);
+        const QJsonArray findings = QJsonDocument::fromJson(spell.out.toUtf8()).array();
+        QStringList words;
+        for (const QJsonValue &finding : findings)
+            words << finding["field"_L1].toString() + u':' + finding["word"_L1].toString();
+        // "Harbour" is right in British English.
+        QCOMPARE(words, (QStringList{u"headline:retrun"_s, u"body:Zlotkin"_s}));
+        const QJsonObject first = findings.first().toObject();
+        QCOMPARE(first["offset"_L1].toInt(), 15);
+        QCOMPARE(first["length"_L1].toInt(), 6);
+        QVERIFY(first["suggestions"_L1].toArray().contains(u"return"_s));
+        // In American English "Harbour" is a slip too.
+        spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s, u"--language"_s, u"en-US"_s});
+        QVERIFY2(spell.out.contains(u"headline\t0\tHarbour"_s), qPrintable(spell.out));
+
+        // The personal dictionary, kept beside the library, is the one the window writes.
+        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"add"_s, u"Zlotkin"_s, u"retrun"_s}).exitCode,
+                 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s}).out, u"retrun\nZlotkin\n"_s);
+        QVERIFY(QFile::exists(dir.filePath(u"library-dictionary.txt"_s)));
+        spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s});
+        QCOMPARE(spell.exitCode, 0);
+        QCOMPARE(spell.out, QString());
+        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"remove"_s, u"retrun"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"spell"_s, u"1"_s}).exitCode, 1);
+
+        // No dictionary for the language: a clear error, not a clean bill.
+        spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s, u"--language"_s, u"tlh"_s});
+        QCOMPARE(spell.exitCode, 1);
+        QVERIFY2(spell.err.contains(u"No spelling dictionary for the language \"tlh\""_s), qPrintable(spell.err));
+        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"burn"_s}).exitCode, 2);
+        QCOMPARE(copydesk({u"--library"_s, library, u"spell"_s}).exitCode, 2);
+    }
+
     void imageAddReadsWhatTheFileSaysAndTakesWhatIsGiven()
     {
         QTemporaryDir dir;

@@ -25,8 +25,11 @@ QString PersonalDictionary::pathBeside(const QString &libraryPath)
 QStringList PersonalDictionary::words() const
 {
     QStringList list(m_words.cbegin(), m_words.cend());
-    std::sort(list.begin(), list.end(),
-              [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    // As a person reads a word list: case aside, whatever the process's locale.
+    std::sort(list.begin(), list.end(), [](const QString &a, const QString &b) {
+        const int folded = a.compare(b, Qt::CaseInsensitive);
+        return folded != 0 ? folded < 0 : a < b;
+    });
     return list;
 }
 

@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QTextBoundaryFinder>
 
 #include <hunspell.hxx>
@@ -59,6 +60,38 @@ QStringList SpellChecker::installedDictionaries()
         }
     }
     return names;
+}
+
+QString SpellChecker::languageFor(const QString &declared, const QString &sampleText)
+{
+    if (!declared.trimmed().isEmpty())
+        return declared.trimmed();
+    int latin = 0;
+    int cyrillic = 0;
+    int ukrainian = 0;
+    int belarusian = 0;
+    for (const QChar c : QStringView(sampleText).left(4000)) {
+        if (!c.isLetter())
+            continue;
+        if (c.script() == QChar::Script_Cyrillic) {
+            ++cyrillic;
+            const QChar lower = c.toLower();
+            if (lower == u'ї' || lower == u'є' || lower == u'ґ')
+                ++ukrainian;
+            else if (lower == u'ў')
+                ++belarusian;
+            else if (lower == u'і')
+                ++ukrainian, ++belarusian; // both write it; Russian does not
+        } else if (c.script() == QChar::Script_Latin) {
+            ++latin;
+        }
+    }
+    if (cyrillic > latin)
+        return belarusian > ukrainian ? u"be"_s : (ukrainian > 0 ? u"uk"_s : u"ru"_s);
+    const QString system = QLocale::system().name();
+    if (system != u"C"_s && !dictionaryFor(system).isEmpty())
+        return system;
+    return u"en"_s;
 }
 
 QString SpellChecker::dictionaryFor(const QString &language)

@@ -31,6 +31,10 @@ public:
 
     // The dictionary for a language tag ("en", "en-GB", "ru", "uk", "be"), or null when none is installed.
     static std::unique_ptr<SpellChecker> load(const QString &language);
+    // The language to check an article in: the one it declares, else a guess from its text's script
+    // (Cyrillic: Ukrainian, Belarusian or Russian by their own letters), else the system's language when
+    // a dictionary is installed for it, else English.
+    static QString languageFor(const QString &declared, const QString &sampleText);
     // The .aff file that load() would use (the .dic beside it), or empty.
     static QString dictionaryFor(const QString &language);
     // Where dictionaries are looked for: $COPYDESK_DICTIONARY_PATH (colon-separated), then the system's.

@@ -64,6 +64,17 @@ private slots:
         QCOMPARE(SpellChecker::load(language) != nullptr, !dictionary.isEmpty());
     }
 
+    void anUndeclaredLanguageIsGuessedFromTheScript()
+    {
+        QCOMPARE(SpellChecker::languageFor(u"de"_s, u"Привет"_s), u"de"_s);
+        QCOMPARE(SpellChecker::languageFor(QString(), u"Президент заявил, что встреча прошла"_s), u"ru"_s);
+        QCOMPARE(SpellChecker::languageFor(QString(), u"Президент заявив, що зустріч відбулася"_s), u"uk"_s);
+        QCOMPARE(SpellChecker::languageFor(QString(), u"Прэзідэнт заявіў, што сустрэча адбылася"_s), u"be"_s);
+        // Latin text: the system's language where it has a dictionary, else English.
+        const QString latin = SpellChecker::languageFor(QString(), u"The president said"_s);
+        QVERIFY2(!SpellChecker::dictionaryFor(latin).isEmpty(), qPrintable(latin));
+    }
+
     void theWordsWorthChecking()
     {
         QCOMPARE(wordsOf(u"Don’t write 2020s, NATO, a, or https://example.com/recieve and me@examp.le"_s),
