@@ -98,8 +98,7 @@ EditorPanel::EditorPanel(QWidget *parent)
     , m_ui(std::make_unique<Ui::EditorPanel>())
 {
     m_ui->setupUi(this);
-    m_spellHighlighter = new SpellHighlighter(m_ui->bodyEdit->document());
-    m_ui->bodyEdit->setSpellHighlighter(m_spellHighlighter);
+    setupSpelling();
     for (const ArticleStatus status : allStatuses())
         m_ui->statusCombo->addItem(statusDisplayName(status), statusToString(status));
     m_ui->bodyEdit->setAcceptRichText(true);
@@ -177,7 +176,6 @@ EditorPanel::EditorPanel(QWidget *parent)
     connect(m_images, &ImagesPanel::insertIntoBody, this, &EditorPanel::insertImageInBody);
     connect(m_ui->bodyEdit, &QTextEdit::currentCharFormatChanged, this, &EditorPanel::updateFormatActions);
     connect(m_language, &QComboBox::currentTextChanged, this, &EditorPanel::updateSpellChecker);
-    connect(m_ui->bylineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateSpellingNames);
     connect(m_quotes, &QuotesPanel::edited, this, &EditorPanel::updateSpellingNames);
 }
 

@@ -22,6 +22,7 @@ namespace Copydesk {
 
 class ImagesPanel;
 class QuotesPanel;
+class LineEditSpelling;
 class SpellHighlighter;
 class Spelling;
 
@@ -96,6 +97,8 @@ public:
     // flagged. Without it (or with no dictionary for the language) nothing is underlined.
     void setSpelling(Spelling *spelling);
     SpellHighlighter *spellHighlighter() const { return m_spellHighlighter; }
+    LineEditSpelling *headlineSpelling() const { return m_headlineSpelling; }
+    LineEditSpelling *standfirstSpelling() const { return m_standfirstSpelling; }
 
     // Undo and redo of what is not typed text: status, language, quotes and pictures (typed text undoes in
     // its own field and in the body). Ctrl+Z outside a text field, and Edit > Undo, use it.
@@ -158,6 +161,8 @@ private:
     void addArticleFields();
     void updateSpellChecker();
     void updateSpellingNames();
+    void setupSpelling();
+    void addToDictionary(const QString &word);
     void updateHeadlineLength();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -179,6 +184,8 @@ private:
     QAction *m_smartTypographyAction = nullptr;
     Spelling *m_spelling = nullptr;
     SpellHighlighter *m_spellHighlighter = nullptr;
+    LineEditSpelling *m_headlineSpelling = nullptr;
+    LineEditSpelling *m_standfirstSpelling = nullptr;
     QAction *m_bold = nullptr;
     QAction *m_italic = nullptr;
     QAction *m_strike = nullptr;

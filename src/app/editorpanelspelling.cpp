@@ -2,6 +2,7 @@
 
 #include "bodytextedit.h"
 #include "editorpanel.h"
+#include "lineeditspelling.h"
 #include "quotespanel.h"
 #include "spellhighlighter.h"
 #include "spelling.h"
@@ -13,6 +14,25 @@
 
 namespace Copydesk {
 
+void EditorPanel::setupSpelling()
+{
+    m_spellHighlighter = new SpellHighlighter(m_ui->bodyEdit->document());
+    m_ui->bodyEdit->setSpellHighlighter(m_spellHighlighter);
+    connect(m_ui->bodyEdit, &BodyTextEdit::addToDictionaryRequested, this, &EditorPanel::addToDictionary);
+    m_headlineSpelling = new LineEditSpelling(m_ui->headlineEdit, m_spellHighlighter);
+    m_standfirstSpelling = new LineEditSpelling(m_ui->standfirstEdit, m_spellHighlighter);
+    for (LineEditSpelling *field : {m_headlineSpelling, m_standfirstSpelling})
+        connect(field, &LineEditSpelling::addToDictionaryRequested, this, &EditorPanel::addToDictionary);
+    connect(m_ui->bylineEdit, &QLineEdit::textChanged, this, &EditorPanel::updateSpellingNames);
+}
+
+void EditorPanel::addToDictionary(const QString &word)
+{
+    if (m_spelling && !m_spelling->addToPersonal(word))
+        QMessageBox::warning(this, tr("Add to Dictionary"),
+                             tr("“%1” could not be added: %2").arg(word, m_spelling->personal().errorString()));
+}
+
 void EditorPanel::setSpelling(Spelling *spelling)
 {
     if (m_spelling)
@@ -22,11 +42,6 @@ void EditorPanel::setSpelling(Spelling *spelling)
         connect(spelling, &Spelling::checkerReady, this, &EditorPanel::updateSpellChecker);
         connect(spelling, &Spelling::enabledChanged, m_spellHighlighter, &SpellHighlighter::setActive);
         connect(spelling, &Spelling::personalChanged, m_spellHighlighter, &SpellHighlighter::recheck);
-        connect(m_ui->bodyEdit, &BodyTextEdit::addToDictionaryRequested, this, [this](const QString &word) {
-            if (m_spelling && !m_spelling->addToPersonal(word))
-                QMessageBox::warning(this, tr("Add to Dictionary"),
-                                     tr("“%1” could not be added: %2").arg(word, m_spelling->personal().errorString()));
-        });
         m_spellHighlighter->setActive(spelling->isEnabled());
     }
     updateSpellChecker();

@@ -47,7 +47,10 @@ void SpellHighlighter::resume()
 
 void SpellHighlighter::recheck()
 {
-    if (m_suspended || !document())
+    if (m_suspended)
+        return;
+    emit checkingChanged();
+    if (!document())
         return;
     const bool wasRehighlighting = std::exchange(m_rehighlighting, true);
     rehighlight();

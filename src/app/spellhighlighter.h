@@ -42,6 +42,10 @@ public:
     // The misspelled words of the document, in order (for tests and the status bar).
     QStringList misspelledWords() const;
 
+signals:
+    // The dictionary, the names or the switch changed: what else is checked by this judge checks again.
+    void checkingChanged();
+
 protected:
     void highlightBlock(const QString &text) override;
 

@@ -6,6 +6,7 @@
 #include "app/guitestmain.h"
 #include "bodytextedit.h"
 #include "editorpanel.h"
+#include "lineeditspelling.h"
 #include "spellhighlighter.h"
 #include "spelling.h"
 
@@ -48,6 +49,20 @@ QStringList underlinedIn(const QTextBlock &block)
             words << block.text().mid(range.start, range.length);
     }
     return words;
+}
+
+// Pixels of the red wave in a widget's picture.
+int redPixels(QWidget *widget)
+{
+    const QImage image = widget->grab().toImage();
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor color = image.pixelColor(x, y);
+            count += color.red() - color.green() > 40 && color.red() - color.blue() > 40; // antialiased
+        }
+    }
+    return count;
 }
 
 QMenu *menuAtWord(BodyTextEdit *body, const QString &word)
@@ -99,6 +114,7 @@ private slots:
         QTRY_COMPARE(highlighter->misspelledWords(), (QStringList{u"goverment"_s, u"recieved"_s}));
         const QTextBlock first = m_panel->bodyEdit()->document()->firstBlock();
         QTRY_COMPARE(underlinedIn(first), (QStringList{u"goverment"_s, u"recieved"_s}));
+        QTRY_VERIFY(redPixels(m_panel->bodyEdit()->viewport()) > 20); // really drawn
         QVERIFY(underlinedIn(first.next()).isEmpty()); // <pre>
         QVERIFY(underlinedIn(first.next().next()).isEmpty()); // names from the byline and the speaker
         // Checking only draws: the article is not edited, its document not modified.
@@ -205,6 +221,41 @@ private slots:
         QVERIFY(!actionNamed(menu.get(), u"government"_s));
         m_spelling->setEnabled(true);
         QTRY_COMPARE(underlinedIn(first), (QStringList{u"goverment"_s, u"recieved"_s}));
+    }
+
+    void theHeadlineAndStandfirstAreCheckedToo()
+    {
+        Article article = spellingArticle();
+        article.headline = u"Goverment falls"_s;
+        article.standfirst = u"A quiet week, then Makei spoke"_s;
+        m_panel->setArticle(article);
+        QLineEdit *headline = m_panel->headlineEdit();
+        LineEditSpelling *spelling = m_panel->headlineSpelling();
+        QTRY_COMPARE(spelling->underlinedWords(), QStringList{u"Goverment"_s});
+        QVERIFY(m_panel->standfirstSpelling()->underlinedWords().isEmpty()); // Makei is a speaker
+        // The wave is really drawn: red under the headline, none once switched off.
+        QTRY_VERIFY(redPixels(headline) > 10);
+        m_spelling->setEnabled(false);
+        QTRY_COMPARE(redPixels(headline), 0);
+        QVERIFY(spelling->underlinedWords().isEmpty());
+        m_spelling->setEnabled(true);
+        QTRY_VERIFY(redPixels(headline) > 10);
+        // Underlining changed nothing: text, cursor, no edit reported.
+        QCOMPARE(headline->text(), u"Goverment falls"_s);
+        QCOMPARE(int(m_panel->editedFields()), 0);
+
+        // A suggestion from the field's context menu: one edit of the headline, undone in one step.
+        std::unique_ptr<QMenu> menu(spelling->createContextMenu(QPoint(12, headline->height() / 2)));
+        QAction *government = actionNamed(menu.get(), u"Government"_s);
+        QVERIFY(government);
+        government->trigger();
+        QCOMPARE(headline->text(), u"Government falls"_s);
+        QVERIFY(m_panel->editedFields().testFlag(EditorPanel::Field::Headline));
+        QTRY_VERIFY(spelling->underlinedWords().isEmpty());
+        QTRY_COMPARE(redPixels(headline), 0);
+        headline->undo();
+        QCOMPARE(headline->text(), u"Goverment falls"_s);
+        QTRY_COMPARE(spelling->underlinedWords(), QStringList{u"Goverment"_s});
     }
 
 private:

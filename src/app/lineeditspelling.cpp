@@ -1,0 +1,108 @@
+#include "lineeditspelling.h"
+
+#include "spellhighlighter.h"
+
+#include <spelling/spellchecker.h>
+
+#include <QContextMenuEvent>
+#include <QCoreApplication>
+#include <QInputMethodEvent>
+#include <QLineEdit>
+#include <QMenu>
+
+namespace Copydesk {
+
+LineEditSpelling::LineEditSpelling(QLineEdit *edit, SpellHighlighter *judge)
+    : QObject(edit)
+    , m_edit(edit)
+    , m_judge(judge)
+{
+    edit->installEventFilter(this);
+    connect(edit, &QLineEdit::textChanged, this, &LineEditSpelling::recheck);
+    connect(judge, &SpellHighlighter::checkingChanged, this, &LineEditSpelling::recheck);
+}
+
+void LineEditSpelling::recheck()
+{
+    const QString text = m_edit->text();
+    QList<QInputMethodEvent::Attribute> formats;
+    QStringList underlined;
+    QTextCharFormat wave;
+    wave.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    wave.setUnderlineColor(QColor(0xd0, 0x10, 0x10));
+    for (const WordSpan &span : SpellChecker::wordsToCheck(text)) {
+        const QString word = text.mid(span.start, span.length);
+        if (!m_judge->isMisspelled(word))
+            continue;
+        underlined << word;
+        // Input method formats are placed relative to the cursor.
+        formats << QInputMethodEvent::Attribute(QInputMethodEvent::TextFormat,
+                                                int(span.start) - m_edit->cursorPosition(), int(span.length),
+                                                QVariant::fromValue<QTextFormat>(wave)); // read back as a QTextFormat
+    }
+    if (underlined == m_underlined && formats.isEmpty())
+        return;
+    m_underlined = underlined;
+    // A read-only field ignores input method events; it cannot be corrected either.
+    QInputMethodEvent event(QString(), formats);
+    QCoreApplication::sendEvent(m_edit, &event);
+}
+
+QMenu *LineEditSpelling::createContextMenu(const QPoint &position)
+{
+    QMenu *menu = m_edit->createStandardContextMenu();
+    if (m_edit->isReadOnly())
+        return menu;
+    const QString text = m_edit->text();
+    const int at = m_edit->cursorPositionAt(position);
+    for (const WordSpan &span : SpellChecker::wordsToCheck(text)) {
+        if (at < span.start || at > span.start + span.length)
+            continue;
+        const QString word = text.mid(span.start, span.length);
+        if (!m_judge->isMisspelled(word))
+            break;
+        QAction *first = menu->actions().value(0);
+        const QStringList suggestions = m_judge->suggestions(word);
+        for (const QString &suggestion : suggestions) {
+            auto *replace = new QAction(suggestion, menu);
+            QFont bold = replace->font();
+            bold.setBold(true);
+            replace->setFont(bold);
+            connect(replace, &QAction::triggered, m_edit, [edit = m_edit, span, word, suggestion] {
+                if (edit->text().mid(span.start, span.length) != word)
+                    return; // changed meanwhile
+                // Through the field's own editing: one undo step, and reported as typing is.
+                edit->setSelection(int(span.start), int(span.length));
+                edit->insert(suggestion);
+            });
+            menu->insertAction(first, replace);
+        }
+        if (suggestions.isEmpty()) {
+            auto *none = new QAction(tr("No Suggestions"), menu);
+            none->setEnabled(false);
+            menu->insertAction(first, none);
+        }
+        menu->insertSeparator(first);
+        auto *add = new QAction(tr("Add “%1” to Dictionary").arg(word), menu);
+        connect(add, &QAction::triggered, this, [this, word] { emit addToDictionaryRequested(word); });
+        menu->insertAction(first, add);
+        menu->insertSeparator(first);
+        break;
+    }
+    return menu;
+}
+
+bool LineEditSpelling::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_edit || event->type() != QEvent::ContextMenu)
+        return false;
+    auto *contextEvent = static_cast<QContextMenuEvent *>(event);
+    const QPoint position = contextEvent->reason() == QContextMenuEvent::Mouse
+                                ? contextEvent->pos()
+                                : m_edit->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+    std::unique_ptr<QMenu> menu(createContextMenu(position));
+    menu->exec(contextEvent->globalPos());
+    return true;
+}
+
+} // namespace Copydesk
