@@ -33,6 +33,13 @@ void BodyTextEdit::insertFromMimeData(const QMimeData *source)
 
 void BodyTextEdit::keyPressEvent(QKeyEvent *event)
 {
+    // Shift+F10 opens the context menu, as the Menu key does (the convention of Linux desktops and Windows).
+    if (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier) {
+        const QPoint at = cursorRect().center();
+        QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, at, viewport()->mapToGlobal(at));
+        contextMenuEvent(&menuEvent);
+        return;
+    }
     const QString typed = event->text();
     if (!m_smartTypography || isReadOnly() || typed.size() != 1 ||
         (event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))) {

@@ -7,6 +7,7 @@
 #include <QContextMenuEvent>
 #include <QCoreApplication>
 #include <QInputMethodEvent>
+#include <QKeyEvent>
 #include <QLineEdit>
 #include <QMenu>
 
@@ -94,7 +95,18 @@ QMenu *LineEditSpelling::createContextMenu(const QPoint &position)
 
 bool LineEditSpelling::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_edit || event->type() != QEvent::ContextMenu)
+    if (watched != m_edit)
+        return false;
+    if (event->type() == QEvent::KeyPress) {
+        // Shift+F10 opens the context menu, as the Menu key does.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() != Qt::Key_F10 || key->modifiers() != Qt::ShiftModifier)
+            return false;
+        const QPoint at = m_edit->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+        QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, at, m_edit->mapToGlobal(at));
+        return eventFilter(watched, &menuEvent);
+    }
+    if (event->type() != QEvent::ContextMenu)
         return false;
     auto *contextEvent = static_cast<QContextMenuEvent *>(event);
     const QPoint position = contextEvent->reason() == QContextMenuEvent::Mouse

@@ -175,11 +175,23 @@ bool SpellChecker::isCorrect(const QString &word) const
 QStringList SpellChecker::suggestions(const QString &word, int maximum) const
 {
     QStringList result;
-    for (const std::string &suggestion : m_hunspell->suggest(word.toStdString())) {
-        if (result.size() == maximum)
-            break;
-        result << QString::fromStdString(suggestion);
-    }
+    const auto take = [&result, maximum](const std::vector<std::string> &suggestions, bool capitalise) {
+        for (const std::string &suggestion : suggestions) {
+            if (result.size() >= maximum)
+                return;
+            QString text = QString::fromStdString(suggestion);
+            if (capitalise && !text.isEmpty())
+                text[0] = text.at(0).toUpper();
+            if (!result.contains(text))
+                result << text;
+        }
+    };
+    // A capitalised slip is usually a sentence's first word: Hunspell ranks "The" 13th for "Teh" but first
+    // for "teh", so the lower-case word's suggestions, capitalised, come first.
+    const bool capitalised = word.size() > 1 && word.at(0).isUpper() && word.sliced(1) == word.sliced(1).toLower();
+    if (capitalised)
+        take(m_hunspell->suggest(word.toLower().toStdString()), true);
+    take(m_hunspell->suggest(word.toStdString()), false);
     return result;
 }
 

@@ -95,6 +95,9 @@ private slots:
         QVERIFY(checker->suggestions(u"recieve"_s).contains(u"receive"_s));
         QVERIFY(checker->suggestions(u"goverment"_s).contains(u"government"_s));
         QVERIFY(checker->suggestions(u"recieve"_s, 2).size() <= 2);
+        // A sentence's first word: "Teh" suggests "The" first, as "teh" does "the".
+        QCOMPARE(checker->suggestions(u"Teh"_s).value(0), u"The"_s);
+        QCOMPARE(checker->suggestions(u"teh"_s).value(0), u"the"_s);
     }
 
     void cyrillicLanguages()
