@@ -97,8 +97,9 @@ void CopyCheckPanel::showFinding(int index)
                            QTextCursor::KeepAnchor);
         body->setTextCursor(cursor);
         body->ensureCursorVisible();
-    } else if (finding.field == "headline"_L1) {
-        m_editor->headlineEdit()->setSelection(int(finding.offset), int(finding.length));
+    } else if (QLineEdit *line = lineField(finding.field)) {
+        line->setFocus();
+        line->setSelection(int(finding.offset), int(std::max<qsizetype>(finding.length, 1)));
     } else if (finding.field.startsWith(u"quote "_s)) {
         const int row = finding.field.mid(6).toInt() - 1;
         m_editor->quotesPanel()->table()->selectRow(row);
@@ -117,29 +118,48 @@ void CopyCheckPanel::fix(int index)
         cursor.setPosition(int(finding.offset));
         cursor.setPosition(int(finding.offset + finding.length), QTextCursor::KeepAnchor);
         cursor.insertText(finding.fix);
-    } else if (finding.field == "headline"_L1) {
-        QLineEdit *headline = m_editor->headlineEdit();
-        headline->setSelection(int(finding.offset), int(finding.length));
-        headline->insert(finding.fix);
+    } else if (QLineEdit *line = lineField(finding.field)) {
+        line->setSelection(int(finding.offset), int(finding.length));
+        line->insert(finding.fix); // the field's own edit: undoable there, reported as typing is
     }
     recheck();
+}
+
+QLineEdit *CopyCheckPanel::lineField(const QString &field) const
+{
+    if (field == "headline"_L1)
+        return m_editor->headlineEdit();
+    if (field == "standfirst"_L1)
+        return m_editor->standfirstEdit();
+    return nullptr;
 }
 
 void CopyCheckPanel::fixAllOfKind(const QString &kind)
 {
     if (kind.isEmpty())
         return;
-    // From the last to the first, so the earlier offsets stay right; the body's as one undoable edit.
+    // From the last to the first, so the earlier offsets stay right; in each field as one undoable edit.
     QTextCursor cursor(m_editor->bodyEdit()->document());
     cursor.beginEditBlock();
+    QHash<QLineEdit *, QString> lines;
     for (auto finding = m_findings.crbegin(); finding != m_findings.crend(); ++finding) {
-        if (finding->kind != kind || !finding->hasFix || finding->field != "body"_L1)
+        if (finding->kind != kind || !finding->hasFix)
             continue;
-        cursor.setPosition(int(finding->offset));
-        cursor.setPosition(int(finding->offset + finding->length), QTextCursor::KeepAnchor);
-        cursor.insertText(finding->fix);
+        if (finding->field == "body"_L1) {
+            cursor.setPosition(int(finding->offset));
+            cursor.setPosition(int(finding->offset + finding->length), QTextCursor::KeepAnchor);
+            cursor.insertText(finding->fix);
+        } else if (QLineEdit *line = lineField(finding->field)) {
+            if (!lines.contains(line))
+                lines.insert(line, line->text());
+            lines[line].replace(finding->offset, finding->length, finding->fix);
+        }
     }
     cursor.endEditBlock();
+    for (auto line = lines.cbegin(); line != lines.cend(); ++line) {
+        line.key()->selectAll();
+        line.key()->insert(line.value());
+    }
     recheck();
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
@@ -34,6 +35,8 @@ public:
 
 private:
     void updateButtons();
+    // The one-line field a finding is in (headline, standfirst), or null.
+    QLineEdit *lineField(const QString &field) const;
 
     EditorPanel *m_editor;
     QList<CopyFinding> m_findings;

@@ -181,6 +181,11 @@ EditorPanel::EditorPanel(QWidget *parent)
 
 EditorPanel::~EditorPanel() = default;
 
+QLineEdit *EditorPanel::standfirstEdit() const
+{
+    return m_ui->standfirstEdit;
+}
+
 QLineEdit *EditorPanel::headlineEdit() const
 {
     return m_ui->headlineEdit;

@@ -80,6 +80,7 @@ public:
     int headlineTarget() const { return m_headlineTarget; }
 
     QLineEdit *headlineEdit() const;
+    QLineEdit *standfirstEdit() const;
     QLineEdit *tagsEdit() const { return m_tags; }
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *sourceUrlEdit() const { return m_sourceUrl; }

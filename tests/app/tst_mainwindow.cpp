@@ -656,6 +656,38 @@ private slots:
         const std::optional<Article> stored =
             ArticleRepository(database).load(window.editController()->currentId());
         QVERIFY(stored->bodyText.contains(u"Brussels. First"_s));
+
+        // The headline and standfirst: a finding there selects its place, and Fix All of This Kind fixes
+        // every field, each as one edit of its own.
+        QLineEdit *headline = window.editorPanel()->headlineEdit();
+        QLineEdit *standfirst = window.editorPanel()->standfirstEdit();
+        headline->setText(u"Minsk  warns Moscow"_s);
+        standfirst->setText(u"A rare  rebuke ,  in public"_s);
+        panel->recheck();
+        QStringList fieldFindings;
+        int headlineDouble = -1;
+        for (int i = 0; i < panel->findings().size(); ++i) {
+            const CopyFinding &finding = panel->findings().at(i);
+            if (finding.field == u"headline"_s || finding.field == u"standfirst"_s)
+                fieldFindings << finding.field + u' ' + finding.kind;
+            if (finding.field == u"headline"_s && finding.kind == u"double_space"_s)
+                headlineDouble = i;
+        }
+        QCOMPARE(fieldFindings, (QStringList{u"headline double_space"_s, u"standfirst double_space"_s,
+                                             u"standfirst space_before_punctuation"_s,
+                                             u"standfirst double_space"_s}));
+        panel->list()->setCurrentItem(panel->list()->topLevelItem(headlineDouble));
+        QCOMPARE(headline->selectionStart(), 5);
+        panel->fixAllButton()->click();
+        QCOMPARE(headline->text(), u"Minsk warns Moscow"_s);
+        QCOMPARE(standfirst->text(), u"A rare rebuke , in public"_s);
+        standfirst->undo();
+        QCOMPARE(standfirst->text(), u"A rare  rebuke ,  in public"_s);
+        standfirst->redo();
+        QVERIFY(window.editorPanel()->editedFields().testFlag(EditorPanel::Field::Standfirst));
+        QVERIFY(window.editController()->saveNow());
+        QCOMPARE(ArticleRepository(database).load(window.editController()->currentId())->standfirst,
+                 u"A rare rebuke , in public"_s);
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()
