@@ -1,7 +1,10 @@
 #include <library/articlequery.h>
 
 #include <library/searchindex.h>
+#include <library/searchlanguage.h>
 #include <library/sqlsupport.h>
+
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -24,16 +27,59 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
     ArticleQuerySql result;
     QStringList conditions;
     QString from = u"articles a"_s;
+    bool ranked = false;
     if (query.hasText()) {
-        const QString match = SearchIndex::ftsQuery(query.text);
-        if (match.isEmpty()) {
+        const SearchLanguage search = SearchLanguage::parse(query.text);
+        if (search.isEmpty()) {
             result.nothingToFind = true;
             return result;
         }
-        from = SearchIndex::matchingFrom();
-        conditions.append(SearchIndex::matchingCondition());
-        result.values.append(match);
-        result.withSnippet = true;
+        if (!search.match.isEmpty()) {
+            from = SearchIndex::matchingFrom();
+            conditions.append(SearchIndex::matchingCondition());
+            result.values.append(search.match);
+            result.withSnippet = true;
+            ranked = true;
+        }
+        for (const QString &excluded : search.excludedMatches) {
+            conditions.append(u"a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"_s);
+            result.values.append(excluded);
+        }
+        const auto anyOf = [&](const QStringList &values, const QString &one, int placeholders, bool negated) {
+            if (values.isEmpty())
+                return;
+            QStringList alternatives;
+            for (const QString &value : values) {
+                alternatives << one;
+                for (int i = 0; i < placeholders; ++i)
+                    result.values.append(one.contains(u"LIKE"_s) ? u'%' + value + u'%' : value);
+            }
+            conditions.append((negated ? u"NOT ("_s : u"("_s) + alternatives.join(u" OR "_s) + u')');
+        };
+        const QString section = u"a.section = ? COLLATE NOCASE"_s;
+        const QString status = u"a.status = ?"_s;
+        const QString source = u"(a.source_name LIKE ? OR a.source_url LIKE ?)"_s;
+        const QString tag = u"EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                            "WHERE at.article_id = a.id AND t.name = ? COLLATE NOCASE)"_s;
+        anyOf(search.sections, section, 1, false);
+        anyOf(search.notSections, section, 1, true);
+        anyOf(search.statuses, status, 1, false);
+        anyOf(search.notStatuses, status, 1, true);
+        anyOf(search.sources, source, 2, false);
+        anyOf(search.notSources, source, 2, true);
+        for (const QString &name : search.tags)
+            anyOf({name}, tag, 1, false); // every tag asked for
+        anyOf(search.notTags, tag, 1, true);
+        const QString articleDate = u"COALESCE(a.published_at, a.created_at)"_s;
+        if (search.before.isValid()) {
+            conditions.append(articleDate + u" < ?"_s);
+            result.values.append(toStorageTime(QDateTime(search.before, QTime(0, 0), Qt::UTC)));
+        }
+        if (search.after.isValid()) {
+            conditions.append(articleDate + u" >= ?"_s);
+            result.values.append(
+                toStorageTime(QDateTime(search.after.addDays(1), QTime(0, 0), Qt::UTC)));
+        }
     }
     if (query.status) {
         conditions.append(u"a.status = ?"_s);
@@ -73,7 +119,8 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
         }
         break;
     case ArticleQuery::Order::BestMatch:
-        order = SearchIndex::rankOrder();
+        // Filters without words to rank by: newest first, paged by offset like the other orders.
+        order = ranked ? SearchIndex::rankOrder() : u"a.created_at DESC, a.id DESC"_s;
         break;
     case ArticleQuery::Order::Headline:
         order = u"a.headline COLLATE NOCASE, a.id"_s;

@@ -1,0 +1,161 @@
+// The search language on a real library: each query of the table must return exactly the ids it lists,
+// whatever their order (Cyrillic, field filters, exclusion, OR, dates included); bad syntax gives a hint and
+// never an SQL error, whatever is typed.
+
+#include "core/testlibrary.h"
+
+#include <library/articlequery.h>
+#include <library/searchlanguage.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+Article story(const QString &headline, const QString &body, const QString &section, ArticleStatus status,
+              const QStringList &tags, const QString &published)
+{
+    Article article;
+    article.headline = headline;
+    article.bodyHtml = u"<p>"_s + body + u"</p>"_s;
+    article.section = section;
+    article.status = status;
+    article.tags = tags;
+    article.publishedAt = QDateTime::fromString(published, Qt::ISODate);
+    return article;
+}
+
+} // namespace
+
+class TestSearchLanguage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QList<Article> stories;
+        // 1
+        stories << story(u"Minsk threatens Moscow with a larger US mission"_s,
+                         u"Belarus said sanctions would be revised, the foreign minister told reporters."_s,
+                         u"Eastern Europe"_s, ArticleStatus::Published, {u"belarus"_s, u"diplomacy"_s},
+                         u"2024-03-10T09:00:00Z"_s);
+        stories.last().byline = u"Hanna Liubakova"_s;
+        stories.last().quotes = {{u"We are negotiating with our American friends"_s, u"Uladzimir Makei"_s, {}, {}}};
+        // 2
+        stories << story(u"Лукашенко встретился с послом"_s, u"ЛУКАШЕНКО заявил, что ёлка стоит на площади."_s,
+                         u"Eastern Europe"_s, ArticleStatus::Saved, {u"belarus"_s}, u"2024-05-02T12:00:00Z"_s);
+        stories.last().sourceName = u"Nasha Niva"_s;
+        // 3
+        stories << story(u"Harbour cranes return to the eastern quay"_s,
+                         u"The port reopened on Monday; ferries to Kyiv resume."_s, u"Business"_s,
+                         ArticleStatus::Draft, {u"shipping"_s}, u"2024-05-20T08:00:00Z"_s);
+        stories.last().sourceUrl = u"https://port.example/news/cranes"_s;
+        ArticleImage picture;
+        picture.caption = u"Cranes at dawn"_s;
+        picture.credit = u"Jane Roe"_s;
+        picture.agency = u"Reuters"_s;
+        stories.last().images = {picture};
+        // 4
+        stories << story(u"Sanctions talks stall in Brussels"_s, u"Diplomats negotiate late into the night."_s,
+                         u"World"_s, ArticleStatus::Ready, {u"diplomacy"_s, u"eu"_s}, u"2023-12-01T10:00:00Z"_s);
+        // 5
+        stories << story(u"Café reopens in Kyiv"_s, u"The cafe on the square serves crème brûlée again."_s,
+                         u"Culture"_s, ArticleStatus::Published, {}, u"2024-06-01T10:00:00Z"_s);
+        for (Article &article : stories)
+            QVERIFY2(m_library.repository->insert(article), qPrintable(m_library.repository->lastError()));
+    }
+
+    void eachQueryFindsExactlyItsArticles_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QList<qint64>>("ids");
+        const auto row = [](const char *name, const QString &query, const QList<qint64> &ids) {
+            QTest::newRow(name) << query << ids;
+        };
+        row("one word", u"sanctions "_s, {1, 4});
+        row("two words", u"sanctions brussels "_s, {4});
+        row("prefix as you type", u"harb"_s, {3});
+        row("prefix star", u"negot* "_s, {1, 4});
+        row("phrase", u"\"foreign minister\""_s, {1});
+        row("phrase out of order", u"\"minister foreign\""_s, {});
+        row("exclude", u"sanctions -brussels "_s, {1});
+        row("exclude only", u"-sanctions "_s, {2, 3, 5});
+        row("or", u"brussels OR kyiv "_s, {3, 4, 5});
+        row("or beside and", u"reopen* kyiv OR brussels "_s, {3, 5});
+        row("headline field", u"headline:cranes "_s, {3});
+        row("headline field misses body", u"headline:ferries "_s, {});
+        row("byline", u"by:liubakova "_s, {1});
+        row("quote text", u"quote:negotiating "_s, {1});
+        row("quote speaker", u"quote:makei "_s, {1});
+        row("credit", u"credit:roe "_s, {3});
+        row("section", u"section:\"eastern europe\""_s, {1, 2});
+        row("section and word", u"section:\"Eastern Europe\" sanctions "_s, {1});
+        row("tag", u"tag:diplomacy "_s, {1, 4});
+        row("two tags", u"tag:diplomacy tag:eu "_s, {4});
+        row("not tag", u"tag:diplomacy -tag:eu "_s, {1});
+        row("status", u"status:published "_s, {1, 5});
+        row("not status", u"-status:published -status:saved "_s, {3, 4});
+        row("source name", u"source:niva "_s, {2});
+        row("source address", u"source:port.example "_s, {3});
+        row("before", u"before:2024-01-01 "_s, {4});
+        row("after", u"after:2024-05-02 "_s, {3, 5});
+        row("between", u"after:2024-03-01 before:2024-05-21 "_s, {1, 2, 3});
+        row("cyrillic lower finds capitals", u"лукашенко "_s, {2});
+        row("cyrillic upper", u"ЛУКАШЕНКО "_s, {2});
+        row("yo finds ye", u"ёлка "_s, {2});
+        row("ye finds yo", u"елка "_s, {2});
+        row("accents do not matter", u"cafe "_s, {5});
+        row("accents typed", u"crème "_s, {5});
+        row("case does not matter", u"BRUSSELS "_s, {4});
+        row("fts syntax is text", u"NEAR(sanctions) AND "_s, {});
+        row("punctuation", u"U.S. \"\" ) ( * - : "_s, {});
+    }
+
+    void eachQueryFindsExactlyItsArticles()
+    {
+        QFETCH(QString, query);
+        QFETCH(QList<qint64>, ids);
+        ArticleQuery articleQuery;
+        articleQuery.text = query;
+        QList<qint64> found;
+        for (const ArticleSummary &summary : m_library.repository->find(articleQuery, {}, 0, 100))
+            found << summary.id;
+        std::sort(found.begin(), found.end());
+        QVERIFY2(m_library.repository->lastError().isEmpty(), qPrintable(m_library.repository->lastError()));
+        QCOMPARE(found, ids);
+    }
+
+    void badSyntaxGetsAHint_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("hint");
+        QTest::newRow("open quote") << u"\"foreign min"_s << u"A quote mark is not closed: read to the end"_s;
+        QTest::newRow("dangling or") << u"sanctions OR "_s << u"OR needs a word on each side"_s;
+        QTest::newRow("leading or") << u"OR sanctions"_s << u"OR needs a word on each side"_s;
+        QTest::newRow("bad date") << u"before:yesterday"_s << u"before: takes a date like 2024-05-01"_s;
+        QTest::newRow("bad status") << u"status:gone"_s << u"status: is one of draft, in_edit, ready, published, spiked, saved"_s;
+        QTest::newRow("empty field") << u"headline: "_s << u"headline: needs something after it"_s;
+        QTest::newRow("fine") << u"tag:eu -\"a b\" x OR y before:2024"_s << QString();
+    }
+
+    void badSyntaxGetsAHint()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, hint);
+        QCOMPARE(SearchLanguage::parse(query).hint, hint);
+        // And the query still runs: what could be read is searched.
+        ArticleQuery articleQuery;
+        articleQuery.text = query;
+        m_library.repository->find(articleQuery, {}, 0, 100);
+        QVERIFY2(m_library.repository->lastError().isEmpty(), qPrintable(m_library.repository->lastError()));
+    }
+
+private:
+    TestLibrary m_library;
+};
+
+QTEST_GUILESS_MAIN(TestSearchLanguage)
+#include "tst_searchlanguage.moc"
