@@ -2,7 +2,9 @@
 
 #include "articlelistdelegate.h"
 #include <library/articlelistmodel.h>
+#include <library/searchlanguage.h>
 
+#include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QScrollBar>
@@ -17,6 +19,7 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_search(new QLineEdit(this))
+    , m_searchHint(new QLabel(this))
     , m_list(new QListView(this))
 {
     m_search->setPlaceholderText(tr("Search the library"));
@@ -32,6 +35,15 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 0, 0);
     layout->addWidget(m_search);
+    // What the search language could not read, in a few words, under the field.
+    m_searchHint->setObjectName(u"searchHint"_s);
+    m_searchHint->setWordWrap(true);
+    m_searchHint->setForegroundRole(QPalette::PlaceholderText);
+    m_searchHint->hide();
+    m_search->setToolTip(
+        tr("Words, \"exact phrases\", prefix*, -exclude, OR; headline: by: quote: credit: section: tag: "
+           "status: source: before:2024-05-01 after:2024-05-01"));
+    layout->addWidget(m_searchHint);
     layout->addWidget(m_list);
 
     // Search as you type, once typing pauses.
@@ -39,7 +51,12 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     searchDelay->setSingleShot(true);
     searchDelay->setInterval(200);
     connect(m_search, &QLineEdit::textChanged, searchDelay, qOverload<>(&QTimer::start));
-    connect(searchDelay, &QTimer::timeout, this, [this] { m_model->setSearchText(m_search->text()); });
+    connect(searchDelay, &QTimer::timeout, this, [this] {
+        const QString hint = SearchLanguage::parse(m_search->text()).hint;
+        m_searchHint->setText(hint);
+        m_searchHint->setVisible(!hint.isEmpty());
+        m_model->setSearchText(m_search->text());
+    });
 
     // A reset (the library changed elsewhere, in a way rows could not follow) keeps the selected article
     // and the place in the list.

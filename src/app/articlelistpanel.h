@@ -5,6 +5,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QListView;
 
@@ -24,6 +25,7 @@ public:
     bool selectArticle(qint64 id);
     qint64 selectedArticle() const;
     QLineEdit *searchField() const { return m_search; }
+    QLabel *searchHint() const { return m_searchHint; }
     QListView *listView() const { return m_list; }
 
 signals:
@@ -32,6 +34,7 @@ signals:
 private:
     ArticleListModel *m_model;
     QLineEdit *m_search;
+    QLabel *m_searchHint;
     QListView *m_list;
     qint64 m_selectedBeforeReset = 0;
     int m_scrollBeforeReset = 0;

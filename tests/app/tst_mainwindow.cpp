@@ -690,6 +690,40 @@ private slots:
                  u"A rare rebuke , in public"_s);
     }
 
+    void theSearchFieldSpeaksTheSearchLanguage()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        for (const auto &[headline, tag] : {std::pair{u"Harbour cranes return"_s, u"shipping"_s},
+                                            std::pair{u"Ferries cancelled"_s, u"shipping"_s},
+                                            std::pair{u"Budget talks"_s, u"politics"_s}}) {
+            Article article;
+            article.headline = headline;
+            article.tags = {tag};
+            article.bodyHtml = u"<p>Some words about the port.</p>"_s;
+            QVERIFY(repository.insert(article));
+        }
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QLineEdit *search = window.listPanel()->searchField();
+        search->setFocus();
+        QTest::keyClicks(search, "tag:shipping -headline:ferries");
+        QTRY_COMPARE(window.listModel()->rowCount(), 1);
+        QCOMPARE(window.listModel()->idAt(0), 1);
+        QVERIFY(window.listPanel()->searchHint()->isHidden());
+        search->clear();
+        QTest::keyClicks(search, "status:gone port");
+        QTRY_VERIFY(window.listPanel()->searchHint()->isVisible());
+        QCOMPARE(window.listPanel()->searchHint()->text(),
+                 u"status: is one of draft, in_edit, ready, published, spiked, saved"_s);
+        QTRY_COMPARE(window.listModel()->rowCount(), 3); // the rest is still searched
+        search->clear();
+        QTRY_VERIFY(window.listPanel()->searchHint()->isHidden());
+    }
+
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()
     {
         QTemporaryDir dir;
