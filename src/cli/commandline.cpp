@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include <library/searchlanguage.h>
+
 #include "commandsupport.h"
 #include "formats.h"
 
@@ -30,7 +32,8 @@ namespace {
 const QStringList commands = {u"import"_s,  u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
                               u"verify"_s,  u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
                               u"history"_s, u"diff"_s,   u"revert"_s, u"check"_s,
-                              u"spell"_s,   u"dictionary"_s};
+                              u"spell"_s,   u"dictionary"_s, u"star"_s, u"unstar"_s, u"read"_s,
+                              u"unread"_s,  u"tag"_s,    u"tags"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -52,7 +55,9 @@ QJsonObject summaryJson(const ArticleSummary &summary)
                        {u"word_count"_s, summary.wordCount},
                        {u"published_at"_s, summary.publishedAt.isValid()
                                                ? QJsonValue(toStorageTime(summary.publishedAt))
-                                               : QJsonValue()}};
+                                               : QJsonValue()},
+                       {u"tags"_s, QJsonArray::fromStringList(summary.tags)},
+                       {u"thumbnail"_s, summary.hasThumbnail}};
 }
 
 } // namespace
@@ -71,7 +76,9 @@ void CommandLine::addOptions(QCommandLineParser &parser)
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
                        speakerOption, roleOption, contextOption, captionOption, altOption, creditOption,
-                       agencyOption, leadOption, languageOption, helpOption, versionOption});
+                       agencyOption, leadOption, languageOption, statusOption, sectionOption, tagOption,
+                       starredOption, unreadOption, sourceOption, sortOption, offsetOption, addTagOption,
+                       removeTagOption, helpOption, versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -118,7 +125,9 @@ QString CommandLine::usage()
   copydesk [--library PATH] import FILE|URL... [--on-duplicate skip|replace|keep]
                                                       prints "<id>\t<headline>" per article
   copydesk [--library PATH] list [--json] [--limit N] newest first
-  copydesk [--library PATH] search QUERY [--json]
+  copydesk [--library PATH] search QUERY [--json]     in the search language (README: Searching)
+      list and search also take [--status S] [--section S] [--tag T]... [--starred] [--unread]
+      [--source S] [--sort date|headline|section|status|length] [--offset N]
   copydesk [--library PATH] show ID [--json]
   copydesk [--library PATH] export ID... --format html|ninjs --out PATH
                                                       a file for one id, a folder for several
@@ -138,6 +147,10 @@ QString CommandLine::usage()
                                                       quotes, picture credits, the body word by word
   copydesk [--library PATH] revert ID REV             a new version from revision REV; nothing is lost
   copydesk [--library PATH] check ID [--json]         the copy check's findings; exit code 1 when any
+  copydesk [--library PATH] star|unstar|read|unread ID...
+                                                      star or mark read, or take it back
+  copydesk [--library PATH] tag ID... [--add TAG]... [--remove TAG]...
+  copydesk [--library PATH] tags [--json]             every tag with its number of articles
   copydesk [--library PATH] spell ID [--json] [--language L]
                                                       the words the dictionary for the article's
                                                       language does not know, with suggestions; exit
@@ -210,6 +223,12 @@ int CommandLine::run(const QStringList &arguments)
         return runRevert(parser, positional);
     if (command == "check"_L1)
         return runCheck(parser, positional);
+    if (command == "star"_L1 || command == "unstar"_L1 || command == "read"_L1 || command == "unread"_L1)
+        return runMark(parser, command, positional);
+    if (command == "tag"_L1)
+        return runTag(parser, positional);
+    if (command == "tags"_L1)
+        return runTags(parser);
     if (command == "spell"_L1)
         return runSpell(parser, positional);
     if (command == "dictionary"_L1)
@@ -264,36 +283,89 @@ int CommandLine::runImport(const QCommandLineParser &parser, const QStringList &
     return failed > 0 ? 1 : 0;
 }
 
-int CommandLine::runList(const QCommandLineParser &parser)
+std::optional<ArticleQuery> CommandLine::queryFromOptions(const QCommandLineParser &parser)
 {
-    int limit = std::numeric_limits<int>::max();
-    if (parser.isSet(limitOption)) {
+    ArticleQuery query;
+    if (parser.isSet(statusOption)) {
+        query.status = statusFromString(parser.value(statusOption).toLower());
+        if (!query.status) {
+            QStringList names;
+            for (const ArticleStatus status : allStatuses())
+                names << statusToString(status);
+            usageError(u"--status takes one of %1"_s.arg(names.join(u", "_s)));
+            return std::nullopt;
+        }
+    }
+    query.section = parser.value(sectionOption);
+    query.tags = parser.values(tagOption);
+    query.starredOnly = parser.isSet(starredOption);
+    query.unreadOnly = parser.isSet(unreadOption);
+    query.source = parser.value(sourceOption);
+    if (parser.isSet(sortOption)) {
+        static const QHash<QString, ArticleQuery::Order> orders = {
+            {u"date"_s, ArticleQuery::Order::Newest},       {u"headline"_s, ArticleQuery::Order::Headline},
+            {u"section"_s, ArticleQuery::Order::Section},   {u"status"_s, ArticleQuery::Order::Status},
+            {u"length"_s, ArticleQuery::Order::Longest}};
+        const auto order = orders.constFind(parser.value(sortOption));
+        if (order == orders.cend()) {
+            usageError(u"--sort takes date, headline, section, status or length"_s);
+            return std::nullopt;
+        }
+        query.order = *order;
+    }
+    return query;
+}
+
+int CommandLine::printRows(const QCommandLineParser &parser, const ArticleQuery &query, bool withSnippets)
+{
+    int limit = withSnippets ? 1000 : std::numeric_limits<int>::max();
+    int offset = 0;
+    for (const auto &[option, value] : {std::pair{&limitOption, &limit}, std::pair{&offsetOption, &offset}}) {
+        if (!parser.isSet(*option))
+            continue;
         bool ok = false;
-        limit = parser.value(limitOption).toInt(&ok);
-        if (!ok || limit < 0)
-            return usageError(u"--limit takes a whole number"_s);
+        *value = parser.value(*option).toInt(&ok);
+        if (!ok || *value < 0)
+            return usageError(u"--%1 takes a whole number"_s.arg(option->names().first()));
     }
     std::optional<OpenLibrary> library = openLibrary(parser, m_err);
     if (!library)
         return 1;
     const bool json = parser.isSet(jsonOption);
+    const bool byKeyset = query.effectiveOrder() == ArticleQuery::Order::Newest;
     QJsonArray array;
     ListCursor cursor;
+    int skipped = 0;
     int printed = 0;
+    int pageOffset = byKeyset ? 0 : offset;
     while (printed < limit) {
-        const QList<ArticleSummary> page =
-            library->repository->find(ArticleQuery(), cursor, 0, std::min(limit - printed, 500));
+        // Newest first pages by keyset: the offset is skipped row by row, never scanned by SQLite twice.
+        const int pageSize = 500;
+        const QList<ArticleSummary> page = library->repository->find(query, cursor, pageOffset, pageSize);
         for (const ArticleSummary &row : page) {
-            if (json)
-                array.append(summaryJson(row));
-            else
+            if (byKeyset && skipped < offset) {
+                ++skipped;
+                continue;
+            }
+            if (printed == limit)
+                break;
+            ++printed;
+            if (json) {
+                QJsonObject object = summaryJson(row);
+                if (withSnippets)
+                    object.insert(u"snippet"_s, row.snippet);
+                array.append(object);
+            } else if (withSnippets) {
+                m_out << row.id << '\t' << oneLine(row.headline) << '\t' << oneLine(row.snippet) << '\n';
+            } else {
                 m_out << row.id << '\t' << statusToString(row.status) << '\t' << toStorageTime(row.createdAt)
                       << '\t' << oneLine(row.headline) << '\n';
+            }
         }
-        printed += int(page.size());
-        if (page.size() < 500 || page.isEmpty())
+        if (page.size() < pageSize)
             break;
         cursor = {toStorageTime(page.last().createdAt), page.last().id};
+        pageOffset += pageSize;
     }
     if (!library->repository->lastError().isEmpty()) {
         m_err << library->repository->lastError() << Qt::endl;
@@ -305,35 +377,26 @@ int CommandLine::runList(const QCommandLineParser &parser)
     return 0;
 }
 
+int CommandLine::runList(const QCommandLineParser &parser)
+{
+    const std::optional<ArticleQuery> query = queryFromOptions(parser);
+    if (!query)
+        return 2;
+    return printRows(parser, *query, false);
+}
+
 int CommandLine::runSearch(const QCommandLineParser &parser, const QStringList &words)
 {
-    const QString query = words.join(u' ').trimmed();
-    if (query.isEmpty())
+    std::optional<ArticleQuery> query = queryFromOptions(parser);
+    if (!query)
+        return 2;
+    query->text = words.join(u' ').trimmed();
+    if (query->text.isEmpty())
         return usageError(u"search needs a QUERY"_s);
-    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
-    if (!library)
-        return 1;
-    ArticleQuery articleQuery;
-    articleQuery.text = query;
-    const QList<ArticleSummary> rows = library->repository->find(articleQuery, {}, 0, 1000);
-    if (!library->repository->lastError().isEmpty()) {
-        m_err << library->repository->lastError() << Qt::endl;
-        return 1;
-    }
-    if (parser.isSet(jsonOption)) {
-        QJsonArray array;
-        for (const ArticleSummary &row : rows) {
-            QJsonObject object = summaryJson(row);
-            object.insert(u"snippet"_s, row.snippet);
-            array.append(object);
-        }
-        m_out << QJsonDocument(array).toJson(QJsonDocument::Indented);
-    } else {
-        for (const ArticleSummary &row : rows)
-            m_out << row.id << '\t' << oneLine(row.headline) << '\t' << oneLine(row.snippet) << '\n';
-    }
-    m_out.flush();
-    return 0;
+    const QString hint = SearchLanguage::parse(query->text).hint;
+    if (!hint.isEmpty())
+        m_err << "note: " << hint << Qt::endl;
+    return printRows(parser, *query, true);
 }
 
 int CommandLine::runShow(const QCommandLineParser &parser, const QStringList &idTexts)

@@ -1,9 +1,12 @@
 #pragma once
 
+#include <library/articlequery.h>
+
 #include <QStringList>
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QCommandLineParser;
 class QTextStream;
@@ -58,6 +61,13 @@ private:
     int runDiff(const QCommandLineParser &parser, const QStringList &arguments);
     int runRevert(const QCommandLineParser &parser, const QStringList &arguments);
     int runCheck(const QCommandLineParser &parser, const QStringList &arguments);
+    // The list's filters and order from --status, --section, --tag, --starred, --unread, --source, --sort;
+    // nothing (after a usage error) when one is wrong.
+    std::optional<ArticleQuery> queryFromOptions(const QCommandLineParser &parser);
+    int printRows(const QCommandLineParser &parser, const ArticleQuery &query, bool withSnippets);
+    int runMark(const QCommandLineParser &parser, const QString &command, const QStringList &arguments);
+    int runTag(const QCommandLineParser &parser, const QStringList &arguments);
+    int runTags(const QCommandLineParser &parser);
     int runSpell(const QCommandLineParser &parser, const QStringList &arguments);
     int runDictionary(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);

@@ -396,6 +396,77 @@ private slots:
         QVERIFY(missing.err.contains(u"no revision 9"_s));
     }
 
+    void readerCommandsStarReadTagAndFilterTheList()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        QStringList stories;
+        for (int i = 1; i <= 4; ++i) {
+            const QString path = dir.filePath(u"s%1.txt"_s.arg(i));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(u"Section%1\n\nHarbour story %1 of %2 words\n\nThe port said %1 ferries sailed.\n"_s
+                           .arg(i)
+                           .arg(QString(i, u'x'))
+                           .toUtf8());
+            stories << path;
+        }
+        QCOMPARE(copydesk(QStringList{u"--library"_s, library, u"import"_s} + stories).exitCode, 0);
+        const auto ids = [&](const QStringList &arguments) {
+            const Result result = copydesk(QStringList{u"--library"_s, library} + arguments + QStringList{u"--json"_s});
+            QList<qint64> found;
+            for (const QJsonValue &row : QJsonDocument::fromJson(result.out.toUtf8()).array())
+                found << row["id"_L1].toInteger();
+            return found;
+        };
+        QCOMPARE(ids({u"list"_s}), (QList<qint64>{4, 3, 2, 1}));
+        QCOMPARE(copydesk({u"--library"_s, library, u"star"_s, u"1"_s, u"3"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"read"_s, u"2"_s, u"3"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"unread"_s, u"3"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"unstar"_s, u"3"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"1"_s, u"2"_s, u"--add"_s, u"Port"_s, u"--add"_s,
+                           u"eu"_s}).exitCode,
+                 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"2"_s, u"--remove"_s, u"EU"_s}).exitCode, 0);
+        QCOMPARE(ids({u"list"_s, u"--starred"_s}), QList<qint64>{1});
+        QCOMPARE(ids({u"list"_s, u"--unread"_s}), (QList<qint64>{4, 3, 1}));
+        QCOMPARE(ids({u"list"_s, u"--tag"_s, u"port"_s}), (QList<qint64>{2, 1}));
+        QCOMPARE(ids({u"list"_s, u"--tag"_s, u"port"_s, u"--tag"_s, u"eu"_s}), QList<qint64>{1});
+        QCOMPARE(ids({u"list"_s, u"--section"_s, u"section3"_s}), QList<qint64>{3});
+        QCOMPARE(ids({u"list"_s, u"--status"_s, u"saved"_s, u"--limit"_s, u"2"_s, u"--offset"_s, u"1"_s}),
+                 (QList<qint64>{3, 2}));
+        QCOMPARE(ids({u"list"_s, u"--sort"_s, u"length"_s, u"--limit"_s, u"1"_s}), QList<qint64>{4});
+        QCOMPARE(ids({u"list"_s, u"--sort"_s, u"headline"_s, u"--offset"_s, u"3"_s}), QList<qint64>{4});
+        QCOMPARE(ids({u"search"_s, u"ferries"_s, u"--tag"_s, u"eu"_s}), QList<qint64>{1});
+        QCOMPARE(ids({u"search"_s, u"ferries -tag:port"_s}).size(), 2);
+
+        // list --json gains tags and thumbnail.
+        const QJsonArray rows = QJsonDocument::fromJson(
+                                    copydesk({u"--library"_s, library, u"list"_s, u"--json"_s}).out.toUtf8())
+                                    .array();
+        const QJsonObject first = rows.last().toObject(); // article 1
+        QCOMPARE(first["tags"_L1].toArray(), (QJsonArray{u"Port"_s, u"eu"_s}));
+        QCOMPARE(first["thumbnail"_L1].toBool(), false);
+        QCOMPARE(first["starred"_L1].toBool(), true);
+        QCOMPARE(rows.at(2).toObject()["read"_L1].toBool(), true); // article 2
+
+        // tags prints each with its count.
+        QCOMPARE(copydesk({u"--library"_s, library, u"tags"_s}).out, u"eu\t1\nPort\t2\n"_s);
+        const QJsonArray tags =
+            QJsonDocument::fromJson(copydesk({u"--library"_s, library, u"tags"_s, u"--json"_s}).out.toUtf8()).array();
+        QCOMPARE(tags.first().toObject(), (QJsonObject{{u"name"_s, u"eu"_s}, {u"count"_s, 1}}));
+
+        // A missing article is named and the rest are still changed.
+        const Result missing = copydesk({u"--library"_s, library, u"star"_s, u"99"_s, u"4"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains(u"no article with id 99"_s));
+        QCOMPARE(ids({u"list"_s, u"--starred"_s}), (QList<qint64>{4, 1}));
+        QCOMPARE(copydesk({u"--library"_s, library, u"list"_s, u"--sort"_s, u"nope"_s}).exitCode, 2);
+        QCOMPARE(copydesk({u"--library"_s, library, u"list"_s, u"--status"_s, u"gone"_s}).exitCode, 2);
+        QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"1"_s}).exitCode, 2);
+        QCOMPARE(copydesk({u"--library"_s, library, u"star"_s}).exitCode, 2);
+    }
+
     void spellListsUnknownWordsAndTheDictionaryAcceptsThem()
     {
         QTemporaryDir dir;

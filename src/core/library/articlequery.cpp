@@ -94,6 +94,10 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
                           "WHERE at.article_id = a.id AND t.name = ?)"_s);
         result.values.append(tag);
     }
+    if (!query.source.isEmpty()) {
+        conditions.append(u"(a.source_name LIKE ? OR a.source_url LIKE ?)"_s);
+        result.values << u'%' + query.source + u'%' << u'%' + query.source + u'%';
+    }
     if (query.starredOnly)
         conditions.append(u"a.starred = 1"_s);
     if (query.unreadOnly)

@@ -24,8 +24,11 @@ namespace {
 
 constexpr auto summaryColumns =
     "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
-    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at"_L1;
-constexpr int summaryColumnCount = 11;
+    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at, "
+    "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM article_tags at JOIN tags t "
+    "ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t), "
+    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL)"_L1;
+constexpr int summaryColumnCount = 13;
 
 ArticleSummary summaryFrom(const QSqlQuery &query)
 {
@@ -41,6 +44,10 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     summary.read = query.value(8).toBool();
     summary.wordCount = query.value(9).toInt();
     summary.publishedAt = fromStorageTime(query.value(10).toString());
+    const QString tags = query.value(11).toString();
+    if (!tags.isEmpty())
+        summary.tags = tags.split(QChar(31));
+    summary.hasThumbnail = query.value(12).toBool();
     return summary;
 }
 
@@ -60,6 +67,21 @@ ArticleRepository::ArticleRepository(const LibraryDatabase &database)
 void ArticleRepository::prepareForStorage(Article &article)
 {
     ArticleContent::prepareForStorage(article);
+}
+
+QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
+{
+    QList<std::pair<QString, int>> counts;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+                    "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"_s)) {
+        fail(u"cannot count the tags"_s, query.lastError().text());
+        return counts;
+    }
+    while (query.next())
+        counts.append({query.value(0).toString(), query.value(1).toInt()});
+    return counts;
 }
 
 QStringList ArticleRepository::tagNames() const

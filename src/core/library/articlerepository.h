@@ -32,6 +32,8 @@ struct ArticleSummary
     bool starred = false;
     bool read = false;
     int wordCount = 0;
+    QStringList tags;          // in the article's order
+    bool hasThumbnail = false; // a lead picture to show small in the list
     QString snippet; // search results only: matching text with the match in [brackets]
 };
 
@@ -96,6 +98,8 @@ public:
     std::optional<Article> load(qint64 id) const;
     // Every tag in use, by name: what the editor's tag field completes from.
     QStringList tagNames() const;
+    // Every tag in use with the number of articles that have it, by name.
+    QList<std::pair<QString, int>> tagCounts() const;
     // The people named in the bylines of the most recent articles ("A, B and C" read as three), for the
     // byline's completion.
     QStringList authorNames() const;

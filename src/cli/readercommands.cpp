@@ -1,0 +1,127 @@
+// The reader's commands: `copydesk star|unstar|read|unread ID...`, `copydesk tag ID... --add T --remove T`
+// and `copydesk tags [--json]`. Each article is changed as a save of it is (its updated time moves on), so a
+// window with it open takes the change in instead of writing its older copy over it.
+
+#include "commandline.h"
+
+#include "commandsupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace Copydesk {
+
+using namespace Cli;
+
+namespace {
+
+// Loads, changes and saves each article, going on past the ones that fail; false when any did.
+bool changeEach(ArticleRepository &repository, const QList<qint64> &ids, ArticleRepository::Parts parts,
+                const std::function<void(Article &)> &change, QTextStream &err)
+{
+    bool allDone = true;
+    for (const qint64 id : ids) {
+        bool done = false;
+        // A window saving the same article at the same moment: read it again and apply the change to that.
+        for (int attempt = 0; attempt < 3 && !done; ++attempt) {
+            std::optional<Article> article = repository.load(id);
+            if (!article) {
+                err << "error: no article with id " << id << Qt::endl;
+                break;
+            }
+            const QDateTime seen = article->updatedAt;
+            change(*article);
+            const auto result = repository.updateIfUnchanged(*article, seen, parts);
+            done = result == ArticleRepository::UpdateResult::Saved;
+            if (result == ArticleRepository::UpdateResult::Failed) {
+                err << "error: " << repository.lastError() << Qt::endl;
+                break;
+            }
+        }
+        allDone = allDone && done;
+    }
+    return allDone;
+}
+
+} // namespace
+
+int CommandLine::runMark(const QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+{
+    const std::optional<QList<qint64>> ids = parseIds(arguments);
+    if (!ids || ids->isEmpty())
+        return usageError(u"%1 needs one or more article IDs"_s.arg(command));
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool ok = changeEach(
+        *library->repository, *ids, ArticleRepository::FieldsOnly,
+        [&command, &now](Article &article) {
+            if (command == u"star"_s || command == u"unstar"_s)
+                article.starred = command == u"star"_s;
+            else if (command == u"unread"_s)
+                article.readAt = QDateTime();
+            else if (!article.readAt.isValid())
+                article.readAt = now;
+        },
+        m_err);
+    return ok ? 0 : 1;
+}
+
+int CommandLine::runTag(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    const std::optional<QList<qint64>> ids = parseIds(arguments);
+    const QStringList add = parser.values(addTagOption);
+    const QStringList remove = parser.values(removeTagOption);
+    if (!ids || ids->isEmpty() || (add.isEmpty() && remove.isEmpty()))
+        return usageError(u"tag needs article IDs and --add TAG or --remove TAG"_s);
+    for (const QString &tag : add + remove) {
+        if (tag.trimmed().isEmpty() || tag.contains(u','))
+            return usageError(u"a tag is a name without commas: \"%1\""_s.arg(tag));
+    }
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const bool ok = changeEach(
+        *library->repository, *ids, ArticleRepository::Part::Tags,
+        [&add, &remove](Article &article) {
+            for (const QString &tag : remove) {
+                article.tags.removeIf(
+                    [&tag](const QString &name) { return name.compare(tag.trimmed(), Qt::CaseInsensitive) == 0; });
+            }
+            for (const QString &tag : add) {
+                if (!article.tags.contains(tag.trimmed(), Qt::CaseInsensitive))
+                    article.tags << tag.trimmed();
+            }
+        },
+        m_err);
+    return ok ? 0 : 1;
+}
+
+int CommandLine::runTags(const QCommandLineParser &parser)
+{
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const QList<std::pair<QString, int>> counts = library->repository->tagCounts();
+    if (!library->repository->lastError().isEmpty()) {
+        m_err << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        QJsonArray rows;
+        for (const auto &[name, count] : counts)
+            rows.append(QJsonObject{{u"name"_s, name}, {u"count"_s, count}});
+        m_out << QJsonDocument(rows).toJson(QJsonDocument::Indented);
+    } else {
+        for (const auto &[name, count] : counts)
+            m_out << name << '\t' << count << '\n';
+    }
+    m_out.flush();
+    return 0;
+}
+
+} // namespace Copydesk
