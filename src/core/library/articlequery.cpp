@@ -28,6 +28,8 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
     QStringList conditions;
     QString from = u"articles a"_s;
     bool ranked = false;
+    bool rankValue = false; // the rank order binds the FTS query once more
+    QString matchValue;
     if (query.hasText()) {
         const SearchLanguage search = SearchLanguage::parse(query.text);
         if (search.isEmpty()) {
@@ -38,11 +40,12 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
             from = SearchIndex::matchingFrom();
             conditions.append(SearchIndex::matchingCondition());
             result.values.append(search.match);
+            matchValue = search.match;
             result.withSnippet = true;
             ranked = true;
         }
         for (const QString &excluded : search.excludedMatches) {
-            conditions.append(u"a.id NOT IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)"_s);
+            conditions.append(u"a.id NOT IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?)"_s);
             result.values.append(excluded);
         }
         const auto anyOf = [&](const QStringList &values, const QString &one, int placeholders, bool negated) {
@@ -125,6 +128,7 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
     case ArticleQuery::Order::BestMatch:
         // Filters without words to rank by: newest first, paged by offset like the other orders.
         order = ranked ? SearchIndex::rankOrder() : u"a.created_at DESC, a.id DESC"_s;
+        rankValue = ranked;
         break;
     case ArticleQuery::Order::Headline:
         order = u"a.headline COLLATE NOCASE, a.id"_s;
@@ -142,6 +146,8 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
     result.sql = u"SELECT %1%2 FROM %3%4 ORDER BY %5 LIMIT ?"_s.arg(
         columns, result.withSnippet ? u", "_s + SearchIndex::snippetColumn() : QString(), from,
         conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s), order);
+    if (rankValue)
+        result.values.append(matchValue);
     result.values.append(limit);
     if (byOffset) {
         result.sql += u" OFFSET ?"_s;

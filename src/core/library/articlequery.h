@@ -25,7 +25,7 @@ struct ArticleQuery
         Longest,
     };
 
-    QString text; // in the search language of SearchIndex::ftsQuery(); empty: no text condition
+    QString text; // in the search language (SearchLanguage); empty: no text condition
     std::optional<ArticleStatus> status;
     QString section;  // exact, without regard to case
     QStringList tags; // every one of them

@@ -1,4 +1,5 @@
 #include <library/articlerepository.h>
+#include <library/searchlanguage.h>
 #include <model/articlediff.h>
 
 #include <QRegularExpression>
@@ -509,7 +510,7 @@ QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int
 
 QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
 {
-    if (SearchIndex::ftsQuery(userQuery).isEmpty())
+    if (SearchLanguage::parse(userQuery).isEmpty())
         return {}; // nothing to search for finds nothing (find() would list everything)
     ArticleQuery query;
     query.text = userQuery;

@@ -1,6 +1,7 @@
 #include <library/searchindex.h>
 
 #include <library/librarydatabase.h>
+#include <library/searchlanguage.h>
 #include <library/sqlsupport.h>
 
 #include <QRegularExpression>
@@ -41,10 +42,7 @@ bool SearchIndex::write(const Article &article, Row row)
                                                     QVariant(folded(quoteTexts.join(u'\n'))),
                                                     QVariant(folded(captions.join(u'\n')))};
 
-    const auto removeOld = [&] {
-        QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
-        return Sql::run(remove, {QVariant(article.id)}) || fail(remove.lastError().text());
-    };
+    const auto removeOld = [&] { return remove(article.id); };
     // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
     // out. Should a row be there after all (a library changed by other tools), it is replaced then.
     if (row == Row::Replace && !removeOld())
@@ -52,64 +50,62 @@ bool SearchIndex::write(const Article &article, Row row)
     QSqlQuery &insert = m_database.statement(
         u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    // The stemmed index reads its text from the exact one: the same values, no second copy kept.
+    QSqlQuery &insertStems = m_database.statement(
+        u"INSERT INTO article_stems (rowid, headline, standfirst, byline, body, quotes, captions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     if (Sql::run(insert, values))
-        return true;
+        return Sql::run(insertStems, values) || fail(insertStems.lastError().text());
     if (row == Row::New && removeOld() && Sql::run(insert, values))
-        return true;
+        return Sql::run(insertStems, values) || fail(insertStems.lastError().text());
     return fail(insert.lastError().text());
 }
 
 bool SearchIndex::remove(qint64 articleId)
 {
+    // An external-content index forgets a row only when told what it held: from the exact index, before
+    // that row goes.
+    QSqlQuery &forgetStems = m_database.statement(
+        u"INSERT INTO article_stems (article_stems, rowid, headline, standfirst, byline, body, quotes, captions) "
+        "SELECT 'delete', s.rowid, s.headline, s.standfirst, s.byline, s.body, s.quotes, s.captions "
+        "FROM article_search s WHERE s.rowid = ? "
+        // Only what it indexed: deleting a row it never had (a stale exact row written by other tools)
+        // would damage it. Its docsize table has a row per indexed article.
+        "AND EXISTS (SELECT 1 FROM article_stems_docsize d WHERE d.id = s.rowid)"_s);
+    if (!Sql::run(forgetStems, {QVariant(articleId)}))
+        return fail(forgetStems.lastError().text());
     QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
     return Sql::run(remove, {QVariant(articleId)}) || fail(remove.lastError().text());
 }
 
 QString SearchIndex::matchingFrom()
 {
-    return u"article_search s JOIN articles a ON a.id = s.rowid"_s;
+    return u"article_stems s JOIN articles a ON a.id = s.rowid"_s;
 }
 
 QString SearchIndex::matchingCondition()
 {
-    return u"article_search MATCH ?"_s;
+    // The stemmed index finds every form ("sanction": "sanctions", "sanctioned"); the exact one is only
+    // asked for ranking.
+    return u"article_stems MATCH ?"_s;
 }
 
 QString SearchIndex::snippetColumn()
 {
-    return u"snippet(article_search, -1, '[', ']', '…', 12)"_s;
+    return u"snippet(article_stems, -1, '[', ']', '…', 12)"_s;
 }
 
 QString SearchIndex::rankOrder()
 {
-    // Headline matches weigh most, then standfirst and byline, quotes and captions, the body least.
-    return u"bm25(article_search, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0)"_s;
+    // Articles with the words as typed first (one bound value: the same FTS query), then by bm25: headline
+    // matches weigh most, then standfirst and byline, quotes and captions, the body least.
+    return u"(a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)) DESC, "
+           "bm25(article_stems, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0)"_s;
 }
 
 QString SearchIndex::ftsQuery(const QString &userQuery)
 {
-    // Phrases in double quotes stay phrases; every other word becomes a quoted term so that punctuation
-    // ("U.S.", "Makei's", "AND") can never be read as FTS5 syntax. The last bare word matches as a
-    // prefix, for search as you type.
-    static const QRegularExpression tokens(u"\"([^\"]*)\"|(\\S+)"_s);
-    QStringList terms;
-    bool lastIsWord = false;
-    auto it = tokens.globalMatch(folded(userQuery));
-    while (it.hasNext()) {
-        const QRegularExpressionMatch match = it.next();
-        const bool isPhrase = match.capturedStart(1) >= 0;
-        QString text = isPhrase ? match.captured(1) : match.captured(2);
-        text.remove(u'"');
-        if (text.trimmed().isEmpty())
-            continue;
-        terms.append(u'"' + text + u'"');
-        lastIsWord = !isPhrase;
-    }
-    if (terms.isEmpty())
-        return {};
-    if (lastIsWord)
-        terms.last() += u'*';
-    return terms.join(u' ');
+    return SearchLanguage::parse(userQuery).match;
 }
 
 } // namespace Copydesk

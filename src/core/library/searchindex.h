@@ -28,12 +28,13 @@ public:
     QString lastError() const { return m_lastError; }
 
     // The pieces of a query for articles "a" that match one bound FTS query: what to select from, the
-    // condition (one value: ftsQuery()), the snippet column and the order of rank, best first.
+    // condition (one value: the FTS query), the snippet column and the order of rank, best first (one more
+    // value: the same FTS query, for the exact matches that come first).
     static QString matchingFrom();
     static QString matchingCondition();
     static QString snippetColumn();
     static QString rankOrder();
-    // Turns what a person types into an FTS5 query; empty if there is nothing to search for.
+    // The FTS5 query for the words of what a person types (SearchLanguage); empty if it holds none.
     static QString ftsQuery(const QString &userQuery);
     // Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.
     static QString folded(QString text);

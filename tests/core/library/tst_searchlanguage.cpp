@@ -7,6 +7,9 @@
 #include <library/articlequery.h>
 #include <library/searchlanguage.h>
 
+#include <QSqlError>
+#include <QSqlQuery>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +106,11 @@ private slots:
         row("before", u"before:2024-01-01 "_s, {4});
         row("after", u"after:2024-05-02 "_s, {3, 5});
         row("between", u"after:2024-03-01 before:2024-05-21 "_s, {1, 2, 3});
+        row("stem: singular finds plural", u"sanction "_s, {1, 4});
+        row("stem: verb forms", u"negotiating "_s, {1, 4});
+        row("stem: reopened", u"reopen "_s, {3, 5});
+        row("stem in a phrase", u"\"foreign ministers\""_s, {1});
+        row("stem excluded", u"port -ferry "_s, {});
         row("cyrillic lower finds capitals", u"лукашенко "_s, {2});
         row("cyrillic upper", u"ЛУКАШЕНКО "_s, {2});
         row("yo finds ye", u"ёлка "_s, {2});
@@ -126,6 +134,45 @@ private slots:
         std::sort(found.begin(), found.end());
         QVERIFY2(m_library.repository->lastError().isEmpty(), qPrintable(m_library.repository->lastError()));
         QCOMPARE(found, ids);
+    }
+
+    // Exact forms first: "negotiate" is in 4 as typed ("negotiate"), in 1 only as "negotiating".
+    void exactMatchesRankFirst()
+    {
+        ArticleQuery query;
+        query.text = u"negotiate "_s;
+        const QList<ArticleSummary> rows = m_library.repository->find(query, {}, 0, 10);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).id, 4);
+        QCOMPARE(rows.at(1).id, 1);
+        query.text = u"negotiating "_s;
+        const QList<ArticleSummary> again = m_library.repository->find(query, {}, 0, 10);
+        QCOMPARE(again.at(0).id, 1);
+        QVERIFY2(again.at(0).snippet.contains(u"[negotiating]"_s), qPrintable(again.at(0).snippet));
+    }
+
+    // The stemmed index keeps no copy of the text, and stays whole through edits and removals.
+    void theStemmedIndexFollowsEditsAndKeepsNoCopy()
+    {
+        QSqlQuery query(m_library.database->connection());
+        QVERIFY(query.exec(u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'article_stems_content'"_s));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+        std::optional<Article> article = m_library.repository->load(3);
+        article->bodyHtml = u"<p>The tugboats idled.</p>"_s;
+        QVERIFY(m_library.repository->update(*article));
+        ArticleQuery find;
+        find.text = u"tugboat "_s;
+        QCOMPARE(m_library.repository->find(find, {}, 0, 10).size(), 1);
+        find.text = u"ferry "_s;
+        QCOMPARE(m_library.repository->find(find, {}, 0, 10).size(), 0);
+        QVERIFY(query.exec(u"INSERT INTO article_stems (article_stems) VALUES ('integrity-check')"_s));
+        Article extra = story(u"Temporary"_s, u"Tugboats again"_s, u"World"_s, ArticleStatus::Draft, {}, {});
+        QVERIFY(m_library.repository->insert(extra));
+        QVERIFY(m_library.repository->remove(extra.id));
+        QVERIFY2(query.exec(u"INSERT INTO article_stems (article_stems) VALUES ('integrity-check')"_s),
+                 qPrintable(query.lastError().text()));
+        QCOMPARE(m_library.repository->find(find, {}, 0, 10).size(), 0);
     }
 
     void badSyntaxGetsAHint_data()
