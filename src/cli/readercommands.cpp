@@ -1,6 +1,6 @@
-// The reader's commands: `copydesk star|unstar|read|unread ID...`, `copydesk tag ID... --add T --remove T`
-// and `copydesk tags [--json]`. Each article is changed as a save of it is (its updated time moves on), so a
-// window with it open takes the change in instead of writing its older copy over it.
+// The reader's commands: `copydesk star|unstar|read|unread ID...` (marks, set directly), `copydesk tag ID...
+// --add T --remove T` and `copydesk tags [--json]`. A tag change is saved as an edit is (the updated time
+// moves on), so a window with the article open takes it in instead of writing its older copy over it.
 
 #include "commandline.h"
 
@@ -56,19 +56,23 @@ int CommandLine::runMark(const QCommandLineParser &parser, const QString &comman
     std::optional<OpenLibrary> library = openLibrary(parser, m_err);
     if (!library)
         return 1;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const bool ok = changeEach(
-        *library->repository, *ids, ArticleRepository::FieldsOnly,
-        [&command, &now](Article &article) {
-            if (command == u"star"_s || command == u"unstar"_s)
-                article.starred = command == u"star"_s;
-            else if (command == u"unread"_s)
-                article.readAt = QDateTime();
-            else if (!article.readAt.isValid())
-                article.readAt = now;
-        },
-        m_err);
-    return ok ? 0 : 1;
+    // The reader's marks are not edits: they are set directly and never move an article's updated time.
+    QList<qint64> present;
+    bool allThere = true;
+    for (const qint64 id : *ids) {
+        if (library->repository->summary(id)) {
+            present << id;
+        } else {
+            m_err << "error: no article with id " << id << Qt::endl;
+            allThere = false;
+        }
+    }
+    const bool on = command == u"star"_s || command == u"read"_s;
+    const bool written = command.endsWith(u"star"_s) ? library->repository->setStarred(present, on)
+                                                     : library->repository->setRead(present, on);
+    if (!written)
+        m_err << "error: " << library->repository->lastError() << Qt::endl;
+    return written && allThere ? 0 : 1;
 }
 
 int CommandLine::runTag(const QCommandLineParser &parser, const QStringList &arguments)

@@ -70,6 +70,36 @@ void ArticleRepository::prepareForStorage(Article &article)
     ArticleContent::prepareForStorage(article);
 }
 
+bool ArticleRepository::setStarred(const QList<qint64> &ids, bool starred)
+{
+    if (refuseWrite())
+        return false;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    QSqlQuery &query = m_database.statement(u"UPDATE articles SET starred = ? WHERE id = ?"_s);
+    for (const qint64 id : ids) {
+        if (!run(query, {QVariant(starred ? 1 : 0), QVariant(id)}))
+            return fail(u"cannot star article %1"_s.arg(id), query.lastError().text());
+    }
+    return transaction.commit() || fail(u"cannot star the articles"_s, db.lastError().text());
+}
+
+bool ArticleRepository::setRead(const QList<qint64> &ids, bool read)
+{
+    if (refuseWrite())
+        return false;
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db);
+    QSqlQuery &query = m_database.statement(
+        u"UPDATE articles SET read_at = CASE WHEN ? THEN COALESCE(read_at, ?) ELSE NULL END WHERE id = ?"_s);
+    const QString now = toStorageTime(QDateTime::currentDateTimeUtc());
+    for (const qint64 id : ids) {
+        if (!run(query, {QVariant(read ? 1 : 0), QVariant(now), QVariant(id)}))
+            return fail(u"cannot mark article %1 read"_s.arg(id), query.lastError().text());
+    }
+    return transaction.commit() || fail(u"cannot mark the articles read"_s, db.lastError().text());
+}
+
 QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
 {
     QList<std::pair<QString, int>> counts;
@@ -269,14 +299,12 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
         "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
-        "content_hash = ?, updated_at = ?, published_at = ?, read_at = ?, starred = ?, "
-        "word_count = ?, editor_note = ? WHERE id = ?"_s);
+        "content_hash = ?, updated_at = ?, published_at = ?, word_count = ?, editor_note = ? WHERE id = ?"_s);
     if (!run(query, {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
                      text(article.standfirst), text(article.byline), text(article.dateline),
                      text(article.language), text(article.bodyHtml), text(article.bodyText),
                      text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
                      QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
-                     nullableTime(article.readAt), QVariant(article.starred ? 1 : 0),
                      QVariant(article.wordCount), text(article.editorNote), QVariant(article.id)}))
         return failed(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
     if (query.numRowsAffected() != 1)

@@ -94,6 +94,11 @@ public:
     // updatedAt when read): a save never silently replaces what another window or command stored since.
     UpdateResult updateIfUnchanged(Article &article, const QDateTime &seenUpdatedAt, Parts parts = AllParts);
     bool remove(qint64 id);
+    // The reader's marks, kept apart from the article's content: they never move its updated time and a
+    // save of the content never writes them (an editor's older copy cannot undo a star given meanwhile).
+    // Marking read keeps the first time it was read. False, with lastError(), when the write failed.
+    bool setStarred(const QList<qint64> &ids, bool starred);
+    bool setRead(const QList<qint64> &ids, bool read);
 
     std::optional<Article> load(qint64 id) const;
     // Every tag in use, by name: what the editor's tag field completes from.

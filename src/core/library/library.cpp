@@ -121,4 +121,22 @@ bool Library::revert(qint64 articleId, int number)
     return true;
 }
 
+bool Library::setStarred(const QList<qint64> &ids, bool starred)
+{
+    if (!m_articles.setStarred(ids, starred))
+        return false;
+    for (const qint64 id : ids)
+        emit articleChanged(id);
+    return true;
+}
+
+bool Library::setRead(const QList<qint64> &ids, bool read)
+{
+    if (!m_articles.setRead(ids, read))
+        return false;
+    for (const qint64 id : ids)
+        emit articleChanged(id);
+    return true;
+}
+
 } // namespace Copydesk

@@ -46,6 +46,9 @@ public:
     bool addRevision(const Article &article, const QString &name = {});
     // ArticleRepository::revert(), announced as a change of the article.
     bool revert(qint64 articleId, int number);
+    // The reader's marks (ArticleRepository::setStarred/setRead); the views follow through articleChanged.
+    bool setStarred(const QList<qint64> &ids, bool starred);
+    bool setRead(const QList<qint64> &ids, bool read);
     QString lastError() const { return m_articles.lastError(); }
 
 signals:

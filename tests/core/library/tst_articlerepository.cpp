@@ -212,6 +212,36 @@ private slots:
         QCOMPARE(countRows(*library.database, u"article_search"_s), 2);
     }
 
+    void starAndReadAreMarksNotEdits()
+    {
+        TestLibrary library;
+        Article article = sampleArticle(u"Ferry timetable"_s);
+        QVERIFY(library.repository->insert(article));
+        const Article editorsCopy = *library.repository->load(article.id);
+        QVERIFY(library.repository->setStarred({article.id}, true));
+        QVERIFY(library.repository->setRead({article.id}, true));
+        std::optional<Article> marked = library.repository->load(article.id);
+        QVERIFY(marked->starred);
+        QVERIFY(marked->readAt.isValid());
+        QCOMPARE(marked->updatedAt, editorsCopy.updatedAt); // not an edit
+        const QDateTime firstRead = marked->readAt;
+        QTest::qWait(5);
+        QVERIFY(library.repository->setRead({article.id}, true));
+        QCOMPARE(library.repository->load(article.id)->readAt, firstRead); // first reading kept
+        // An editor saving its older copy does not take the marks back.
+        Article saved = editorsCopy;
+        saved.headline = u"Ferry timetable changes"_s;
+        QCOMPARE(library.repository->updateIfUnchanged(saved, editorsCopy.updatedAt),
+                 ArticleRepository::UpdateResult::Saved);
+        marked = library.repository->load(article.id);
+        QVERIFY(marked->starred);
+        QVERIFY(marked->readAt.isValid());
+        QVERIFY(library.repository->setStarred({article.id}, false));
+        QVERIFY(library.repository->setRead({article.id}, false));
+        QVERIFY(!library.repository->load(article.id)->starred);
+        QVERIFY(!library.repository->load(article.id)->readAt.isValid());
+    }
+
     void aStaleSearchRowIsReplaced()
     {
         // A library changed by other tools may hold a search row for the id a new article gets.
