@@ -21,8 +21,14 @@ QString ArticleListDelegate::detailLine(const QModelIndex &index)
     const QString section = index.data(ArticleListModel::SectionRole).toString();
     if (!section.isEmpty())
         parts << section;
+    const QString byline = index.data(ArticleListModel::BylineRole).toString();
+    if (!byline.isEmpty())
+        parts << byline;
     if (const auto status = statusFromString(index.data(ArticleListModel::StatusRole).toString()))
         parts << statusDisplayName(*status);
+    const int words = index.data(ArticleListModel::WordCountRole).toInt();
+    if (words > 0)
+        parts << (words == 1 ? QObject::tr("1 word") : QObject::tr("%1 words").arg(words));
     // The same date, with the same meaning, as the preview shows.
     const ShownDate shown = shownDate(index.data(ArticleListModel::PublishedAtRole).toDateTime(),
                                       index.data(ArticleListModel::UpdatedAtRole).toDateTime());
@@ -42,7 +48,10 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const QString headline = opt.text;
+    // Starred rows carry a star; unread ones are set bold, as a mail reader does.
+    const QString headline =
+        (index.data(ArticleListModel::StarredRole).toBool() ? u"★ "_s : QString()) + opt.text;
+    const bool unread = !index.data(ArticleListModel::ReadRole).toBool();
     opt.text.clear();
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
@@ -52,7 +61,7 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
     const QRect area = opt.rect.adjusted(padding, padding / 2, -padding, -padding / 2);
     QFont bold = opt.font;
-    bold.setBold(true);
+    bold.setBold(unread);
     const QFontMetrics boldMetrics(bold);
     const QFontMetrics metrics(opt.font);
 

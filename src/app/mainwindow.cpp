@@ -13,6 +13,8 @@
 #include "previewpanel.h"
 #include "settings.h"
 #include "spelling.h"
+#include "librarysidebar.h"
+#include "readercontroller.h"
 #include "textcountslabel.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
@@ -73,18 +75,22 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_banner(new LibraryBanner(this))
     , m_libraryController(new LibraryController(database, m_banner, this, this))
     , m_spelling(new Spelling(database.path(), this))
+    , m_sidebar(new LibrarySidebar(database, m_splitter))
+    , m_reader(new ReaderController(*m_library, m_listModel, m_listPanel, m_sidebar, this))
 {
     m_spelling->setEnabled(Settings::SpellCheck.read(QSettings()));
     m_editorPanel->setSpelling(m_spelling);
     // "[*]" shows while edits wait for the autosave.
     setWindowTitle(u"%1[*] — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
     setAcceptDrops(true);
+    m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_listPanel);
     m_splitter->addWidget(m_editorPanel);
     m_splitter->addWidget(m_previewPanel);
-    m_splitter->setStretchFactor(0, 1);
-    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 2);
+    m_splitter->setStretchFactor(3, 2);
     m_splitter->setChildrenCollapsible(false);
     m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_splitter);
@@ -272,6 +278,8 @@ void MainWindow::setupMenus()
     m_emptyState->addAction(pasteAddress);
     m_writingActions.append(pasteAddress);
 
+    m_reader->addActions(menuBar()->addMenu(tr("&Article")));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     struct Pane
     {
@@ -281,7 +289,8 @@ void MainWindow::setupMenus()
     };
     const Pane panes[] = {{tr("Article &List"), m_listPanel, Settings::ListVisible},
                           {tr("&Editor"), m_editorPanel, Settings::EditorVisible},
-                          {tr("&Preview"), m_previewPanel, Settings::PreviewVisible}};
+                          {tr("&Preview"), m_previewPanel, Settings::PreviewVisible},
+                          {tr("&Sidebar"), m_sidebar, Settings::SidebarVisible}};
     const QSettings settings;
     m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
     m_textCounts = new TextCountsLabel(m_editorPanel->bodyEdit(), this);
@@ -324,6 +333,7 @@ void MainWindow::newArticle()
 void MainWindow::openArticle(qint64 id)
 {
     if (m_editController->open(id)) {
+        m_reader->articleOpened(id);
         QSettings settings;
         if (Settings::LastArticle.read(settings) != id)
             Settings::LastBodyPosition.write(settings, 0);

@@ -26,6 +26,8 @@ class LibraryController;
 class LibraryDatabase;
 class PreviewPanel;
 class Spelling;
+class LibrarySidebar;
+class ReaderController;
 struct ImportSummary;
 
 // The main window: the article list, the editor and the preview side by side. It only wires panels
@@ -60,6 +62,8 @@ public:
     LibraryController *libraryController() const { return m_libraryController; }
     LibraryBanner *banner() const { return m_banner; }
     Spelling *spelling() const { return m_spelling; }
+    LibrarySidebar *sidebar() const { return m_sidebar; }
+    ReaderController *reader() const { return m_reader; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -98,6 +102,8 @@ private:
     LibraryBanner *m_banner;
     LibraryController *m_libraryController;
     Spelling *m_spelling;
+    LibrarySidebar *m_sidebar;
+    ReaderController *m_reader;
     QList<QAction *> m_writingActions; // what only a writable library allows
     QString m_requestedLibrary;
 };

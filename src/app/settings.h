@@ -27,6 +27,7 @@ namespace Settings {
 inline const SettingKey<QByteArray> WindowGeometry{"window/geometry", {}};
 inline const SettingKey<QByteArray> WindowState{"window/state", {}};
 inline const SettingKey<QByteArray> SplitterSizes{"window/splitter", {}};
+inline const SettingKey<bool> SidebarVisible{"view/sidebar", true};
 inline const SettingKey<bool> ListVisible{"view/list", true};
 inline const SettingKey<bool> EditorVisible{"view/editor", true};
 inline const SettingKey<bool> PreviewVisible{"view/preview", true};

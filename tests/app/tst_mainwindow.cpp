@@ -1,6 +1,8 @@
 #include "app/guitestmain.h"
 #include "articlelistdelegate.h"
 #include "articlelistpanel.h"
+#include "librarysidebar.h"
+#include "readercontroller.h"
 #include "copycheckpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
@@ -39,6 +41,7 @@
 #include <QTextEdit>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
@@ -722,6 +725,98 @@ private slots:
         QTRY_COMPARE(window.listModel()->rowCount(), 3); // the rest is still searched
         search->clear();
         QTRY_VERIFY(window.listPanel()->searchHint()->isHidden());
+    }
+
+    void theSidebarFiltersAndTheReaderMarks()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        const struct
+        {
+            QString headline, section, tag;
+            ArticleStatus status;
+        } stories[] = {{u"Harbour cranes return"_s, u"Business"_s, u"shipping"_s, ArticleStatus::Draft},
+                       {u"Ferries cancelled"_s, u"Business"_s, u"shipping"_s, ArticleStatus::Ready},
+                       {u"Budget talks"_s, u"Politics"_s, u"budget"_s, ArticleStatus::Draft}};
+        for (const auto &story : stories) {
+            Article article;
+            article.headline = story.headline;
+            article.section = story.section;
+            article.tags = {story.tag};
+            article.status = story.status;
+            article.bodyHtml = u"<p>Words about the port.</p>"_s;
+            QVERIFY(repository.insert(article));
+        }
+        QVERIFY(repository.setRead({1}, true));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LibrarySidebar *sidebar = window.sidebar();
+        sidebar->waitForCounts();
+        const auto count = [sidebar](const QString &label) {
+            QTreeWidgetItem *item = sidebar->itemNamed(label);
+            return item ? item->text(1).toInt() : -1;
+        };
+        QCOMPARE(count(u"All Articles"_s), 3);
+        QCOMPARE(count(u"Draft"_s), 2);
+        QCOMPARE(count(u"Business"_s), 2);
+        QCOMPARE(count(u"shipping"_s), 2);
+        QCOMPARE(count(u"budget"_s), 1);
+
+        // Filters combine with each other's neighbours in the list and with the search text.
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"shipping"_s));
+        QTRY_COMPARE(window.listModel()->rowCount(), 2);
+        QLineEdit *search = window.listPanel()->searchField();
+        QTest::keyClicks(search, "ferries");
+        QTRY_COMPARE(window.listModel()->rowCount(), 1);
+        QCOMPARE(window.listModel()->idAt(0), 2);
+        search->clear();
+        QTRY_COMPARE(window.listModel()->rowCount(), 2);
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"All Articles"_s));
+        QTRY_COMPARE(window.listModel()->rowCount(), 3);
+
+        // Star by the menu's shortcut action, undone and redone; the sidebar counts follow.
+        ReaderController *reader = window.reader();
+        QCOMPARE(reader->starAction()->shortcut(), QKeySequence(u"Ctrl+D"_s));
+        QVERIFY(window.listPanel()->selectArticle(3));
+        reader->starAction()->trigger();
+        QVERIFY(repository.load(3)->starred);
+        QTRY_COMPARE(count(u"Starred"_s), 1);
+        QVERIFY(reader->starAction()->isChecked());
+        reader->undoStack()->undo();
+        QVERIFY(!repository.load(3)->starred);
+        QTRY_COMPARE(count(u"Starred"_s), 0);
+        reader->undoStack()->redo();
+        QVERIFY(repository.load(3)->starred);
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"Starred"_s));
+        QTRY_COMPARE(window.listModel()->rowCount(), 1);
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"All Articles"_s));
+        QTRY_COMPARE(window.listModel()->rowCount(), 3);
+
+        // Read: by hand, and by staying on an article a moment.
+        QVERIFY(window.listPanel()->selectArticle(2));
+        QVERIFY(!repository.load(2)->readAt.isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(repository.load(2)->readAt.isValid(), ReaderController::ReadAfterMs + 2000);
+        reader->readAction()->trigger(); // mark as unread again
+        QVERIFY(!repository.load(2)->readAt.isValid());
+        QTRY_COMPARE(count(u"Unread"_s), 2);
+
+        // Next, previous and next unread move the selection (and open the article).
+        QVERIFY(window.listPanel()->selectArticle(3));
+        QVERIFY(reader->moveBy(1));
+        QCOMPARE(window.listPanel()->selectedArticle(), 2);
+        QVERIFY(reader->moveBy(-1));
+        QCOMPARE(window.listPanel()->selectedArticle(), 3);
+        QVERIFY(repository.setRead({2, 3}, true));
+        QVERIFY(repository.setRead({1}, false));
+        window.listModel()->refresh();
+        QTRY_VERIFY(window.listModel()->index(2).data(ArticleListModel::ReadRole).toBool() == false);
+        QVERIFY(window.listPanel()->selectArticle(3));
+        QVERIFY(reader->moveToNextUnread());
+        QCOMPARE(window.listPanel()->selectedArticle(), 1);
+        QTRY_COMPARE(window.editController()->currentId(), 1);
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

@@ -46,6 +46,12 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return row.starred;
     case WordCountRole:
         return row.wordCount;
+    case ReadRole:
+        return row.read;
+    case TagsRole:
+        return row.tags;
+    case ThumbnailRole:
+        return row.hasThumbnail;
     default:
         return {};
     }
@@ -63,7 +69,10 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
                   {PublishedAtRole, "publishedAt"},
                   {SnippetRole, "snippet"},
                   {StarredRole, "starred"},
-                  {WordCountRole, "wordCount"}});
+                  {WordCountRole, "wordCount"},
+                  {ReadRole, "read"},
+                  {TagsRole, "tags"},
+                  {ThumbnailRole, "thumbnail"}});
     return names;
 }
 

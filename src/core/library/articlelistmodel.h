@@ -28,6 +28,9 @@ public:
         StarredRole,
         WordCountRole,
         PublishedAtRole, // invalid when not known
+        ReadRole,
+        TagsRole,      // QStringList
+        ThumbnailRole, // bool: there is a lead picture
     };
     Q_ENUM(Role)
 

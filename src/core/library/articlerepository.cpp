@@ -100,6 +100,34 @@ bool ArticleRepository::setRead(const QList<qint64> &ids, bool read)
     return transaction.commit() || fail(u"cannot mark the articles read"_s, db.lastError().text());
 }
 
+LibraryCounts ArticleRepository::counts() const
+{
+    LibraryCounts counts;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (query.exec(u"SELECT count(*), count(*) - count(read_at), total(starred) FROM articles"_s) && query.next()) {
+        counts.all = query.value(0).toInt();
+        counts.unread = query.value(1).toInt();
+        counts.starred = query.value(2).toInt();
+    }
+    QHash<QString, int> byStatus;
+    if (query.exec(u"SELECT status, count(*) FROM articles GROUP BY status"_s)) {
+        while (query.next())
+            byStatus.insert(query.value(0).toString(), query.value(1).toInt());
+    }
+    for (const ArticleStatus status : allStatuses())
+        counts.statuses.append({statusToString(status), byStatus.value(statusToString(status))});
+    if (query.exec(u"SELECT min(section), count(*) FROM articles WHERE section <> '' "
+                   "GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE"_s)) {
+        while (query.next())
+            counts.sections.append({query.value(0).toString(), query.value(1).toInt()});
+    }
+    if (query.lastError().isValid())
+        fail(u"cannot count the articles"_s, query.lastError().text());
+    counts.tags = tagCounts();
+    return counts;
+}
+
 QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
 {
     QList<std::pair<QString, int>> counts;

@@ -37,6 +37,17 @@ struct ArticleSummary
     QString snippet; // search results only: matching text with the match in [brackets]
 };
 
+// What the sidebar counts: the whole library, unread, starred, and each status, section and tag.
+struct LibraryCounts
+{
+    int all = 0;
+    int unread = 0;
+    int starred = 0;
+    QList<std::pair<QString, int>> statuses; // storage names, in the order of allStatuses()
+    QList<std::pair<QString, int>> sections; // by name
+    QList<std::pair<QString, int>> tags;     // by name
+};
+
 // Where the next page of the newest-first list starts (keyset pagination: no OFFSET scans).
 struct ListCursor
 {
@@ -105,6 +116,8 @@ public:
     QStringList tagNames() const;
     // Every tag in use with the number of articles that have it, by name.
     QList<std::pair<QString, int>> tagCounts() const;
+    // The sidebar's counts, in a few grouped scans (call it off the GUI thread on a large library).
+    LibraryCounts counts() const;
     // The people named in the bylines of the most recent articles ("A, B and C" read as three), for the
     // byline's completion.
     QStringList authorNames() const;

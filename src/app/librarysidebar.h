@@ -1,0 +1,58 @@
+#pragma once
+
+#include <library/articlequery.h>
+#include <library/articlerepository.h>
+
+#include <QThread>
+#include <QWidget>
+
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace Copydesk {
+
+class Library;
+class LibraryDatabase;
+
+// The list's filters with their counts: All, Unread, Starred, each status, each section and each tag.
+// Choosing one filters the list (with the search text, through ArticleQuery). Counts are read on a thread of
+// the sidebar's own, whose SQLite connection is opened once and kept: a large library never holds up the
+// window, and recounting opens no file (a pool thread would open a new connection whenever it is new).
+class LibrarySidebar final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    LibrarySidebar(const LibraryDatabase &database, QWidget *parent = nullptr);
+    ~LibrarySidebar() override;
+
+    // The filter of the item chosen (All: an empty query).
+    ArticleQuery currentFilter() const;
+    // Reads the counts again (soon: several changes in a row cost one reading).
+    void refreshCounts();
+    // Waits for a reading under way (tests).
+    void waitForCounts();
+    QTreeWidget *tree() const { return m_tree; }
+    // The item showing this filter's label ("Unread", "Draft", a section or tag name), or null.
+    QTreeWidgetItem *itemNamed(const QString &label) const;
+
+signals:
+    void filterChosen(const ArticleQuery &filter);
+    void countsShown();
+
+private:
+    void showCounts(const LibraryCounts &counts);
+    QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &label, int count, const QString &kind,
+                             const QString &value);
+
+    const LibraryDatabase &m_database;
+    QTreeWidget *m_tree;
+    QThread m_thread;
+    QObject *m_counter = nullptr; // lives on m_thread
+    bool m_counting = false;
+    bool m_countAgain = false;
+    QString m_chosenKind = QStringLiteral("all");
+    QString m_chosenValue;
+};
+
+} // namespace Copydesk

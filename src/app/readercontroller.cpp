@@ -1,0 +1,193 @@
+#include "readercontroller.h"
+
+#include "articlelistpanel.h"
+#include "librarysidebar.h"
+
+#include <library/articlelistmodel.h>
+#include <library/library.h>
+
+#include <QAction>
+#include <QListView>
+#include <QMenu>
+#include <QUndoStack>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+// A star or read mark given or taken back: undone by setting it as it was.
+class MarkCommand final : public QUndoCommand
+{
+public:
+    MarkCommand(std::function<void(bool)> apply, bool on, const QString &text)
+        : QUndoCommand(text)
+        , m_apply(std::move(apply))
+        , m_on(on)
+    {}
+    void redo() override { m_apply(m_on); }
+    void undo() override { m_apply(!m_on); }
+
+private:
+    std::function<void(bool)> m_apply;
+    bool m_on;
+};
+
+} // namespace
+
+ReaderController::ReaderController(Library &library, ArticleListModel *model, ArticleListPanel *list,
+                                   LibrarySidebar *sidebar, QObject *parent)
+    : QObject(parent)
+    , m_library(library)
+    , m_model(model)
+    , m_list(list)
+    , m_sidebar(sidebar)
+    , m_undo(new QUndoStack(this))
+{
+    m_readTimer.setSingleShot(true);
+    m_readTimer.setInterval(ReadAfterMs);
+    connect(&m_readTimer, &QTimer::timeout, this, [this] {
+        const int row = m_model->rowOf(m_openId);
+        if (row >= 0 && !m_model->index(row).data(ArticleListModel::ReadRole).toBool())
+            m_library.setRead({m_openId}, true); // reading is not an undoable edit
+    });
+    // The sidebar's filter, with whatever is typed in the search field.
+    connect(sidebar, &LibrarySidebar::filterChosen, this, [this](const ArticleQuery &filter) {
+        ArticleQuery query = filter;
+        query.text = m_model->query().text;
+        query.order = m_model->query().order;
+        m_model->setQuery(query);
+    });
+    // Counts follow the library.
+    auto *recount = new QTimer(this);
+    recount->setSingleShot(true);
+    recount->setInterval(300);
+    connect(recount, &QTimer::timeout, sidebar, &LibrarySidebar::refreshCounts);
+    for (const auto signal : {&Library::articleAdded, &Library::articleChanged, &Library::articleRemoved})
+        connect(&library, signal, recount, qOverload<>(&QTimer::start));
+    connect(&library, &Library::changedElsewhere, recount, qOverload<>(&QTimer::start));
+    connect(model, &QAbstractItemModel::dataChanged, this, &ReaderController::updateActions);
+    connect(list->listView()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &ReaderController::updateActions);
+}
+
+void ReaderController::addActions(QMenu *menu)
+{
+    const auto add = [this, menu](const QString &text, const QKeySequence &shortcut, auto slot) {
+        QAction *action = menu->addAction(text, shortcut, this, slot);
+        action->setShortcutContext(Qt::WindowShortcut);
+        return action;
+    };
+    m_next = add(tr("&Next Article"), QKeySequence(u"Ctrl+Alt+Down"_s), [this] { moveBy(1); });
+    m_previous = add(tr("&Previous Article"), QKeySequence(u"Ctrl+Alt+Up"_s), [this] { moveBy(-1); });
+    m_nextUnread = add(tr("Next &Unread Article"), QKeySequence(u"Ctrl+Alt+N"_s), [this] { moveToNextUnread(); });
+    menu->addSeparator();
+    m_star = add(tr("&Star"), QKeySequence(u"Ctrl+D"_s), [this] { toggleStar(); });
+    m_star->setCheckable(true);
+    m_read = add(tr("Mark as &Read"), QKeySequence(u"Ctrl+Shift+M"_s), [this] { toggleRead(); });
+    m_read->setCheckable(true);
+    menu->addSeparator();
+    // Undo of marks, in this menu and with Ctrl+Z while the list has focus.
+    m_undoAction = m_undo->createUndoAction(menu, tr("Undo"));
+    m_redoAction = m_undo->createRedoAction(menu, tr("Redo"));
+    menu->addAction(m_undoAction);
+    menu->addAction(m_redoAction);
+    auto *listUndo = new QAction(m_list->listView());
+    listUndo->setShortcut(QKeySequence::Undo);
+    listUndo->setShortcutContext(Qt::WidgetShortcut);
+    connect(listUndo, &QAction::triggered, m_undo, &QUndoStack::undo);
+    m_list->listView()->addAction(listUndo);
+    auto *listRedo = new QAction(m_list->listView());
+    listRedo->setShortcut(QKeySequence::Redo);
+    listRedo->setShortcutContext(Qt::WidgetShortcut);
+    connect(listRedo, &QAction::triggered, m_undo, &QUndoStack::redo);
+    m_list->listView()->addAction(listRedo);
+    updateActions();
+}
+
+void ReaderController::articleOpened(qint64 id)
+{
+    m_openId = id;
+    m_readTimer.start();
+    updateActions();
+}
+
+void ReaderController::setMark(bool star, qint64 id, bool on)
+{
+    const QString text = star ? (on ? tr("Star") : tr("Unstar")) : (on ? tr("Mark as Read") : tr("Mark as Unread"));
+    m_undo->push(new MarkCommand(
+        [this, star, id](bool value) {
+            if (star)
+                m_library.setStarred({id}, value);
+            else
+                m_library.setRead({id}, value);
+            updateActions();
+        },
+        on, text));
+}
+
+void ReaderController::toggleStar()
+{
+    const QModelIndex current = m_list->listView()->currentIndex();
+    if (!current.isValid())
+        return;
+    setMark(true, current.data(ArticleListModel::IdRole).toLongLong(),
+            !current.data(ArticleListModel::StarredRole).toBool());
+}
+
+void ReaderController::toggleRead()
+{
+    const QModelIndex current = m_list->listView()->currentIndex();
+    if (!current.isValid())
+        return;
+    const qint64 id = current.data(ArticleListModel::IdRole).toLongLong();
+    if (id == m_openId)
+        m_readTimer.stop(); // marked by hand: the dwell does not mark it again
+    setMark(false, id, !current.data(ArticleListModel::ReadRole).toBool());
+}
+
+bool ReaderController::moveBy(int rows)
+{
+    QListView *view = m_list->listView();
+    const int row = view->currentIndex().isValid() ? view->currentIndex().row() + rows : 0;
+    if (row >= m_model->rowCount() && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+    if (row < 0 || row >= m_model->rowCount())
+        return false;
+    view->setCurrentIndex(m_model->index(row));
+    return true;
+}
+
+bool ReaderController::moveToNextUnread()
+{
+    QListView *view = m_list->listView();
+    int row = view->currentIndex().isValid() ? view->currentIndex().row() + 1 : 0;
+    // Only a few pages on: the next unread is usually near, and a search of the whole library is the
+    // sidebar's Unread.
+    for (int pages = 0; pages < 10; ++pages) {
+        for (; row < m_model->rowCount(); ++row) {
+            if (!m_model->index(row).data(ArticleListModel::ReadRole).toBool()) {
+                view->setCurrentIndex(m_model->index(row));
+                return true;
+            }
+        }
+        if (!m_model->canFetchMore({}))
+            break;
+        m_model->fetchMore({});
+    }
+    return false;
+}
+
+void ReaderController::updateActions()
+{
+    if (!m_star)
+        return;
+    const QModelIndex current = m_list->listView()->currentIndex();
+    m_star->setEnabled(current.isValid());
+    m_read->setEnabled(current.isValid());
+    m_star->setChecked(current.data(ArticleListModel::StarredRole).toBool());
+    m_read->setChecked(current.data(ArticleListModel::ReadRole).toBool());
+}
+
+} // namespace Copydesk

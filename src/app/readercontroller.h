@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+
+class QAction;
+class QMenu;
+class QUndoStack;
+
+namespace Copydesk {
+
+class ArticleListModel;
+class ArticleListPanel;
+class Library;
+class LibrarySidebar;
+
+// The reader's side of the window: the sidebar's filters applied to the list, star and read marks (undoable,
+// by menu and keyboard), moving to the next, previous or next unread article, and marking an article read
+// once it has been open a moment.
+class ReaderController final : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int ReadAfterMs = 1500; // open this long: read
+
+    ReaderController(Library &library, ArticleListModel *model, ArticleListPanel *list, LibrarySidebar *sidebar,
+                     QObject *parent = nullptr);
+
+    // The Article menu: each action with its shortcut.
+    void addActions(QMenu *menu);
+    QUndoStack *undoStack() const { return m_undo; }
+    QAction *starAction() const { return m_star; }
+    QAction *readAction() const { return m_read; }
+    QAction *nextAction() const { return m_next; }
+    QAction *previousAction() const { return m_previous; }
+    QAction *nextUnreadAction() const { return m_nextUnread; }
+
+    // An article was opened: it counts as read after ReadAfterMs if still open.
+    void articleOpened(qint64 id);
+    void toggleStar();
+    void toggleRead();
+    bool moveBy(int rows);
+    bool moveToNextUnread();
+
+private:
+    void setMark(bool star, qint64 id, bool on);
+    void updateActions();
+
+    Library &m_library;
+    ArticleListModel *m_model;
+    ArticleListPanel *m_list;
+    LibrarySidebar *m_sidebar;
+    QUndoStack *m_undo;
+    QTimer m_readTimer;
+    qint64 m_openId = 0;
+    QAction *m_star = nullptr;
+    QAction *m_read = nullptr;
+    QAction *m_next = nullptr;
+    QAction *m_previous = nullptr;
+    QAction *m_nextUnread = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+};
+
+} // namespace Copydesk
