@@ -487,8 +487,14 @@ void MainWindow::restoreLayout()
         resize(1400, 860);
     restoreState(Settings::WindowState.read(settings));
     const QByteArray splitter = Settings::SplitterSizes.read(settings);
-    if (splitter.isEmpty() || !m_splitter->restoreState(splitter))
-        m_splitter->setSizes({300, 550, 550});
+    const bool restored = !splitter.isEmpty() && m_splitter->restoreState(splitter);
+    const QList<int> sizes = m_splitter->sizes();
+    // A shown pane with no width (a state saved by another layout) would be lost from sight.
+    bool paneHidden = false;
+    for (int i = 0; i < m_splitter->count(); ++i)
+        paneHidden = paneHidden || (!m_splitter->widget(i)->isHidden() && sizes.value(i) == 0);
+    if (!restored || paneHidden)
+        m_splitter->setSizes({190, 280, 520, 520});
 }
 
 void MainWindow::saveLayout() const

@@ -26,7 +26,8 @@ template<typename T> struct SettingKey
 namespace Settings {
 inline const SettingKey<QByteArray> WindowGeometry{"window/geometry", {}};
 inline const SettingKey<QByteArray> WindowState{"window/state", {}};
-inline const SettingKey<QByteArray> SplitterSizes{"window/splitter", {}};
+// The panes' widths: sidebar, list, editor, preview ("window/splitter" held the three before the sidebar).
+inline const SettingKey<QByteArray> SplitterSizes{"window/panes", {}};
 inline const SettingKey<bool> SidebarVisible{"view/sidebar", true};
 inline const SettingKey<bool> ListVisible{"view/list", true};
 inline const SettingKey<bool> EditorVisible{"view/editor", true};
