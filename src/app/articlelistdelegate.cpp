@@ -77,8 +77,34 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
     line.translate(0, boldMetrics.height());
     line.setHeight(metrics.height());
-    painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
-                      metrics.elidedText(detailLine(index), Qt::ElideRight, line.width()));
+    // The search snippet marks its matches in [brackets] (as `copydesk search` prints them): drawn here as
+    // bold words, without the brackets.
+    QFont matchFont = opt.font;
+    matchFont.setBold(true);
+    const QFontMetrics matchMetrics(matchFont);
+    int x = line.left();
+    const QString detail = detailLine(index);
+    const qsizetype snippetAt = detail.lastIndexOf(index.data(ArticleListModel::SnippetRole).toString());
+    qsizetype from = 0;
+    while (from < detail.size() && x < line.right()) {
+        const bool inSnippet = snippetAt >= 0 && from >= snippetAt;
+        const bool match = inSnippet && detail.at(from) == u'[';
+        qsizetype to = match ? detail.indexOf(u']', from) : (inSnippet ? detail.indexOf(u'[', from) : snippetAt);
+        if (to < 0 || (!inSnippet && snippetAt < 0))
+            to = detail.size();
+        if (to == from)
+            to = from + 1;
+        const QString run = match ? detail.mid(from + 1, to - from - 1) : detail.mid(from, to - from);
+        from = match ? to + 1 : to;
+        const QFontMetrics &runMetrics = match ? matchMetrics : metrics;
+        painter->setFont(match ? matchFont : opt.font);
+        const QString shown = runMetrics.elidedText(run, Qt::ElideRight, line.right() - x);
+        painter->drawText(QRect(x, line.top(), line.right() - x, line.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                          shown);
+        x += runMetrics.horizontalAdvance(shown);
+        if (shown != run)
+            break;
+    }
     painter->restore();
 }
 
