@@ -281,6 +281,8 @@ void MainWindow::setupMenus()
     m_reader->addActions(menuBar()->addMenu(tr("&Article")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_reader->addSortMenu(view);
+    view->addSeparator();
     struct Pane
     {
         QString title;

@@ -2,11 +2,13 @@
 
 #include "articlelistpanel.h"
 #include "librarysidebar.h"
+#include "settings.h"
 
 #include <library/articlelistmodel.h>
 #include <library/library.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QListView>
 #include <QMenu>
 #include <QUndoStack>
@@ -56,7 +58,7 @@ ReaderController::ReaderController(Library &library, ArticleListModel *model, Ar
     connect(sidebar, &LibrarySidebar::filterChosen, this, [this](const ArticleQuery &filter) {
         ArticleQuery query = filter;
         query.text = m_model->query().text;
-        query.order = m_model->query().order;
+        query.order = m_model->query().order; // the sort chosen stays
         m_model->setQuery(query);
     });
     // Counts follow the library.
@@ -104,6 +106,39 @@ void ReaderController::addActions(QMenu *menu)
     connect(listRedo, &QAction::triggered, m_undo, &QUndoStack::redo);
     m_list->listView()->addAction(listRedo);
     updateActions();
+}
+
+void ReaderController::addSortMenu(QMenu *view)
+{
+    QMenu *sort = view->addMenu(tr("Sort &By"));
+    auto *group = new QActionGroup(sort);
+    const std::pair<QString, std::optional<ArticleQuery::Order>> orders[] = {
+        {tr("&Best Match, Else Newest"), std::nullopt},
+        {tr("&Date, Newest First"), ArticleQuery::Order::Newest},
+        {tr("&Headline"), ArticleQuery::Order::Headline},
+        {tr("&Section"), ArticleQuery::Order::Section},
+        {tr("S&tatus"), ArticleQuery::Order::Status},
+        {tr("&Length, Longest First"), ArticleQuery::Order::Longest}};
+    const int saved = Settings::ListOrder.read(QSettings());
+    for (const auto &[text, order] : orders) {
+        QAction *action = sort->addAction(text);
+        action->setCheckable(true);
+        group->addAction(action);
+        const int value = order ? int(*order) : -1;
+        action->setChecked(value == saved);
+        connect(action, &QAction::triggered, this, [this, order] { setOrder(order); });
+    }
+    if (saved >= 0)
+        setOrder(ArticleQuery::Order(saved));
+}
+
+void ReaderController::setOrder(std::optional<ArticleQuery::Order> order)
+{
+    ArticleQuery query = m_model->query();
+    query.order = order;
+    m_model->setQuery(query);
+    QSettings settings;
+    Settings::ListOrder.write(settings, order ? int(*order) : -1);
 }
 
 void ReaderController::articleOpened(qint64 id)

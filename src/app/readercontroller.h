@@ -1,9 +1,12 @@
 #pragma once
 
+#include <library/articlequery.h>
+
 #include <QObject>
 #include <QTimer>
 
 class QAction;
+class QActionGroup;
 class QMenu;
 class QUndoStack;
 
@@ -29,6 +32,9 @@ public:
 
     // The Article menu: each action with its shortcut.
     void addActions(QMenu *menu);
+    // View > Sort By: best match (with search text) or newest, headline, section, status, length.
+    void addSortMenu(QMenu *view);
+    void setOrder(std::optional<ArticleQuery::Order> order);
     QUndoStack *undoStack() const { return m_undo; }
     QAction *starAction() const { return m_star; }
     QAction *readAction() const { return m_read; }

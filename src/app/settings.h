@@ -32,6 +32,8 @@ inline const SettingKey<bool> SidebarVisible{"view/sidebar", true};
 inline const SettingKey<bool> ListVisible{"view/list", true};
 inline const SettingKey<bool> EditorVisible{"view/editor", true};
 inline const SettingKey<bool> PreviewVisible{"view/preview", true};
+// The list's order (ArticleQuery::Order as a number; -1: best match with search text, else newest).
+inline const SettingKey<int> ListOrder{"list/order", -1};
 inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
 inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
 // Characters a headline should keep within; the editor shows the length against it.

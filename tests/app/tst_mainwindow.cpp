@@ -3,6 +3,7 @@
 #include "articlelistpanel.h"
 #include "librarysidebar.h"
 #include "readercontroller.h"
+#include "settings.h"
 #include "copycheckpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
@@ -817,6 +818,23 @@ private slots:
         QVERIFY(reader->moveToNextUnread());
         QCOMPARE(window.listPanel()->selectedArticle(), 1);
         QTRY_COMPARE(window.editController()->currentId(), 1);
+
+        // View > Sort By: by status (drafts, newest first, then ready), then back to newest; remembered.
+        QAction *byStatus = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == u"S&tatus"_s)
+                byStatus = action;
+        }
+        QVERIFY(byStatus);
+        byStatus->trigger();
+        QTRY_COMPARE(window.listModel()->idAt(0), 3);
+        QCOMPARE(window.listModel()->idAt(1), 1);
+        QCOMPARE(window.listModel()->idAt(2), 2);
+        QCOMPARE(Settings::ListOrder.read(QSettings()), int(ArticleQuery::Order::Status));
+        reader->setOrder(std::nullopt);
+        QTRY_COMPARE(window.listModel()->idAt(1), 2);
+        QCOMPARE(window.listModel()->idAt(0), 3);
+        QCOMPARE(Settings::ListOrder.read(QSettings()), -1);
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

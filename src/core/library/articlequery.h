@@ -15,7 +15,7 @@ namespace Copydesk {
 // `copydesk search` all go through it; a default ArticleQuery is the whole library, newest first.
 struct ArticleQuery
 {
-    enum class Order
+    enum class Order // the window remembers the order by number: add new ones at the end
     {
         Newest,    // by creation time, newest first (pages by keyset, never by offset)
         BestMatch, // by search rank (with text only; without, Newest)
