@@ -282,6 +282,7 @@ void MainWindow::setupMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_reader->addSortMenu(view);
+    m_reader->addReadingMenu(view, m_previewPanel);
     view->addSeparator();
     struct Pane
     {

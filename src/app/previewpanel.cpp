@@ -114,12 +114,34 @@ void PreviewPanel::render()
         shown = &shortened;
     }
     m_html = m_renderer.renderPage(*shown, ArticleRenderer::ImageMode::LibraryUrls);
+    // The reading style is in the page from its first paint: no flash of another theme.
+    const qsizetype htmlTag = m_html.indexOf(u"<html"_s);
+    if (htmlTag >= 0)
+        m_html.insert(htmlTag + 5, u' ' + m_style.htmlAttributes());
     m_schemeHandler->setPreviewPage(m_html.toUtf8());
     if (m_article.id != 0 && m_shownId == m_article.id) {
         replaceArticle(m_renderer.renderArticle(*shown, ArticleRenderer::ImageMode::LibraryUrls), *shown);
         return;
     }
     loadPage();
+}
+
+QString ReadingStyle::htmlAttributes() const
+{
+    return u"data-theme=\"%1\" data-size=\"%2\" data-width=\"%3\" data-font=\"%4\""_s.arg(
+        theme, QString::number(std::clamp(size, -2, 4)), width, sans ? u"sans"_s : u"serif"_s);
+}
+
+void PreviewPanel::setReadingStyle(const ReadingStyle &style)
+{
+    m_style = style;
+    // On the page shown now, from the application's own world (page scripts stay off).
+    const QString script =
+        u"(function (e) { e.dataset.theme = '%1'; e.dataset.size = '%2'; e.dataset.width = '%3'; "
+        "e.dataset.font = '%4'; })(document.documentElement)"_s.arg(
+            style.theme, QString::number(std::clamp(style.size, -2, 4)), style.width,
+            style.sans ? u"sans"_s : u"serif"_s);
+    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld);
 }
 
 void PreviewPanel::loadPage()

@@ -19,6 +19,19 @@ class SandboxedPage;
 
 // The article as it will be published, beside the editor. It renders through the same ArticleRenderer
 // as the export, in an off-the-record profile where every request outside copydesk: is blocked.
+// How the reading pane sets the article: the preview's own choice, never part of an export.
+struct ReadingStyle
+{
+    QString theme = QStringLiteral("system"); // system, light, dark, sepia
+    int size = 0;                              // steps from the normal size: -2 to 4
+    QString width = QStringLiteral("medium"); // narrow, medium, wide
+    bool sans = false;
+
+    // The attributes of the page's <html> element that select it in article.css.
+    QString htmlAttributes() const;
+    friend bool operator==(const ReadingStyle &, const ReadingStyle &) = default;
+};
+
 class PreviewPanel final : public QWidget
 {
     Q_OBJECT
@@ -35,6 +48,9 @@ public:
     void showArticle(const Article &article);
     void showArticleNow(const Article &article);
     void clear();
+    // Applied to the page shown at once (no reload) and to every page after.
+    void setReadingStyle(const ReadingStyle &style);
+    ReadingStyle readingStyle() const { return m_style; }
 
     QWebEngineView *view() const { return m_view; }
     RequestInterceptor *interceptor() const { return m_interceptor; }
@@ -62,6 +78,7 @@ private:
     Article m_article;
     QString m_html;
     QPointF m_scrollToRestore;
+    ReadingStyle m_style;
     quint64 m_renderCount = 0; // each page load is a new address, so nothing is taken from a cache
     qint64 m_loadingId = -1;   // the article whose page is loading
     qint64 m_shownId = -1;     // the article whose page has loaded: edits of it replace its element

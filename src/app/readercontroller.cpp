@@ -2,6 +2,7 @@
 
 #include "articlelistpanel.h"
 #include "librarysidebar.h"
+#include "previewpanel.h"
 #include "settings.h"
 
 #include <library/articlelistmodel.h>
@@ -139,6 +140,58 @@ void ReaderController::setOrder(std::optional<ArticleQuery::Order> order)
     m_model->setQuery(query);
     QSettings settings;
     Settings::ListOrder.write(settings, order ? int(*order) : -1);
+}
+
+void ReaderController::addReadingMenu(QMenu *view, PreviewPanel *preview)
+{
+    QSettings settings;
+    ReadingStyle style;
+    style.theme = Settings::ReadingTheme.read(settings);
+    style.size = Settings::ReadingSize.read(settings);
+    style.width = Settings::ReadingWidth.read(settings);
+    style.sans = Settings::ReadingSans.read(settings);
+    preview->setReadingStyle(style);
+    const auto change = [preview](const std::function<void(ReadingStyle &)> &edit) {
+        ReadingStyle changed = preview->readingStyle();
+        edit(changed);
+        changed.size = std::clamp(changed.size, -2, 4);
+        preview->setReadingStyle(changed);
+        QSettings settings;
+        Settings::ReadingTheme.write(settings, changed.theme);
+        Settings::ReadingSize.write(settings, changed.size);
+        Settings::ReadingWidth.write(settings, changed.width);
+        Settings::ReadingSans.write(settings, changed.sans);
+    };
+    QMenu *reading = view->addMenu(tr("&Reading"));
+    const auto addChoices = [&](const QList<std::pair<QString, QString>> &choices, const QString &current,
+                                void (*set)(ReadingStyle &, const QString &)) {
+        auto *group = new QActionGroup(reading);
+        for (const auto &[text, value] : choices) {
+            QAction *action = reading->addAction(text);
+            action->setCheckable(true);
+            action->setChecked(value == current);
+            group->addAction(action);
+            connect(action, &QAction::triggered, this,
+                    [change, set, value = value] { change([set, value](ReadingStyle &s) { set(s, value); }); });
+        }
+        reading->addSeparator();
+    };
+    addChoices({{tr("&System Theme"), u"system"_s}, {tr("&Light"), u"light"_s}, {tr("&Dark"), u"dark"_s},
+                {tr("S&epia"), u"sepia"_s}},
+               style.theme, [](ReadingStyle &s, const QString &value) { s.theme = value; });
+    addChoices({{tr("&Narrow Lines"), u"narrow"_s}, {tr("&Medium Lines"), u"medium"_s},
+                {tr("&Wide Lines"), u"wide"_s}},
+               style.width, [](ReadingStyle &s, const QString &value) { s.width = value; });
+    reading->addAction(tr("&Larger Text"), QKeySequence(u"Ctrl+="_s), this,
+                       [change] { change([](ReadingStyle &s) { ++s.size; }); });
+    reading->addAction(tr("S&maller Text"), QKeySequence(u"Ctrl+-"_s), this,
+                       [change] { change([](ReadingStyle &s) { --s.size; }); });
+    // No Ctrl+0: the editor's "paragraph" has it.
+    reading->addAction(tr("&Actual Size"), this, [change] { change([](ReadingStyle &s) { s.size = 0; }); });
+    QAction *sans = reading->addAction(tr("Sans-Serif &Text"));
+    sans->setCheckable(true);
+    sans->setChecked(style.sans);
+    connect(sans, &QAction::toggled, this, [change](bool on) { change([on](ReadingStyle &s) { s.sans = on; }); });
 }
 
 void ReaderController::articleOpened(qint64 id)

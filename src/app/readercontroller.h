@@ -16,6 +16,7 @@ class ArticleListModel;
 class ArticleListPanel;
 class Library;
 class LibrarySidebar;
+class PreviewPanel;
 
 // The reader's side of the window: the sidebar's filters applied to the list, star and read marks (undoable,
 // by menu and keyboard), moving to the next, previous or next unread article, and marking an article read
@@ -35,6 +36,8 @@ public:
     // View > Sort By: best match (with search text) or newest, headline, section, status, length.
     void addSortMenu(QMenu *view);
     void setOrder(std::optional<ArticleQuery::Order> order);
+    // View > Reading: the preview's theme, text size, line width and typeface, remembered.
+    void addReadingMenu(QMenu *view, PreviewPanel *preview);
     QUndoStack *undoStack() const { return m_undo; }
     QAction *starAction() const { return m_star; }
     QAction *readAction() const { return m_read; }

@@ -34,6 +34,12 @@ inline const SettingKey<bool> EditorVisible{"view/editor", true};
 inline const SettingKey<bool> PreviewVisible{"view/preview", true};
 // The list's order (ArticleQuery::Order as a number; -1: best match with search text, else newest).
 inline const SettingKey<int> ListOrder{"list/order", -1};
+// The reading pane (View > Reading): theme (system, light, dark, sepia), text size steps, line width
+// (narrow, medium, wide), sans-serif text.
+inline const SettingKey<QString> ReadingTheme{"reading/theme", QStringLiteral("system")};
+inline const SettingKey<int> ReadingSize{"reading/size", 0};
+inline const SettingKey<QString> ReadingWidth{"reading/width", QStringLiteral("medium")};
+inline const SettingKey<bool> ReadingSans{"reading/sans", false};
 inline const SettingKey<QString> LastImportFolder{"import/lastFolder", {}};
 inline const SettingKey<QString> LastExportFolder{"export/lastFolder", {}};
 // Characters a headline should keep within; the editor shows the length against it.

@@ -170,6 +170,55 @@ private slots:
         QCOMPARE(preview.interceptor()->blockedCount(), 0);
     }
 
+    // The reading pane's theme, size, width and typeface: on the page from its first paint, changed in
+    // place, and never in the renderer's output (so never in an export).
+    void theReadingStyleIsThePreviewsOwn()
+    {
+        TestLibrary library;
+        Article article;
+        article.headline = u"Reading"_s;
+        article.bodyHtml = u"<p>Words to read.</p>"_s;
+        QVERIFY(library.repository->insert(article));
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.show();
+        ReadingStyle sepia;
+        sepia.theme = u"sepia"_s;
+        sepia.size = 2;
+        sepia.width = u"narrow"_s;
+        sepia.sans = true;
+        preview.setReadingStyle(sepia);
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+        preview.showArticleNow(*library.repository->load(article.id));
+        QVERIFY(rendered.wait(20000));
+        QWebEnginePage *page = preview.view()->page();
+        const auto style = [page](const QString &element, const QString &property) {
+            return evaluate(page, u"getComputedStyle(document.querySelector('%1')).%2"_s.arg(element, property))
+                .toString();
+        };
+        QCOMPARE(style(u"html"_s, u"backgroundColor"_s), u"rgb(244, 236, 216)"_s);
+        QCOMPARE(style(u"html"_s, u"fontSize"_s), u"20px"_s); // 125% of 16px
+        QCOMPARE(style(u"main"_s, u"maxWidth"_s), u"680px"_s); // 34rem
+        QVERIFY2(style(u"body"_s, u"fontFamily"_s).contains(u"Sans"_s), qPrintable(style(u"body"_s, u"fontFamily"_s)));
+        // Changed in place, without a new page.
+        ReadingStyle dark;
+        dark.theme = u"dark"_s;
+        rendered.clear();
+        preview.setReadingStyle(dark);
+        QTRY_COMPARE(style(u"html"_s, u"backgroundColor"_s), u"rgb(24, 26, 27)"_s);
+        QCOMPARE(style(u"html"_s, u"fontSize"_s), u"16px"_s);
+        QCOMPARE(rendered.count(), 0);
+        // Light forced over a dark system, and nothing of it in what is exported.
+        ReadingStyle light;
+        light.theme = u"light"_s;
+        preview.setReadingStyle(light);
+        QTRY_COMPARE(style(u"html"_s, u"backgroundColor"_s), u"rgb(255, 255, 255)"_s);
+        const QString exported = renderer.renderPage(article, ArticleRenderer::ImageMode::Embedded);
+        const qsizetype htmlTag = exported.indexOf(u"<html"_s);
+        QVERIFY(htmlTag >= 0);
+        QVERIFY(!exported.mid(htmlTag, exported.indexOf(u'>', htmlTag) - htmlTag).contains(u"data-"_s));
+    }
+
     void aLongCyrillicArticleIsShownWhole()
     {
         // About 700 KB of Cyrillic: over 2 MB once percent-encoded, which setHtml() would have refused.
