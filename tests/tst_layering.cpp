@@ -17,9 +17,9 @@ namespace {
 const QHash<QString, int> &coreLayers()
 {
     static const QHash<QString, int> layers = {
-        {u"encoding"_s, 0},       {u"html"_s, 0},   {u"model"_s, 1},  {u"library"_s, 2},
-        {u"copycheck"_s, 2},      {u"spelling"_s, 2},      {u"render"_s, 3}, {u"import"_s, 4}, {u"import/plaintext"_s, 5},
-        {u"import/webpage"_s, 5}, {u"ninjs"_s, 6},
+        {u"encoding"_s, 0},         {u"html"_s, 0},           {u"model"_s, 1},  {u"library"_s, 2},
+        {u"copycheck"_s, 2},        {u"spelling"_s, 2},       {u"render"_s, 3}, {u"import"_s, 4},
+        {u"import/plaintext"_s, 5}, {u"import/webpage"_s, 5}, {u"ninjs"_s, 6},
     };
     return layers;
 }

@@ -89,7 +89,8 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     while (from < detail.size() && x < line.right()) {
         const bool inSnippet = snippetAt >= 0 && from >= snippetAt;
         const bool match = inSnippet && detail.at(from) == u'[';
-        qsizetype to = match ? detail.indexOf(u']', from) : (inSnippet ? detail.indexOf(u'[', from) : snippetAt);
+        qsizetype to =
+            match ? detail.indexOf(u']', from) : (inSnippet ? detail.indexOf(u'[', from) : snippetAt);
         if (to < 0 || (!inSnippet && snippetAt < 0))
             to = detail.size();
         if (to == from)
@@ -99,8 +100,8 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const QFontMetrics &runMetrics = match ? matchMetrics : metrics;
         painter->setFont(match ? matchFont : opt.font);
         const QString shown = runMetrics.elidedText(run, Qt::ElideRight, line.right() - x);
-        painter->drawText(QRect(x, line.top(), line.right() - x, line.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                          shown);
+        painter->drawText(QRect(x, line.top(), line.right() - x, line.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, shown);
         x += runMetrics.horizontalAdvance(shown);
         if (shown != run)
             break;

@@ -93,7 +93,8 @@ QMenu *BodyTextEdit::createContextMenu(const QPoint &viewportPosition)
     }
     menu->insertSeparator(first);
     auto *add = new QAction(tr("Add “%1” to Dictionary").arg(misspelled), menu);
-    connect(add, &QAction::triggered, this, [this, misspelled] { emit addToDictionaryRequested(misspelled); });
+    connect(add, &QAction::triggered, this,
+            [this, misspelled] { emit addToDictionaryRequested(misspelled); });
     menu->insertAction(first, add);
     menu->insertSeparator(first);
     return menu;
@@ -102,8 +103,8 @@ QMenu *BodyTextEdit::createContextMenu(const QPoint &viewportPosition)
 void BodyTextEdit::contextMenuEvent(QContextMenuEvent *event)
 {
     // From the keyboard (the Menu key, Shift+F10) the menu is for the word at the cursor.
-    const QPoint position = event->reason() == QContextMenuEvent::Mouse ? event->pos()
-                                                                          : cursorRect().center();
+    const QPoint position =
+        event->reason() == QContextMenuEvent::Mouse ? event->pos() : cursorRect().center();
     std::unique_ptr<QMenu> menu(createContextMenu(position));
     menu->exec(event->globalPos());
 }

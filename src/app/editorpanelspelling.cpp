@@ -9,8 +9,8 @@
 #include "ui_editorpanel.h"
 
 #include <QComboBox>
-#include <QTextDocument>
 #include <QMessageBox>
+#include <QTextDocument>
 
 namespace Copydesk {
 
@@ -29,8 +29,9 @@ void EditorPanel::setupSpelling()
 void EditorPanel::addToDictionary(const QString &word)
 {
     if (m_spelling && !m_spelling->addToPersonal(word))
-        QMessageBox::warning(this, tr("Add to Dictionary"),
-                             tr("“%1” could not be added: %2").arg(word, m_spelling->personal().errorString()));
+        QMessageBox::warning(
+            this, tr("Add to Dictionary"),
+            tr("“%1” could not be added: %2").arg(word, m_spelling->personal().errorString()));
 }
 
 void EditorPanel::setSpelling(Spelling *spelling)
@@ -55,9 +56,10 @@ void EditorPanel::updateSpellChecker()
     }
     // Null while the dictionary loads: checkerReady calls again.
     // An article that does not say its language is checked in the one its text looks written in.
-    const QString language = SpellChecker::languageFor(
-        m_language->currentText(),
-        m_language->currentText().trimmed().isEmpty() ? m_ui->bodyEdit->document()->toPlainText() : QString());
+    const QString language =
+        SpellChecker::languageFor(m_language->currentText(), m_language->currentText().trimmed().isEmpty()
+                                                                 ? m_ui->bodyEdit->document()->toPlainText()
+                                                                 : QString());
     m_spellHighlighter->setChecker(m_spelling->checkerFor(language), &m_spelling->personal());
 }
 

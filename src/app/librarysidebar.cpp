@@ -2,13 +2,13 @@
 
 #include <library/librarydatabase.h>
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QCoreApplication>
-#include <QDeadlineTimer>
 
 using namespace Qt::StringLiterals;
 

@@ -37,9 +37,9 @@ void LineEditSpelling::recheck()
             continue;
         underlined << word;
         // Input method formats are placed relative to the cursor.
-        formats << QInputMethodEvent::Attribute(QInputMethodEvent::TextFormat,
-                                                int(span.start) - m_edit->cursorPosition(), int(span.length),
-                                                QVariant::fromValue<QTextFormat>(wave)); // read back as a QTextFormat
+        formats << QInputMethodEvent::Attribute(
+            QInputMethodEvent::TextFormat, int(span.start) - m_edit->cursorPosition(), int(span.length),
+            QVariant::fromValue<QTextFormat>(wave)); // read back as a QTextFormat
     }
     if (underlined == m_underlined && formats.isEmpty())
         return;

@@ -10,11 +10,11 @@
 #include "importcontroller.h"
 #include "librarybanner.h"
 #include "librarycontroller.h"
+#include "librarysidebar.h"
 #include "previewpanel.h"
+#include "readercontroller.h"
 #include "settings.h"
 #include "spelling.h"
-#include "librarysidebar.h"
-#include "readercontroller.h"
 #include "textcountslabel.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>

@@ -23,7 +23,7 @@ class SandboxedPage;
 struct ReadingStyle
 {
     QString theme = QStringLiteral("system"); // system, light, dark, sepia
-    int size = 0;                              // steps from the normal size: -2 to 4
+    int size = 0;                             // steps from the normal size: -2 to 4
     QString width = QStringLiteral("medium"); // narrow, medium, wide
     bool sans = false;
 

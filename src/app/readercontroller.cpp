@@ -84,7 +84,8 @@ void ReaderController::addActions(QMenu *menu)
     };
     m_next = add(tr("&Next Article"), QKeySequence(u"Ctrl+Alt+Down"_s), [this] { moveBy(1); });
     m_previous = add(tr("&Previous Article"), QKeySequence(u"Ctrl+Alt+Up"_s), [this] { moveBy(-1); });
-    m_nextUnread = add(tr("Next &Unread Article"), QKeySequence(u"Ctrl+Alt+N"_s), [this] { moveToNextUnread(); });
+    m_nextUnread =
+        add(tr("Next &Unread Article"), QKeySequence(u"Ctrl+Alt+N"_s), [this] { moveToNextUnread(); });
     menu->addSeparator();
     m_star = add(tr("&Star"), QKeySequence(u"Ctrl+D"_s), [this] { toggleStar(); });
     m_star->setCheckable(true);
@@ -171,15 +172,19 @@ void ReaderController::addReadingMenu(QMenu *view, PreviewPanel *preview)
             action->setCheckable(true);
             action->setChecked(value == current);
             group->addAction(action);
-            connect(action, &QAction::triggered, this,
-                    [change, set, value = value] { change([set, value](ReadingStyle &s) { set(s, value); }); });
+            connect(action, &QAction::triggered, this, [change, set, value = value] {
+                change([set, value](ReadingStyle &s) { set(s, value); });
+            });
         }
         reading->addSeparator();
     };
-    addChoices({{tr("&System Theme"), u"system"_s}, {tr("&Light"), u"light"_s}, {tr("&Dark"), u"dark"_s},
+    addChoices({{tr("&System Theme"), u"system"_s},
+                {tr("&Light"), u"light"_s},
+                {tr("&Dark"), u"dark"_s},
                 {tr("S&epia"), u"sepia"_s}},
                style.theme, [](ReadingStyle &s, const QString &value) { s.theme = value; });
-    addChoices({{tr("&Narrow Lines"), u"narrow"_s}, {tr("&Medium Lines"), u"medium"_s},
+    addChoices({{tr("&Narrow Lines"), u"narrow"_s},
+                {tr("&Medium Lines"), u"medium"_s},
                 {tr("&Wide Lines"), u"wide"_s}},
                style.width, [](ReadingStyle &s, const QString &value) { s.width = value; });
     reading->addAction(tr("&Larger Text"), QKeySequence(u"Ctrl+="_s), this,
@@ -191,7 +196,8 @@ void ReaderController::addReadingMenu(QMenu *view, PreviewPanel *preview)
     QAction *sans = reading->addAction(tr("Sans-Serif &Text"));
     sans->setCheckable(true);
     sans->setChecked(style.sans);
-    connect(sans, &QAction::toggled, this, [change](bool on) { change([on](ReadingStyle &s) { s.sans = on; }); });
+    connect(sans, &QAction::toggled, this,
+            [change](bool on) { change([on](ReadingStyle &s) { s.sans = on; }); });
 }
 
 void ReaderController::articleOpened(qint64 id)
@@ -203,7 +209,8 @@ void ReaderController::articleOpened(qint64 id)
 
 void ReaderController::setMark(bool star, qint64 id, bool on)
 {
-    const QString text = star ? (on ? tr("Star") : tr("Unstar")) : (on ? tr("Mark as Read") : tr("Mark as Unread"));
+    const QString text =
+        star ? (on ? tr("Star") : tr("Unstar")) : (on ? tr("Mark as Read") : tr("Mark as Unread"));
     m_undo->push(new MarkCommand(
         [this, star, id](bool value) {
             if (star)

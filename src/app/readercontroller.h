@@ -28,8 +28,8 @@ class ReaderController final : public QObject
 public:
     static constexpr int ReadAfterMs = 1500; // open this long: read
 
-    ReaderController(Library &library, ArticleListModel *model, ArticleListPanel *list, LibrarySidebar *sidebar,
-                     QObject *parent = nullptr);
+    ReaderController(Library &library, ArticleListModel *model, ArticleListPanel *list,
+                     LibrarySidebar *sidebar, QObject *parent = nullptr);
 
     // The Article menu: each action with its shortcut.
     void addActions(QMenu *menu);

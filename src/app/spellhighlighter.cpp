@@ -79,9 +79,8 @@ QList<WordSpan> SpellHighlighter::wordsOf(const QTextBlock &block) const
             continue;
         const qsizetype from = part.position() - block.position();
         const qsizetype to = from + part.length();
-        words.removeIf([from, to](const WordSpan &word) {
-            return word.start < to && word.start + word.length > from;
-        });
+        words.removeIf(
+            [from, to](const WordSpan &word) { return word.start < to && word.start + word.length > from; });
     }
     return words;
 }

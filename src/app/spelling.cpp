@@ -11,8 +11,7 @@ namespace Copydesk {
 Spelling::Spelling(const QString &libraryPath, QObject *parent)
     : QObject(parent)
     , m_personal(PersonalDictionary::pathBeside(libraryPath))
-{
-}
+{}
 
 Spelling::~Spelling()
 {

@@ -22,8 +22,8 @@ public:
     explicit Spelling(const QString &libraryPath, QObject *parent = nullptr);
     ~Spelling() override;
 
-    // The checker for a language (SpellChecker::languageFor() says which for an article), or null while it loads
-    // (checkerReady follows) or when no dictionary is installed for it.
+    // The checker for a language (SpellChecker::languageFor() says which for an article), or null while it
+    // loads (checkerReady follows) or when no dictionary is installed for it.
     SpellChecker *checkerFor(const QString &language);
     bool hasDictionaryFor(const QString &language) const;
     // Waits for the dictionary to load (tests and the command line).

@@ -29,11 +29,11 @@ using namespace Cli;
 
 namespace {
 
-const QStringList commands = {u"import"_s,  u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
-                              u"verify"_s,  u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
-                              u"history"_s, u"diff"_s,   u"revert"_s, u"check"_s,
-                              u"spell"_s,   u"dictionary"_s, u"star"_s, u"unstar"_s, u"read"_s,
-                              u"unread"_s,  u"tag"_s,    u"tags"_s};
+const QStringList commands = {u"import"_s,     u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
+                              u"verify"_s,     u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
+                              u"history"_s,    u"diff"_s,   u"revert"_s, u"check"_s, u"spell"_s,
+                              u"dictionary"_s, u"star"_s,   u"unstar"_s, u"read"_s,  u"unread"_s,
+                              u"tag"_s,        u"tags"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -74,11 +74,12 @@ CommandLine::~CommandLine() = default;
 void CommandLine::addOptions(QCommandLineParser &parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    parser.addOptions({libraryOption, jsonOption, formatOption, outOption, duplicateOption, limitOption,
-                       speakerOption, roleOption, contextOption, captionOption, altOption, creditOption,
-                       agencyOption, leadOption, languageOption, statusOption, sectionOption, tagOption,
-                       starredOption, unreadOption, sourceOption, sortOption, offsetOption, addTagOption,
-                       removeTagOption, helpOption, versionOption});
+    parser.addOptions({libraryOption, jsonOption,    formatOption, outOption,     duplicateOption,
+                       limitOption,   speakerOption, roleOption,   contextOption, captionOption,
+                       altOption,     creditOption,  agencyOption, leadOption,    languageOption,
+                       statusOption,  sectionOption, tagOption,    starredOption, unreadOption,
+                       sourceOption,  sortOption,    offsetOption, addTagOption,  removeTagOption,
+                       helpOption,    versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -303,8 +304,10 @@ std::optional<ArticleQuery> CommandLine::queryFromOptions(const QCommandLinePars
     query.source = parser.value(sourceOption);
     if (parser.isSet(sortOption)) {
         static const QHash<QString, ArticleQuery::Order> orders = {
-            {u"date"_s, ArticleQuery::Order::Newest},       {u"headline"_s, ArticleQuery::Order::Headline},
-            {u"section"_s, ArticleQuery::Order::Section},   {u"status"_s, ArticleQuery::Order::Status},
+            {u"date"_s, ArticleQuery::Order::Newest},
+            {u"headline"_s, ArticleQuery::Order::Headline},
+            {u"section"_s, ArticleQuery::Order::Section},
+            {u"status"_s, ArticleQuery::Order::Status},
             {u"length"_s, ArticleQuery::Order::Longest}};
         const auto order = orders.constFind(parser.value(sortOption));
         if (order == orders.cend()) {

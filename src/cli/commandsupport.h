@@ -43,24 +43,26 @@ inline const QCommandLineOption leadOption(u"lead"_s, u"image add: make it the l
 inline const QCommandLineOption contextOption(u"context"_s, u"quote add: where or when it was said."_s,
                                               u"TEXT"_s);
 
-inline const QCommandLineOption languageOption(u"language"_s,
-                                               u"spell: check in this language, not the article's."_s,
-                                               u"LANG"_s);
+inline const QCommandLineOption
+    languageOption(u"language"_s, u"spell: check in this language, not the article's."_s, u"LANG"_s);
 
 inline const QCommandLineOption statusOption(u"status"_s, u"list, search: only articles with this status."_s,
                                              u"STATUS"_s);
-inline const QCommandLineOption sectionOption(u"section"_s, u"list, search: only this section."_s, u"SECTION"_s);
-inline const QCommandLineOption tagOption(u"tag"_s, u"list, search: only articles with this tag (repeatable)."_s,
-                                          u"TAG"_s);
+inline const QCommandLineOption sectionOption(u"section"_s, u"list, search: only this section."_s,
+                                              u"SECTION"_s);
+inline const QCommandLineOption
+    tagOption(u"tag"_s, u"list, search: only articles with this tag (repeatable)."_s, u"TAG"_s);
 inline const QCommandLineOption starredOption(u"starred"_s, u"list, search: only starred articles."_s);
 inline const QCommandLineOption unreadOption(u"unread"_s, u"list, search: only unread articles."_s);
-inline const QCommandLineOption sourceOption(u"source"_s, u"list, search: only from this source (name or address)."_s,
-                                             u"SOURCE"_s);
-inline const QCommandLineOption sortOption(u"sort"_s, u"list, search: date, headline, section, status or length."_s,
-                                           u"ORDER"_s);
-inline const QCommandLineOption offsetOption(u"offset"_s, u"list, search: skip this many rows first."_s, u"N"_s);
+inline const QCommandLineOption
+    sourceOption(u"source"_s, u"list, search: only from this source (name or address)."_s, u"SOURCE"_s);
+inline const QCommandLineOption
+    sortOption(u"sort"_s, u"list, search: date, headline, section, status or length."_s, u"ORDER"_s);
+inline const QCommandLineOption offsetOption(u"offset"_s, u"list, search: skip this many rows first."_s,
+                                             u"N"_s);
 inline const QCommandLineOption addTagOption(u"add"_s, u"tag: add this tag (repeatable)."_s, u"TAG"_s);
-inline const QCommandLineOption removeTagOption(u"remove"_s, u"tag: remove this tag (repeatable)."_s, u"TAG"_s);
+inline const QCommandLineOption removeTagOption(u"remove"_s, u"tag: remove this tag (repeatable)."_s,
+                                                u"TAG"_s);
 
 inline QString oneLine(QString text)
 {

@@ -48,7 +48,8 @@ bool changeEach(ArticleRepository &repository, const QList<qint64> &ids, Article
 
 } // namespace
 
-int CommandLine::runMark(const QCommandLineParser &parser, const QString &command, const QStringList &arguments)
+int CommandLine::runMark(const QCommandLineParser &parser, const QString &command,
+                         const QStringList &arguments)
 {
     const std::optional<QList<qint64>> ids = parseIds(arguments);
     if (!ids || ids->isEmpty())
@@ -93,8 +94,9 @@ int CommandLine::runTag(const QCommandLineParser &parser, const QStringList &arg
         *library->repository, *ids, ArticleRepository::Part::Tags,
         [&add, &remove](Article &article) {
             for (const QString &tag : remove) {
-                article.tags.removeIf(
-                    [&tag](const QString &name) { return name.compare(tag.trimmed(), Qt::CaseInsensitive) == 0; });
+                article.tags.removeIf([&tag](const QString &name) {
+                    return name.compare(tag.trimmed(), Qt::CaseInsensitive) == 0;
+                });
             }
             for (const QString &tag : add) {
                 if (!article.tags.contains(tag.trimmed(), Qt::CaseInsensitive))

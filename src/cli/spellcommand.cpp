@@ -29,9 +29,10 @@ int CommandLine::runSpell(const QCommandLineParser &parser, const QStringList &a
             : SpellChecker::languageFor(opened->article.language, opened->article.bodyText);
     const std::unique_ptr<SpellChecker> checker = SpellChecker::load(language);
     if (!checker) {
-        m_err << u"No spelling dictionary for the language \"%1\" in %2 (Debian packages them as hunspell-*)"_s
-                     .arg(language, SpellChecker::dictionaryDirectories().join(u", "_s))
-              << Qt::endl;
+        m_err
+            << u"No spelling dictionary for the language \"%1\" in %2 (Debian packages them as hunspell-*)"_s
+                   .arg(language, SpellChecker::dictionaryDirectories().join(u", "_s))
+            << Qt::endl;
         return 1;
     }
     const PersonalDictionary personal(PersonalDictionary::pathBeside(opened->library.database->path()));
@@ -61,7 +62,8 @@ int CommandLine::runDictionary(const QCommandLineParser &parser, const QStringLi
         PersonalDictionary::pathBeside(LibraryDatabase::resolvePath(parser.value(libraryOption))));
     if (action == u"list"_s) {
         if (parser.isSet(jsonOption))
-            m_out << QJsonDocument(QJsonArray::fromStringList(personal.words())).toJson(QJsonDocument::Indented);
+            m_out << QJsonDocument(QJsonArray::fromStringList(personal.words()))
+                         .toJson(QJsonDocument::Indented);
         else
             for (const QString &word : personal.words())
                 m_out << word << '\n';
@@ -71,7 +73,8 @@ int CommandLine::runDictionary(const QCommandLineParser &parser, const QStringLi
     for (const QString &word : words) {
         const bool done = action == u"add"_s ? personal.add(word) : personal.remove(word);
         if (!done) {
-            m_err << (personal.errorString().isEmpty() ? u"\"%1\" is not a word"_s.arg(word) : personal.errorString())
+            m_err << (personal.errorString().isEmpty() ? u"\"%1\" is not a word"_s.arg(word)
+                                                       : personal.errorString())
                   << Qt::endl;
             return 1;
         }

@@ -405,15 +405,16 @@ private slots:
             const QString path = dir.filePath(u"s%1.txt"_s.arg(i));
             QFile file(path);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(u"Section%1\n\nHarbour story %1 of %2 words\n\nThe port said %1 ferries sailed.\n"_s
-                           .arg(i)
-                           .arg(QString(i, u'x'))
-                           .toUtf8());
+            file.write(
+                u"Section%1\n\nHarbour story %1 of %2 words\n\nThe port said %1 ferries sailed.\n"_s.arg(i)
+                    .arg(QString(i, u'x'))
+                    .toUtf8());
             stories << path;
         }
         QCOMPARE(copydesk(QStringList{u"--library"_s, library, u"import"_s} + stories).exitCode, 0);
         const auto ids = [&](const QStringList &arguments) {
-            const Result result = copydesk(QStringList{u"--library"_s, library} + arguments + QStringList{u"--json"_s});
+            const Result result =
+                copydesk(QStringList{u"--library"_s, library} + arguments + QStringList{u"--json"_s});
             QList<qint64> found;
             for (const QJsonValue &row : QJsonDocument::fromJson(result.out.toUtf8()).array())
                 found << row["id"_L1].toInteger();
@@ -424,8 +425,9 @@ private slots:
         QCOMPARE(copydesk({u"--library"_s, library, u"read"_s, u"2"_s, u"3"_s}).exitCode, 0);
         QCOMPARE(copydesk({u"--library"_s, library, u"unread"_s, u"3"_s}).exitCode, 0);
         QCOMPARE(copydesk({u"--library"_s, library, u"unstar"_s, u"3"_s}).exitCode, 0);
-        QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"1"_s, u"2"_s, u"--add"_s, u"Port"_s, u"--add"_s,
-                           u"eu"_s}).exitCode,
+        QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"1"_s, u"2"_s, u"--add"_s, u"Port"_s,
+                           u"--add"_s, u"eu"_s})
+                     .exitCode,
                  0);
         QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"2"_s, u"--remove"_s, u"EU"_s}).exitCode, 0);
         QCOMPARE(ids({u"list"_s, u"--starred"_s}), QList<qint64>{1});
@@ -441,9 +443,9 @@ private slots:
         QCOMPARE(ids({u"search"_s, u"ferries -tag:port"_s}).size(), 2);
 
         // list --json gains tags and thumbnail.
-        const QJsonArray rows = QJsonDocument::fromJson(
-                                    copydesk({u"--library"_s, library, u"list"_s, u"--json"_s}).out.toUtf8())
-                                    .array();
+        const QJsonArray rows =
+            QJsonDocument::fromJson(copydesk({u"--library"_s, library, u"list"_s, u"--json"_s}).out.toUtf8())
+                .array();
         const QJsonObject first = rows.last().toObject(); // article 1
         QCOMPARE(first["tags"_L1].toArray(), (QJsonArray{u"Port"_s, u"eu"_s}));
         QCOMPARE(first["thumbnail"_L1].toBool(), false);
@@ -453,7 +455,8 @@ private slots:
         // tags prints each with its count.
         QCOMPARE(copydesk({u"--library"_s, library, u"tags"_s}).out, u"eu\t1\nPort\t2\n"_s);
         const QJsonArray tags =
-            QJsonDocument::fromJson(copydesk({u"--library"_s, library, u"tags"_s, u"--json"_s}).out.toUtf8()).array();
+            QJsonDocument::fromJson(copydesk({u"--library"_s, library, u"tags"_s, u"--json"_s}).out.toUtf8())
+                .array();
         QCOMPARE(tags.first().toObject(), (QJsonObject{{u"name"_s, u"eu"_s}, {u"count"_s, 1}}));
 
         // A missing article is named and the rest are still changed.
@@ -477,7 +480,8 @@ private slots:
         file.write("Harbour cranes retrun\n\nThe port reopened its eastern quay on Monday, Zlotkin said.\n");
         file.close();
         QCOMPARE(copydesk({u"--library"_s, library, u"import"_s, story}).exitCode, 0);
-        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"language"_s, u"en-GB"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"set"_s, u"1"_s, u"language"_s, u"en-GB"_s}).exitCode,
+                 0);
         Result spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s, u"--json"_s});
         QCOMPARE(spell.exitCode, 1);
         const QJsonArray findings = QJsonDocument::fromJson(spell.out.toUtf8()).array();
@@ -495,7 +499,8 @@ private slots:
         QVERIFY2(spell.out.contains(u"headline\t0\tHarbour"_s), qPrintable(spell.out));
 
         // The personal dictionary, kept beside the library, is the one the window writes.
-        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"add"_s, u"Zlotkin"_s, u"retrun"_s}).exitCode,
+        QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"add"_s, u"Zlotkin"_s, u"retrun"_s})
+                     .exitCode,
                  0);
         QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s}).out, u"retrun\nZlotkin\n"_s);
         QVERIFY(QFile::exists(dir.filePath(u"library-dictionary.txt"_s)));
@@ -508,7 +513,8 @@ private slots:
         // No dictionary for the language: a clear error, not a clean bill.
         spell = copydesk({u"--library"_s, library, u"spell"_s, u"1"_s, u"--language"_s, u"tlh"_s});
         QCOMPARE(spell.exitCode, 1);
-        QVERIFY2(spell.err.contains(u"No spelling dictionary for the language \"tlh\""_s), qPrintable(spell.err));
+        QVERIFY2(spell.err.contains(u"No spelling dictionary for the language \"tlh\""_s),
+                 qPrintable(spell.err));
         QCOMPARE(copydesk({u"--library"_s, library, u"dictionary"_s, u"burn"_s}).exitCode, 2);
         QCOMPARE(copydesk({u"--library"_s, library, u"spell"_s}).exitCode, 2);
     }

@@ -1,18 +1,18 @@
 #include "app/guitestmain.h"
 #include "articlelistdelegate.h"
 #include "articlelistpanel.h"
-#include "librarysidebar.h"
-#include "readercontroller.h"
-#include "settings.h"
 #include "copycheckpanel.h"
 #include "editcontroller.h"
 #include "editorpanel.h"
 #include "historydialog.h"
 #include "imagespanel.h"
 #include "importcontroller.h"
+#include "librarysidebar.h"
 #include "mainwindow.h"
 #include "previewpanel.h"
 #include "quotespanel.h"
+#include "readercontroller.h"
+#include "settings.h"
 #include "testsupport.h"
 #include "textcountslabel.h"
 #include <library/articlelistmodel.h>
@@ -677,9 +677,9 @@ private slots:
             if (finding.field == u"headline"_s && finding.kind == u"double_space"_s)
                 headlineDouble = i;
         }
-        QCOMPARE(fieldFindings, (QStringList{u"headline double_space"_s, u"standfirst double_space"_s,
-                                             u"standfirst space_before_punctuation"_s,
-                                             u"standfirst double_space"_s}));
+        QCOMPARE(fieldFindings,
+                 (QStringList{u"headline double_space"_s, u"standfirst double_space"_s,
+                              u"standfirst space_before_punctuation"_s, u"standfirst double_space"_s}));
         panel->list()->setCurrentItem(panel->list()->topLevelItem(headlineDouble));
         QCOMPARE(headline->selectionStart(), 5);
         panel->fixAllButton()->click();

@@ -193,13 +193,15 @@ private slots:
         QVERIFY(rendered.wait(20000));
         QWebEnginePage *page = preview.view()->page();
         const auto style = [page](const QString &element, const QString &property) {
-            return evaluate(page, u"getComputedStyle(document.querySelector('%1')).%2"_s.arg(element, property))
+            return evaluate(page,
+                            u"getComputedStyle(document.querySelector('%1')).%2"_s.arg(element, property))
                 .toString();
         };
         QCOMPARE(style(u"html"_s, u"backgroundColor"_s), u"rgb(244, 236, 216)"_s);
-        QCOMPARE(style(u"html"_s, u"fontSize"_s), u"20px"_s); // 125% of 16px
+        QCOMPARE(style(u"html"_s, u"fontSize"_s), u"20px"_s);  // 125% of 16px
         QCOMPARE(style(u"main"_s, u"maxWidth"_s), u"680px"_s); // 34rem
-        QVERIFY2(style(u"body"_s, u"fontFamily"_s).contains(u"Sans"_s), qPrintable(style(u"body"_s, u"fontFamily"_s)));
+        QVERIFY2(style(u"body"_s, u"fontFamily"_s).contains(u"Sans"_s),
+                 qPrintable(style(u"body"_s, u"fontFamily"_s)));
         // Changed in place, without a new page.
         ReadingStyle dark;
         dark.theme = u"dark"_s;

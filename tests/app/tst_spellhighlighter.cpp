@@ -115,8 +115,8 @@ private slots:
         const QTextBlock first = m_panel->bodyEdit()->document()->firstBlock();
         QTRY_COMPARE(underlinedIn(first), (QStringList{u"goverment"_s, u"recieved"_s}));
         QTRY_VERIFY(redPixels(m_panel->bodyEdit()->viewport()) > 20); // really drawn
-        QVERIFY(underlinedIn(first.next()).isEmpty()); // <pre>
-        QVERIFY(underlinedIn(first.next().next()).isEmpty()); // names from the byline and the speaker
+        QVERIFY(underlinedIn(first.next()).isEmpty());                // <pre>
+        QVERIFY(underlinedIn(first.next().next()).isEmpty());         // names from the byline and the speaker
         // Checking only draws: the article is not edited, its document not modified.
         QCOMPARE(int(m_panel->editedFields()), 0);
         QVERIFY(!m_panel->bodyEdit()->document()->isModified());
@@ -152,8 +152,8 @@ private slots:
         QTRY_COMPARE(highlighter->misspelledWords(),
                      (QStringList{u"Праветельство"_s, u"The"_s, u"goverment"_s}));
         m_panel->languageCombo()->setCurrentText(u"en"_s);
-        QTRY_COMPARE(highlighter->misspelledWords(),
-                     (QStringList{u"Праветельство"_s, u"заявило"_s, u"что"_s, u"встретили"_s, u"goverment"_s}));
+        QTRY_COMPARE(highlighter->misspelledWords(), (QStringList{u"Праветельство"_s, u"заявило"_s, u"что"_s,
+                                                                  u"встретили"_s, u"goverment"_s}));
         // A language without a dictionary underlines nothing.
         m_panel->languageCombo()->setCurrentText(u"tlh"_s);
         QTRY_VERIFY(highlighter->misspelledWords().isEmpty());
@@ -174,7 +174,8 @@ private slots:
                  }()));
         QVERIFY(government->font().bold());
         QVERIFY(actionNamed(menu.get(), u"Add “goverment” to Dictionary"_s));
-        QVERIFY(actionNamed(menu.get(), u"&Copy\tCtrl+C"_s) || menu->actions().size() > 4); // the standard menu follows
+        QVERIFY(actionNamed(menu.get(), u"&Copy\tCtrl+C"_s) ||
+                menu->actions().size() > 4); // the standard menu follows
         QSignalSpy edited(m_panel.get(), &EditorPanel::edited);
         government->trigger();
         QVERIFY(body->toPlainText().startsWith(u"The government said"_s));
@@ -217,7 +218,8 @@ private slots:
         QTRY_VERIFY(!underlinedIn(first).isEmpty());
         m_spelling->setEnabled(false);
         QTRY_VERIFY(underlinedIn(first).isEmpty());
-        std::unique_ptr<QMenu> menu(menuAtWord(static_cast<BodyTextEdit *>(m_panel->bodyEdit()), u"goverment"_s));
+        std::unique_ptr<QMenu> menu(
+            menuAtWord(static_cast<BodyTextEdit *>(m_panel->bodyEdit()), u"goverment"_s));
         QVERIFY(!actionNamed(menu.get(), u"government"_s));
         m_spelling->setEnabled(true);
         QTRY_COMPARE(underlinedIn(first), (QStringList{u"goverment"_s, u"recieved"_s}));

@@ -22,16 +22,16 @@
 #include "windowrendering.h"
 #include <html/htmltext.h>
 #include <library/library.h>
-#include <spelling/articlespelling.h>
 #include <library/librarydatabase.h>
 #include <render/articlerenderer.h>
+#include <spelling/articlespelling.h>
 
 #include <QApplication>
 #include <QBuffer>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QJsonDocument>

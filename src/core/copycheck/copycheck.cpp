@@ -154,7 +154,8 @@ QList<CopyFinding> check(const Article &article, int headlineTarget)
     const QList<CopyFinding> bodyFindings = checkText(article.bodyText, u"body"_s, article.language);
     for (const CopyFinding &finding : bodyFindings) {
         const bool inCode = std::any_of(code.cbegin(), code.cend(), [&finding](const auto &range) {
-            return finding.offset < range.second && finding.offset + std::max<qsizetype>(finding.length, 1) > range.first;
+            return finding.offset < range.second &&
+                   finding.offset + std::max<qsizetype>(finding.length, 1) > range.first;
         });
         if (!inCode)
             findings.append(finding);

@@ -327,8 +327,8 @@ private:
 
     static bool isCode(GumboTag tag)
     {
-        return isPreformatted(tag) || tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD || tag == GUMBO_TAG_SAMP ||
-               tag == GUMBO_TAG_TT;
+        return isPreformatted(tag) || tag == GUMBO_TAG_CODE || tag == GUMBO_TAG_KBD ||
+               tag == GUMBO_TAG_SAMP || tag == GUMBO_TAG_TT;
     }
 
     QStringList m_texts;
@@ -422,7 +422,8 @@ QList<std::pair<qsizetype, qsizetype>> codeRanges(const QString &text, const QSt
             for (const QString &needle : QStringList{line.trimmed(), line.simplified()}) {
                 if (needle.isEmpty())
                     continue;
-                for (qsizetype at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.size()))
+                for (qsizetype at = text.indexOf(needle); at >= 0;
+                     at = text.indexOf(needle, at + needle.size()))
                     ranges.append({at, at + needle.size()});
             }
         }

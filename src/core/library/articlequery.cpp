@@ -48,7 +48,8 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
             conditions.append(u"a.id NOT IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?)"_s);
             result.values.append(excluded);
         }
-        const auto anyOf = [&](const QStringList &values, const QString &one, int placeholders, bool negated) {
+        const auto anyOf = [&](const QStringList &values, const QString &one, int placeholders,
+                               bool negated) {
             if (values.isEmpty())
                 return;
             QStringList alternatives;
@@ -80,8 +81,7 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
         }
         if (search.after.isValid()) {
             conditions.append(articleDate + u" >= ?"_s);
-            result.values.append(
-                toStorageTime(QDateTime(search.after.addDays(1), QTime(0, 0), Qt::UTC)));
+            result.values.append(toStorageTime(QDateTime(search.after.addDays(1), QTime(0, 0), Qt::UTC)));
         }
     }
     if (query.status) {

@@ -31,7 +31,7 @@ struct ArticleQuery
     QStringList tags; // every one of them
     bool starredOnly = false;
     bool unreadOnly = false;
-    QString source; // in the source name or address, without regard to case
+    QString source;             // in the source name or address, without regard to case
     QDateTime createdFrom;      // inclusive; invalid: no bound
     QDateTime createdBefore;    // exclusive; invalid: no bound
     std::optional<Order> order; // unset: BestMatch with text, Newest without

@@ -105,7 +105,8 @@ LibraryCounts ArticleRepository::counts() const
     LibraryCounts counts;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    if (query.exec(u"SELECT count(*), count(*) - count(read_at), total(starred) FROM articles"_s) && query.next()) {
+    if (query.exec(u"SELECT count(*), count(*) - count(read_at), total(starred) FROM articles"_s) &&
+        query.next()) {
         counts.all = query.value(0).toInt();
         counts.unread = query.value(1).toInt();
         counts.starred = query.value(2).toInt();

@@ -34,7 +34,7 @@ struct ArticleSummary
     int wordCount = 0;
     QStringList tags;          // in the article's order
     bool hasThumbnail = false; // a lead picture to show small in the list
-    QString snippet; // search results only: matching text with the match in [brackets]
+    QString snippet;           // search results only: matching text with the match in [brackets]
 };
 
 // What the sidebar counts: the whole library, unread, starred, and each status, section and tag.

@@ -42,7 +42,9 @@ bool SearchIndex::write(const Article &article, Row row)
                                                     QVariant(folded(quoteTexts.join(u'\n'))),
                                                     QVariant(folded(captions.join(u'\n')))};
 
-    const auto removeOld = [&] { return remove(article.id); };
+    const auto removeOld = [&] {
+        return remove(article.id);
+    };
     // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
     // out. Should a row be there after all (a library changed by other tools), it is replaced then.
     if (row == Row::Replace && !removeOld())
@@ -66,7 +68,8 @@ bool SearchIndex::remove(qint64 articleId)
     // An external-content index forgets a row only when told what it held: from the exact index, before
     // that row goes.
     QSqlQuery &forgetStems = m_database.statement(
-        u"INSERT INTO article_stems (article_stems, rowid, headline, standfirst, byline, body, quotes, captions) "
+        u"INSERT INTO article_stems (article_stems, rowid, headline, standfirst, byline, body, quotes, "
+        u"captions) "
         "SELECT 'delete', s.rowid, s.headline, s.standfirst, s.byline, s.body, s.quotes, s.captions "
         "FROM article_search s WHERE s.rowid = ? "
         // Only what it indexed: deleting a row it never had (a stale exact row written by other tools)

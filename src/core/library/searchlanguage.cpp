@@ -11,8 +11,8 @@ namespace {
 
 struct Token
 {
-    QString field;   // lower case, without the colon; empty for text
-    QString value;   // the word or phrase, unquoted
+    QString field; // lower case, without the colon; empty for text
+    QString value; // the word or phrase, unquoted
     bool negated = false;
     bool phrase = false;
     bool prefix = false;
@@ -106,7 +106,8 @@ QList<Token> tokenize(const QString &text, QString &hint)
     // The last word typed is still being typed: it matches as a prefix.
     if (!tokens.isEmpty() && !text.isEmpty() && !text.back().isSpace()) {
         Token &last = tokens.last();
-        if (!last.phrase && !last.isOr && !last.negated && (last.field.isEmpty() || !columnFor(last.field).isEmpty()))
+        if (!last.phrase && !last.isOr && !last.negated &&
+            (last.field.isEmpty() || !columnFor(last.field).isEmpty()))
             last.prefix = true;
     }
     return tokens;
@@ -187,11 +188,11 @@ SearchLanguage SearchLanguage::parse(const QString &text)
                 result.hint = QStringLiteral("status: is one of %1").arg(names.join(u", "_s));
                 continue;
             }
-            QStringList &list = token.field == u"section"_s ? (token.negated ? result.notSections : result.sections)
-                                : token.field == u"tag"_s   ? (token.negated ? result.notTags : result.tags)
-                                : token.field == u"status"_s
-                                    ? (token.negated ? result.notStatuses : result.statuses)
-                                    : (token.negated ? result.notSources : result.sources);
+            QStringList &list =
+                token.field == u"section"_s  ? (token.negated ? result.notSections : result.sections)
+                : token.field == u"tag"_s    ? (token.negated ? result.notTags : result.tags)
+                : token.field == u"status"_s ? (token.negated ? result.notStatuses : result.statuses)
+                                             : (token.negated ? result.notSources : result.sources);
             list << (token.field == u"status"_s ? value.toLower() : value);
             continue;
         }

@@ -19,7 +19,7 @@ namespace Copydesk {
 // and hint says, in a few words, what was not understood.
 struct SearchLanguage
 {
-    QString match;              // FTS5 expression for the wanted text; empty: no text condition
+    QString match;               // FTS5 expression for the wanted text; empty: no text condition
     QStringList excludedMatches; // FTS5 expressions an article must not match (when there is no match)
     QStringList sections, tags, statuses, sources;
     QStringList notSections, notTags, notStatuses, notSources;

@@ -121,8 +121,8 @@ QList<SpellingFinding> check(const Article &article, const SpellChecker &checker
         findings += checkText(article.quotes.at(i).text, u"quote %1"_s.arg(i + 1), checker, personal, names,
                               suggestions);
     for (qsizetype i = 0; i < article.images.size(); ++i)
-        findings += checkText(article.images.at(i).caption, u"image %1"_s.arg(i + 1), checker, personal, names,
-                              suggestions);
+        findings += checkText(article.images.at(i).caption, u"image %1"_s.arg(i + 1), checker, personal,
+                              names, suggestions);
     return findings;
 }
 

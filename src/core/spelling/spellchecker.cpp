@@ -43,7 +43,8 @@ SpellChecker::~SpellChecker() = default;
 QStringList SpellChecker::dictionaryDirectories()
 {
     QStringList directories;
-    for (const QString &directory : qEnvironmentVariable("COPYDESK_DICTIONARY_PATH").split(u':', Qt::SkipEmptyParts))
+    for (const QString &directory :
+         qEnvironmentVariable("COPYDESK_DICTIONARY_PATH").split(u':', Qt::SkipEmptyParts))
         directories << directory;
     directories << u"/usr/share/hunspell"_s << u"/usr/share/myspell/dicts"_s << u"/usr/share/myspell"_s;
     return directories;
@@ -188,7 +189,8 @@ QStringList SpellChecker::suggestions(const QString &word, int maximum) const
     };
     // A capitalised slip is usually a sentence's first word: Hunspell ranks "The" 13th for "Teh" but first
     // for "teh", so the lower-case word's suggestions, capitalised, come first.
-    const bool capitalised = word.size() > 1 && word.at(0).isUpper() && word.sliced(1) == word.sliced(1).toLower();
+    const bool capitalised =
+        word.size() > 1 && word.at(0).isUpper() && word.sliced(1) == word.sliced(1).toLower();
     if (capitalised)
         take(m_hunspell->suggest(word.toLower().toStdString()), true);
     take(m_hunspell->suggest(word.toStdString()), false);

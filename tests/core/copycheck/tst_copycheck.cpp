@@ -145,10 +145,13 @@ private slots:
         article.bodyText = HtmlText::plainText(article.bodyHtml);
         QStringList found;
         for (const CopyFinding &finding : CopyCheck::check(article))
-            found << finding.kind + u' ' + article.bodyText.mid(finding.offset, std::max<qsizetype>(finding.length, 1));
-        // The prose around the code is still checked: the missing space after "greet." and the straight quotes.
+            found << finding.kind + u' ' +
+                         article.bodyText.mid(finding.offset, std::max<qsizetype>(finding.length, 1));
+        // The prose around the code is still checked: the missing space after "greet." and the straight
+        // quotes.
         QVERIFY2(found.size() == 3, qPrintable(found.join(u"|"_s)));
-        QVERIFY2(found.first().startsWith(u"missing_space_after_sentence_end"_s), qPrintable(found.join(u'|')));
+        QVERIFY2(found.first().startsWith(u"missing_space_after_sentence_end"_s),
+                 qPrintable(found.join(u'|')));
         QVERIFY2(found.at(1).startsWith(u"straight_quote"_s), qPrintable(found.join(u'|')));
         QCOMPARE(HtmlText::codeTexts(article.bodyHtml).size(), 2);
     }

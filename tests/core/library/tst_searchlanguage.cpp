@@ -46,10 +46,12 @@ private slots:
                          u"Eastern Europe"_s, ArticleStatus::Published, {u"belarus"_s, u"diplomacy"_s},
                          u"2024-03-10T09:00:00Z"_s);
         stories.last().byline = u"Hanna Liubakova"_s;
-        stories.last().quotes = {{u"We are negotiating with our American friends"_s, u"Uladzimir Makei"_s, {}, {}}};
+        stories.last().quotes = {
+            {u"We are negotiating with our American friends"_s, u"Uladzimir Makei"_s, {}, {}}};
         // 2
-        stories << story(u"Лукашенко встретился с послом"_s, u"ЛУКАШЕНКО заявил, что ёлка стоит на площади."_s,
-                         u"Eastern Europe"_s, ArticleStatus::Saved, {u"belarus"_s}, u"2024-05-02T12:00:00Z"_s);
+        stories << story(u"Лукашенко встретился с послом"_s,
+                         u"ЛУКАШЕНКО заявил, что ёлка стоит на площади."_s, u"Eastern Europe"_s,
+                         ArticleStatus::Saved, {u"belarus"_s}, u"2024-05-02T12:00:00Z"_s);
         stories.last().sourceName = u"Nasha Niva"_s;
         // 3
         stories << story(u"Harbour cranes return to the eastern quay"_s,
@@ -62,8 +64,9 @@ private slots:
         picture.agency = u"Reuters"_s;
         stories.last().images = {picture};
         // 4
-        stories << story(u"Sanctions talks stall in Brussels"_s, u"Diplomats negotiate late into the night."_s,
-                         u"World"_s, ArticleStatus::Ready, {u"diplomacy"_s, u"eu"_s}, u"2023-12-01T10:00:00Z"_s);
+        stories << story(u"Sanctions talks stall in Brussels"_s,
+                         u"Diplomats negotiate late into the night."_s, u"World"_s, ArticleStatus::Ready,
+                         {u"diplomacy"_s, u"eu"_s}, u"2023-12-01T10:00:00Z"_s);
         // 5
         stories << story(u"Café reopens in Kyiv"_s, u"The cafe on the square serves crème brûlée again."_s,
                          u"Culture"_s, ArticleStatus::Published, {}, u"2024-06-01T10:00:00Z"_s);
@@ -183,7 +186,8 @@ private slots:
         QTest::newRow("dangling or") << u"sanctions OR "_s << u"OR needs a word on each side"_s;
         QTest::newRow("leading or") << u"OR sanctions"_s << u"OR needs a word on each side"_s;
         QTest::newRow("bad date") << u"before:yesterday"_s << u"before: takes a date like 2024-05-01"_s;
-        QTest::newRow("bad status") << u"status:gone"_s << u"status: is one of draft, in_edit, ready, published, spiked, saved"_s;
+        QTest::newRow("bad status") << u"status:gone"_s
+                                    << u"status: is one of draft, in_edit, ready, published, spiked, saved"_s;
         QTest::newRow("empty field") << u"headline: "_s << u"headline: needs something after it"_s;
         QTest::newRow("fine") << u"tag:eu -\"a b\" x OR y before:2024"_s << QString();
     }

@@ -137,7 +137,8 @@ private slots:
 
         // Russian names decline: Макей, Макея, Макею, Макеем.
         const auto russian = loaded(u"ru"_s);
-        const QString russianText = u"По словам Макея, встреча с Макеем прошла. Макею передали письмо Зхкщв."_s;
+        const QString russianText =
+            u"По словам Макея, встреча с Макеем прошла. Макею передали письмо Зхкщв."_s;
         findings = ArticleSpelling::checkText(russianText, u"body"_s, *russian, nullptr, names);
         QCOMPARE(findings.size(), 1);
         QCOMPARE(findings.first().word, u"Зхкщв"_s);
@@ -187,8 +188,9 @@ private slots:
         Article article;
         article.language = u"en"_s;
         article.headline = u"A headlline"_s;
-        article.bodyHtml = u"<p>Call <code>fooBarBaz qwxz</code> with care.</p><pre>int zzqx = 1;\nqrrtx();</pre>"
-                           u"<p>The speling is wrong here.</p>"_s;
+        article.bodyHtml =
+            u"<p>Call <code>fooBarBaz qwxz</code> with care.</p><pre>int zzqx = 1;\nqrrtx();</pre>"
+            u"<p>The speling is wrong here.</p>"_s;
         article.bodyText = HtmlText::plainText(article.bodyHtml);
         article.quotes = {{u"It was a disastar"_s, u"Jane Roe"_s, {}, {}}};
         QStringList found;
