@@ -70,33 +70,16 @@ QMenu *BodyTextEdit::createContextMenu(const QPoint &viewportPosition)
     const QTextCursor word = m_spelling->misspelledWordAt(cursorForPosition(viewportPosition).position());
     if (word.isNull())
         return menu;
-    QAction *first = menu->actions().value(0);
     const QString misspelled = word.selectedText();
-    const QStringList suggestions = m_spelling->suggestions(misspelled);
-    for (const QString &suggestion : suggestions) {
-        auto *replace = new QAction(suggestion, menu);
-        QFont bold = replace->font();
-        bold.setBold(true);
-        replace->setFont(bold);
-        // One edit: undone with one Ctrl+Z, and autosaved like typing.
-        connect(replace, &QAction::triggered, this, [this, word, suggestion] {
+    addSpellingActions(
+        menu, misspelled, m_spelling->suggestions(misspelled),
+        [this, word](const QString &suggestion) {
+            // One edit: undone with one Ctrl+Z, and autosaved like typing.
             QTextCursor cursor = word;
             cursor.insertText(suggestion);
             setTextCursor(cursor);
-        });
-        menu->insertAction(first, replace);
-    }
-    if (suggestions.isEmpty()) {
-        auto *none = new QAction(tr("No Suggestions"), menu);
-        none->setEnabled(false);
-        menu->insertAction(first, none);
-    }
-    menu->insertSeparator(first);
-    auto *add = new QAction(tr("Add “%1” to Dictionary").arg(misspelled), menu);
-    connect(add, &QAction::triggered, this,
-            [this, misspelled] { emit addToDictionaryRequested(misspelled); });
-    menu->insertAction(first, add);
-    menu->insertSeparator(first);
+        },
+        [this, misspelled] { emit addToDictionaryRequested(misspelled); });
     return menu;
 }
 

@@ -62,32 +62,16 @@ QMenu *LineEditSpelling::createContextMenu(const QPoint &position)
         const QString word = text.mid(span.start, span.length);
         if (!m_judge->isMisspelled(word))
             break;
-        QAction *first = menu->actions().value(0);
-        const QStringList suggestions = m_judge->suggestions(word);
-        for (const QString &suggestion : suggestions) {
-            auto *replace = new QAction(suggestion, menu);
-            QFont bold = replace->font();
-            bold.setBold(true);
-            replace->setFont(bold);
-            connect(replace, &QAction::triggered, m_edit, [edit = m_edit, span, word, suggestion] {
+        addSpellingActions(
+            menu, word, m_judge->suggestions(word),
+            [edit = m_edit, span, word](const QString &suggestion) {
                 if (edit->text().mid(span.start, span.length) != word)
                     return; // changed meanwhile
                 // Through the field's own editing: one undo step, and reported as typing is.
                 edit->setSelection(int(span.start), int(span.length));
                 edit->insert(suggestion);
-            });
-            menu->insertAction(first, replace);
-        }
-        if (suggestions.isEmpty()) {
-            auto *none = new QAction(tr("No Suggestions"), menu);
-            none->setEnabled(false);
-            menu->insertAction(first, none);
-        }
-        menu->insertSeparator(first);
-        auto *add = new QAction(tr("Add “%1” to Dictionary").arg(word), menu);
-        connect(add, &QAction::triggered, this, [this, word] { emit addToDictionaryRequested(word); });
-        menu->insertAction(first, add);
-        menu->insertSeparator(first);
+            },
+            [this, word] { emit addToDictionaryRequested(word); });
         break;
     }
     return menu;

@@ -3,6 +3,8 @@
 #include <html/documenthtmlwriter.h>
 #include <spelling/spellchecker.h>
 
+#include <QAction>
+#include <QMenu>
 #include <QTextBlock>
 #include <QTextDocument>
 
@@ -127,6 +129,31 @@ QStringList SpellHighlighter::misspelledWords() const
         }
     }
     return words;
+}
+
+void addSpellingActions(QMenu *menu, const QString &word, const QStringList &suggestions,
+                        const std::function<void(const QString &)> &replace,
+                        const std::function<void()> &addToDictionary)
+{
+    QAction *first = menu->actions().value(0);
+    for (const QString &suggestion : suggestions) {
+        auto *action = new QAction(suggestion, menu);
+        QFont bold = action->font();
+        bold.setBold(true);
+        action->setFont(bold);
+        QObject::connect(action, &QAction::triggered, menu, [replace, suggestion] { replace(suggestion); });
+        menu->insertAction(first, action);
+    }
+    if (suggestions.isEmpty()) {
+        auto *none = new QAction(SpellHighlighter::tr("No Suggestions"), menu);
+        none->setEnabled(false);
+        menu->insertAction(first, none);
+    }
+    menu->insertSeparator(first);
+    auto *add = new QAction(SpellHighlighter::tr("Add “%1” to Dictionary").arg(word), menu);
+    QObject::connect(add, &QAction::triggered, menu, addToDictionary);
+    menu->insertAction(first, add);
+    menu->insertSeparator(first);
 }
 
 } // namespace Copydesk

@@ -5,6 +5,10 @@
 #include <QSyntaxHighlighter>
 #include <QTextCursor>
 
+#include <functional>
+
+class QMenu;
+
 namespace Copydesk {
 
 class PersonalDictionary;
@@ -61,5 +65,11 @@ private:
     bool m_rehighlighting = false;
     QTextCharFormat m_misspelled;
 };
+
+// Puts a misspelled word's suggestions (bold; each replaces the word through replace()) and "Add to
+// Dictionary" at the top of a context menu: the body's and the one-line fields' menus alike.
+void addSpellingActions(QMenu *menu, const QString &word, const QStringList &suggestions,
+                        const std::function<void(const QString &)> &replace,
+                        const std::function<void()> &addToDictionary);
 
 } // namespace Copydesk
