@@ -212,6 +212,8 @@ void MainWindow::setupMenus()
     m_writingActions.append(saveVersion);
     m_writingActions.append(history);
     file->addSeparator();
+    m_reader->addOpenAndPrintActions(file, m_previewPanel, this);
+    file->addSeparator();
     file->addAction(tr("Open &Library…"), QKeySequence(u"Ctrl+Shift+O"_s), m_libraryController,
                     &LibraryController::chooseAnotherLibrary);
     file->addSeparator();

@@ -1,5 +1,7 @@
 #include "previewpanel.h"
 
+#include <QEventLoop>
+
 #include "libraryschemehandler.h"
 #include "requestinterceptor.h"
 #include "sandboxedpage.h"
@@ -142,6 +144,21 @@ void PreviewPanel::setReadingStyle(const ReadingStyle &style)
             style.theme, QString::number(std::clamp(style.size, -2, 4)), style.width,
             style.sans ? u"sans"_s : u"serif"_s);
     m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld);
+}
+
+bool PreviewPanel::print(QPrinter *printer)
+{
+    QEventLoop waiting;
+    bool printed = false;
+    const QMetaObject::Connection done =
+        connect(m_view, &QWebEngineView::printFinished, &waiting, [&](bool success) {
+            printed = success;
+            waiting.quit();
+        });
+    m_view->print(printer);
+    waiting.exec();
+    disconnect(done);
+    return printed;
 }
 
 void PreviewPanel::loadPage()

@@ -6,6 +6,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QPrinter;
 class QWebEngineProfile;
 class QWebEngineView;
 
@@ -51,6 +52,9 @@ public:
     // Applied to the page shown at once (no reload) and to every page after.
     void setReadingStyle(const ReadingStyle &style);
     ReadingStyle readingStyle() const { return m_style; }
+    // Prints the article as the preview shows it; returns when the printer has it (the engine prints
+    // asynchronously, and a print preview asks for its pages synchronously). False when printing failed.
+    bool print(QPrinter *printer);
 
     QWebEngineView *view() const { return m_view; }
     RequestInterceptor *interceptor() const { return m_interceptor; }

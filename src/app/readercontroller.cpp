@@ -10,8 +10,12 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDesktopServices>
 #include <QListView>
 #include <QMenu>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -200,9 +204,42 @@ void ReaderController::addReadingMenu(QMenu *view, PreviewPanel *preview)
             [change](bool on) { change([on](ReadingStyle &s) { s.sans = on; }); });
 }
 
+QUrl ReaderController::originalAddress() const
+{
+    const std::optional<Article> article = m_openId > 0 ? m_library.articles().load(m_openId) : std::nullopt;
+    const QUrl address(article ? article->sourceUrl : QString());
+    return address.isValid() && (address.scheme() == u"https"_s || address.scheme() == u"http"_s) ? address
+                                                                                                  : QUrl();
+}
+
+void ReaderController::addOpenAndPrintActions(QMenu *file, PreviewPanel *preview, QWidget *dialogParent)
+{
+    m_openOriginal = file->addAction(tr("Open &Original"), QKeySequence(u"Ctrl+Shift+B"_s), this, [this] {
+        const QUrl address = originalAddress();
+        if (!address.isEmpty())
+            QDesktopServices::openUrl(address); // the system's browser: never inside Copydesk
+    });
+    m_openOriginal->setToolTip(tr("The page the article was saved from, in your web browser"));
+    m_openOriginal->setEnabled(false);
+    file->addAction(tr("Print Pre&view…"), this, [preview, dialogParent] {
+        QPrintPreviewDialog dialog(dialogParent);
+        connect(&dialog, &QPrintPreviewDialog::paintRequested, preview,
+                [preview](QPrinter *printer) { preview->print(printer); });
+        dialog.exec();
+    });
+    file->addAction(tr("&Print…"), QKeySequence::Print, this, [preview, dialogParent] {
+        QPrinter printer;
+        QPrintDialog dialog(&printer, dialogParent);
+        if (dialog.exec() == QDialog::Accepted)
+            preview->print(&printer);
+    });
+}
+
 void ReaderController::articleOpened(qint64 id)
 {
     m_openId = id;
+    if (m_openOriginal)
+        m_openOriginal->setEnabled(!originalAddress().isEmpty());
     m_readTimer.start();
     updateActions();
 }

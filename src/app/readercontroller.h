@@ -4,9 +4,11 @@
 
 #include <QObject>
 #include <QTimer>
+#include <QUrl>
 
 class QAction;
 class QActionGroup;
+class QWidget;
 class QMenu;
 class QUndoStack;
 
@@ -38,6 +40,12 @@ public:
     void setOrder(std::optional<ArticleQuery::Order> order);
     // View > Reading: the preview's theme, text size, line width and typeface, remembered.
     void addReadingMenu(QMenu *view, PreviewPanel *preview);
+    // File > Open Original (the article's source address, in the system's browser), Print Preview… and
+    // Print… of the article as the preview shows it.
+    void addOpenAndPrintActions(QMenu *file, PreviewPanel *preview, QWidget *dialogParent);
+    QAction *openOriginalAction() const { return m_openOriginal; }
+    // The open article's source address, when it has one.
+    QUrl originalAddress() const;
     QUndoStack *undoStack() const { return m_undo; }
     QAction *starAction() const { return m_star; }
     QAction *readAction() const { return m_read; }
@@ -68,6 +76,7 @@ private:
     QAction *m_next = nullptr;
     QAction *m_previous = nullptr;
     QAction *m_nextUnread = nullptr;
+    QAction *m_openOriginal = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
 };

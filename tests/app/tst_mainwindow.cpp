@@ -21,6 +21,7 @@
 #include <model/quotetablemodel.h>
 
 #include <QCompleter>
+#include <QDesktopServices>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
@@ -83,6 +84,16 @@ QString storyFile(const QTemporaryDir &dir, QString *headline)
 }
 
 } // namespace
+
+// Stands in for the system's browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> opened;
+public slots:
+    void open(const QUrl &url) { opened.append(url); }
+};
 
 class TestMainWindow : public QObject
 {
@@ -835,6 +846,35 @@ private slots:
         QTRY_COMPARE(window.listModel()->idAt(1), 2);
         QCOMPARE(window.listModel()->idAt(0), 3);
         QCOMPARE(Settings::ListOrder.read(QSettings()), -1);
+    }
+
+    void openOriginalHandsTheSourceAddressToTheBrowser()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        Article saved;
+        saved.headline = u"From the web"_s;
+        saved.sourceUrl = u"https://news.example/story/1"_s;
+        QVERIFY(repository.insert(saved));
+        Article written;
+        written.headline = u"Written here"_s;
+        QVERIFY(repository.insert(written));
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        UrlCatcher browser;
+        QDesktopServices::setUrlHandler(u"https"_s, &browser, "open");
+        window.openArticle(written.id);
+        QAction *open = window.reader()->openOriginalAction();
+        QVERIFY(!open->isEnabled());
+        window.openArticle(saved.id);
+        QVERIFY(open->isEnabled());
+        QCOMPARE(open->shortcut(), QKeySequence(u"Ctrl+Shift+B"_s));
+        open->trigger();
+        QDesktopServices::unsetUrlHandler(u"https"_s);
+        QCOMPARE(browser.opened, QList<QUrl>{QUrl(u"https://news.example/story/1"_s)});
     }
 
     void theTitleShowsPendingEditsAndLeavingWithoutEditsChangesNothing()

@@ -7,8 +7,10 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QPrinter>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QWebEnginePage>
 #include <QWebEngineProfile>
 #include <QWebEngineScript>
@@ -219,6 +221,32 @@ private slots:
         const qsizetype htmlTag = exported.indexOf(u"<html"_s);
         QVERIFY(htmlTag >= 0);
         QVERIFY(!exported.mid(htmlTag, exported.indexOf(u'>', htmlTag) - htmlTag).contains(u"data-"_s));
+    }
+
+    // Print and print preview go through the preview's page: printed to a PDF file here.
+    void printsTheArticleAsShown()
+    {
+        TestLibrary library;
+        Article article;
+        article.headline = u"Printed"_s;
+        article.bodyHtml = u"<p>Words on paper.</p>"_s;
+        QVERIFY(library.repository->insert(article));
+        const ArticleRenderer renderer;
+        PreviewPanel preview(*library.repository, renderer);
+        preview.show();
+        QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+        preview.showArticleNow(*library.repository->load(article.id));
+        QVERIFY(rendered.wait(20000));
+        QTemporaryDir dir;
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(u"article.pdf"_s));
+        QVERIFY(preview.print(&printer));
+        QFile pdf(dir.filePath(u"article.pdf"_s));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        const QByteArray bytes = pdf.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QVERIFY2(bytes.size() > 2000, QByteArray::number(bytes.size()).constData());
     }
 
     void aLongCyrillicArticleIsShownWhole()
