@@ -1,6 +1,7 @@
 #include "previewpanel.h"
 
 #include <QEventLoop>
+#include <QSettings>
 
 #include "libraryschemehandler.h"
 #include "requestinterceptor.h"
@@ -65,6 +66,7 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
 
 PreviewPanel::~PreviewPanel()
 {
+    rememberPlace(); // quitting keeps the place too
     // The page must go before its profile.
     delete m_view;
     delete m_page;
@@ -73,21 +75,62 @@ PreviewPanel::~PreviewPanel()
 void PreviewPanel::showArticle(const Article &article)
 {
     // The same article re-rendered after an edit keeps its scroll position; another one starts at the top.
-    m_scrollToRestore = article.id == m_article.id ? m_page->scrollPosition() : QPointF();
+    if (article.id == m_article.id) {
+        m_scrollToRestore = m_page->scrollPosition();
+    } else {
+        rememberPlace();
+        m_scrollToRestore = QPointF(0, rememberedPlace(article.uuid).value_or(0));
+    }
     m_article = article;
     m_debounce.start();
 }
 
 void PreviewPanel::showArticleNow(const Article &article)
 {
+    if (article.id != m_article.id)
+        rememberPlace();
+    // Another article opens where its reader left it; the same one shown again starts at the top.
+    m_scrollToRestore =
+        article.id != m_article.id ? QPointF(0, rememberedPlace(article.uuid).value_or(0)) : QPointF();
     m_article = article;
     m_debounce.stop();
-    m_scrollToRestore = {};
     render();
+}
+
+namespace {
+constexpr int RememberedPlaces = 300;
+const auto PlacesKey = QStringLiteral("reading/places"); // "uuid y", the most recent first
+} // namespace
+
+std::optional<qreal> PreviewPanel::rememberedPlace(const QString &uuid)
+{
+    if (uuid.isEmpty())
+        return std::nullopt;
+    for (const QString &entry : QSettings().value(PlacesKey).toStringList()) {
+        if (entry.section(u' ', 0, 0) == uuid)
+            return entry.section(u' ', 1, 1).toDouble();
+    }
+    return std::nullopt;
+}
+
+void PreviewPanel::rememberPlace()
+{
+    if (m_shownId <= 0 || m_shownId != m_article.id || m_article.uuid.isEmpty())
+        return;
+    QSettings settings;
+    QStringList places = settings.value(PlacesKey).toStringList();
+    places.removeIf([this](const QString &entry) { return entry.section(u' ', 0, 0) == m_article.uuid; });
+    const qreal y = m_page->scrollPosition().y();
+    if (y > 0)
+        places.prepend(m_article.uuid + u' ' + QString::number(y));
+    while (places.size() > RememberedPlaces)
+        places.removeLast();
+    settings.setValue(PlacesKey, places);
 }
 
 void PreviewPanel::clear()
 {
+    rememberPlace();
     m_debounce.stop();
     m_article = {};
     m_html.clear();

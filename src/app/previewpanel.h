@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <model/article.h>
 
 #include <QPointF>
@@ -55,6 +57,8 @@ public:
     // Prints the article as the preview shows it; returns when the printer has it (the engine prints
     // asynchronously, and a print preview asks for its pages synchronously). False when printing failed.
     bool print(QPrinter *printer);
+    // Where the reader left each article (by its uuid), kept across restarts for the last few hundred.
+    static std::optional<qreal> rememberedPlace(const QString &uuid);
 
     QWebEngineView *view() const { return m_view; }
     RequestInterceptor *interceptor() const { return m_interceptor; }
@@ -66,6 +70,8 @@ signals:
     void rendered();
 
 private:
+    // Keeps the shown article's scroll position before another replaces it.
+    void rememberPlace();
     void render();
     void loadPage();
     void replaceArticle(const QString &articleHtml, const Article &shown);

@@ -249,6 +249,50 @@ private slots:
         QVERIFY2(bytes.size() > 2000, QByteArray::number(bytes.size()).constData());
     }
 
+    // The reading pane opens an article where its reader left it, after a restart too.
+    void remembersThePlaceInEachArticle()
+    {
+        TestLibrary library;
+        Article longRead;
+        longRead.headline = u"A long read"_s;
+        for (int i = 0; i < 300; ++i)
+            longRead.bodyHtml += u"<p>Paragraph %1 of a long read about the harbour.</p>"_s.arg(i);
+        Article other;
+        other.headline = u"Something else"_s;
+        other.bodyHtml = u"<p>Short.</p>"_s;
+        QVERIFY(library.repository->insert(longRead));
+        QVERIFY(library.repository->insert(other));
+        QVERIFY(!library.repository->load(longRead.id)->uuid.isEmpty());
+        const ArticleRenderer renderer;
+        {
+            PreviewPanel preview(*library.repository, renderer);
+            preview.resize(800, 600);
+            preview.show();
+            QSignalSpy rendered(&preview, &PreviewPanel::rendered);
+            preview.showArticleNow(*library.repository->load(longRead.id));
+            QVERIFY(rendered.wait(20000));
+            evaluate(preview.view()->page(), u"window.scrollTo(0, 1500)"_s);
+            QTRY_VERIFY(preview.view()->page()->scrollPosition().y() > 1400);
+            preview.showArticleNow(*library.repository->load(other.id));
+            QVERIFY(rendered.wait(20000));
+            QCOMPARE(PreviewPanel::rememberedPlace(library.repository->load(longRead.id)->uuid).value_or(0),
+                     1500.0);
+            // Back to the long read: where it was left.
+            preview.showArticleNow(*library.repository->load(longRead.id));
+            QVERIFY(rendered.wait(20000));
+            QTRY_COMPARE(preview.view()->page()->scrollPosition().y(), 1500.0);
+            evaluate(preview.view()->page(), u"window.scrollTo(0, 2000)"_s);
+            QTRY_COMPARE(preview.view()->page()->scrollPosition().y(), 2000.0);
+        } // quitting keeps the place
+        PreviewPanel restarted(*library.repository, renderer);
+        restarted.resize(800, 600);
+        restarted.show();
+        QSignalSpy rendered(&restarted, &PreviewPanel::rendered);
+        restarted.showArticleNow(*library.repository->load(longRead.id));
+        QVERIFY(rendered.wait(20000));
+        QTRY_COMPARE(restarted.view()->page()->scrollPosition().y(), 2000.0);
+    }
+
     void aLongCyrillicArticleIsShownWhole()
     {
         // About 700 KB of Cyrillic: over 2 MB once percent-encoded, which setHtml() would have refused.
