@@ -161,6 +161,9 @@ private:
     UpdateResult updateStored(Article &article, const QDateTime *seenUpdatedAt, Parts parts);
     // True, with lastError() set, when the library takes no writes (read-only, or found damaged).
     bool refuseWrite() const;
+    // One UPDATE of a reader's mark per id (values, then the id), in one transaction.
+    bool setMark(const QList<qint64> &ids, const QString &sql, const QVariantList &values,
+                 const QString &what);
     bool writeChildren(const Article &article, Parts parts);
     bool writeSearchRow(const Article &article, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
