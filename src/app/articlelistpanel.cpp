@@ -27,7 +27,8 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     m_search->setAccessibleName(tr("Search"));
     m_list->setModel(model);
     m_list->setUniformItemSizes(true); // the list may be long; equal rows keep scrolling cheap
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Shift and Ctrl pick several articles for star, read, tags and trash.
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setAccessibleName(tr("Articles"));
     m_list->setItemDelegate(new ArticleListDelegate(m_list));
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -62,13 +63,14 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     // and the place in the list.
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_selectedBeforeReset = selectedArticle();
+        m_selectedRowBeforeReset = m_list->currentIndex().row();
         m_scrollBeforeReset = m_list->verticalScrollBar()->value();
-        m_queryBeforeReset = m_model->query();
+        m_queryBeforeReset = m_model->shownQuery();
     });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         if (m_selectedBeforeReset > 0)
-            selectArticle(m_selectedBeforeReset);
-        if (m_model->query() == m_queryBeforeReset) // a new search starts at the top
+            selectArticle(m_selectedBeforeReset, m_selectedRowBeforeReset);
+        if (m_model->shownQuery() == m_queryBeforeReset) // a new search starts at the top
             m_list->verticalScrollBar()->setValue(m_scrollBeforeReset);
         m_selectedBeforeReset = 0;
     });
@@ -80,11 +82,11 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
             });
 }
 
-bool ArticleListPanel::selectArticle(qint64 id)
+bool ArticleListPanel::selectArticle(qint64 id, int nearRow)
 {
-    // Only among the rows already fetched: paging through the library to find an old article would load
-    // all of it.
-    const int row = m_model->rowOf(id);
+    // Only among the pages held and near where it was: paging through the library to find an old article
+    // would read all of it.
+    const int row = m_model->rowOf(id, nearRow);
     if (row < 0)
         return false;
     m_list->setCurrentIndex(m_model->index(row));
@@ -94,6 +96,25 @@ bool ArticleListPanel::selectArticle(qint64 id)
 qint64 ArticleListPanel::selectedArticle() const
 {
     return m_list->currentIndex().data(ArticleListModel::IdRole).toLongLong();
+}
+
+QModelIndexList ArticleListPanel::selectedRows() const
+{
+    QModelIndexList rows = m_list->selectionModel()->selectedRows();
+    if (rows.isEmpty() && m_list->currentIndex().isValid())
+        rows.append(m_list->currentIndex());
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    return rows;
+}
+
+QList<qint64> ArticleListPanel::selectedArticles() const
+{
+    QList<qint64> ids;
+    for (const QModelIndex &row : selectedRows())
+        ids.append(row.data(ArticleListModel::IdRole).toLongLong());
+    ids.removeAll(0);
+    return ids;
 }
 
 } // namespace Copydesk

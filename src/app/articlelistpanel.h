@@ -2,6 +2,7 @@
 
 #include <library/articlequery.h>
 
+#include <QModelIndexList>
 #include <QString>
 #include <QWidget>
 
@@ -21,9 +22,13 @@ class ArticleListPanel final : public QWidget
 public:
     explicit ArticleListPanel(ArticleListModel *model, QWidget *parent = nullptr);
 
-    // Selects the article if its row is loaded; false if it is not in the list as fetched so far.
-    bool selectArticle(qint64 id);
+    // Selects the article if its row is among the pages held (or near nearRow); false otherwise.
+    bool selectArticle(qint64 id, int nearRow = -1);
+    // The current article (the one open).
     qint64 selectedArticle() const;
+    // Every article selected, in list order (the current one when nothing is selected).
+    QList<qint64> selectedArticles() const;
+    QModelIndexList selectedRows() const;
     QLineEdit *searchField() const { return m_search; }
     QLabel *searchHint() const { return m_searchHint; }
     QListView *listView() const { return m_list; }
@@ -37,6 +42,7 @@ private:
     QLabel *m_searchHint;
     QListView *m_list;
     qint64 m_selectedBeforeReset = 0;
+    int m_selectedRowBeforeReset = -1;
     int m_scrollBeforeReset = 0;
     ArticleQuery m_queryBeforeReset;
 };

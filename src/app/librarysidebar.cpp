@@ -5,9 +5,11 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QHeaderView>
+#include <QMenu>
 #include <QScrollBar>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -17,6 +19,8 @@ namespace Copydesk {
 namespace {
 constexpr int KindRole = Qt::UserRole + 1;
 constexpr int ValueRole = Qt::UserRole + 2;
+constexpr int QueryRole = Qt::UserRole + 3;  // a saved search's text
+constexpr int FilterRole = Qt::UserRole + 4; // and its filter
 } // namespace
 
 LibrarySidebar::LibrarySidebar(const LibraryDatabase &database, QWidget *parent)
@@ -37,19 +41,54 @@ LibrarySidebar::LibrarySidebar(const LibraryDatabase &database, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 0, 0);
     layout->addWidget(m_tree);
-    connect(m_tree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        if (!item || item->data(0, KindRole).toString().isEmpty())
-            return; // a heading
-        m_chosenKind = item->data(0, KindRole).toString();
-        m_chosenValue = item->data(0, ValueRole).toString();
+    // Ctrl+click adds a filter to the ones chosen: Unread with a tag, a section with a status...
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, [this] {
+        QList<std::pair<QString, QString>> chosen;
+        for (const QTreeWidgetItem *item : m_tree->selectedItems()) {
+            const QString kind = item->data(0, KindRole).toString();
+            if (kind == u"saved"_s) {
+                // A saved search is a search of its own, not one more filter.
+                const QSignalBlocker quiet(m_tree);
+                m_tree->clearSelection();
+                emit savedSearchChosen(item->data(0, ValueRole).toString(),
+                                       item->data(0, QueryRole).toString(),
+                                       item->data(0, FilterRole).toString());
+                return;
+            }
+            if (!kind.isEmpty()) // not a heading
+                chosen.append({kind, item->data(0, ValueRole).toString()});
+        }
+        if (chosen.isEmpty() || chosen == m_chosen)
+            return;
+        m_chosen = chosen;
         emit filterChosen(currentFilter());
+    });
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        const QTreeWidgetItem *item = m_tree->itemAt(at);
+        if (!item)
+            return;
+        const QString kind = item->data(0, KindRole).toString();
+        const QString value = item->data(0, ValueRole).toString();
+        QMenu menu;
+        if (kind == u"tag"_s)
+            menu.addAction(tr("&Rename or Merge Tag…"), this,
+                           [this, value] { emit renameTagRequested(value); });
+        else if (kind == u"saved"_s)
+            menu.addAction(tr("&Remove Saved Search"), this,
+                           [this, value] { emit removeSavedSearchRequested(value); });
+        else if (kind == u"trash"_s)
+            menu.addAction(tr("&Empty Trash…"), this, &LibrarySidebar::emptyTrashRequested);
+        if (!menu.isEmpty())
+            menu.exec(m_tree->viewport()->mapToGlobal(at));
     });
     m_counter = new QObject; // deleted with its thread's end
     m_counter->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_counter, &QObject::deleteLater);
     m_thread.setObjectName(u"copydesk-counts"_s);
     m_thread.start();
-    showCounts({});
+    showCounts({}, {});
     refreshCounts();
 }
 
@@ -63,17 +102,52 @@ LibrarySidebar::~LibrarySidebar()
 ArticleQuery LibrarySidebar::currentFilter() const
 {
     ArticleQuery filter;
-    if (m_chosenKind == u"unread"_s)
-        filter.unreadOnly = true;
-    else if (m_chosenKind == u"starred"_s)
-        filter.starredOnly = true;
-    else if (m_chosenKind == u"status"_s)
-        filter.status = statusFromString(m_chosenValue);
-    else if (m_chosenKind == u"section"_s)
-        filter.section = m_chosenValue;
-    else if (m_chosenKind == u"tag"_s)
-        filter.tags = {m_chosenValue};
+    for (const auto &[kind, value] : m_chosen) {
+        if (kind == u"unread"_s)
+            filter.unreadOnly = true;
+        else if (kind == u"starred"_s)
+            filter.starredOnly = true;
+        else if (kind == u"trash"_s)
+            filter.trashed = true;
+        else if (kind == u"status"_s)
+            filter.status = statusFromString(value);
+        else if (kind == u"section"_s)
+            filter.section = value;
+        else if (kind == u"tag"_s && !filter.tags.contains(value))
+            filter.tags.append(value);
+        else if (kind == u"source"_s)
+            filter.source = value;
+    }
     return filter;
+}
+
+void LibrarySidebar::choose(const ArticleQuery &filter)
+{
+    QList<std::pair<QString, QString>> chosen;
+    if (filter.unreadOnly)
+        chosen.append({u"unread"_s, {}});
+    if (filter.starredOnly)
+        chosen.append({u"starred"_s, {}});
+    if (filter.trashed)
+        chosen.append({u"trash"_s, {}});
+    if (filter.status)
+        chosen.append({u"status"_s, statusToString(*filter.status)});
+    if (!filter.section.isEmpty())
+        chosen.append({u"section"_s, filter.section});
+    for (const QString &tag : filter.tags)
+        chosen.append({u"tag"_s, tag});
+    if (!filter.source.isEmpty())
+        chosen.append({u"source"_s, filter.source});
+    if (chosen.isEmpty())
+        chosen.append({u"all"_s, {}});
+    m_chosen = chosen;
+    const QSignalBlocker quiet(m_tree);
+    m_tree->clearSelection();
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if (m_chosen.contains(
+                std::pair((*it)->data(0, KindRole).toString(), (*it)->data(0, ValueRole).toString())))
+            (*it)->setSelected(true);
+    }
 }
 
 void LibrarySidebar::refreshCounts()
@@ -84,10 +158,12 @@ void LibrarySidebar::refreshCounts()
     }
     m_counting = true;
     QMetaObject::invokeMethod(m_counter, [this, database = &m_database] {
-        const LibraryCounts counts = ArticleRepository(*database).counts();
-        QMetaObject::invokeMethod(this, [this, counts] {
+        const ArticleRepository repository(*database);
+        const LibraryCounts counts = repository.counts();
+        const QList<SavedSearch> searches = repository.savedSearches();
+        QMetaObject::invokeMethod(this, [this, counts, searches] {
             m_counting = false;
-            showCounts(counts);
+            showCounts(counts, searches);
             if (std::exchange(m_countAgain, false))
                 refreshCounts();
         });
@@ -116,14 +192,14 @@ QTreeWidgetItem *LibrarySidebar::addItem(QTreeWidgetItem *parent, const QString 
         font.setBold(true);
         item->setFont(0, font);
     }
-    if (kind == m_chosenKind && value == m_chosenValue) {
+    if (m_chosen.contains(std::pair(kind, value))) {
         const QSignalBlocker quiet(m_tree); // showing the choice again is not a new choice
-        m_tree->setCurrentItem(item);
+        item->setSelected(true);
     }
     return item;
 }
 
-void LibrarySidebar::showCounts(const LibraryCounts &counts)
+void LibrarySidebar::showCounts(const LibraryCounts &counts, const QList<SavedSearch> &searches)
 {
     const QSignalBlocker quiet(m_tree);
     const int scroll = m_tree->verticalScrollBar() ? m_tree->verticalScrollBar()->value() : 0;
@@ -146,6 +222,21 @@ void LibrarySidebar::showCounts(const LibraryCounts &counts)
         for (const auto &[tag, count] : counts.tags)
             addItem(tags, tag, count, u"tag"_s, tag);
     }
+    if (!counts.sources.isEmpty()) {
+        auto *sources = addItem(nullptr, tr("Sources"), -1, {}, {});
+        for (const auto &[source, count] : counts.sources)
+            addItem(sources, source, count, u"source"_s, source);
+    }
+    if (!searches.isEmpty()) {
+        auto *saved = addItem(nullptr, tr("Saved Searches"), -1, {}, {});
+        for (const SavedSearch &search : searches) {
+            QTreeWidgetItem *item = addItem(saved, search.name, -1, u"saved"_s, search.name);
+            item->setData(0, QueryRole, search.query);
+            item->setData(0, FilterRole, search.filter);
+            item->setToolTip(0, search.query);
+        }
+    }
+    addItem(nullptr, tr("Trash"), counts.trash, u"trash"_s, {});
     m_tree->expandAll();
     m_tree->verticalScrollBar()->setValue(scroll);
     emit countsShown();

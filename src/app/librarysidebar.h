@@ -14,8 +14,10 @@ namespace Copydesk {
 class Library;
 class LibraryDatabase;
 
-// The list's filters with their counts: All, Unread, Starred, each status, each section and each tag.
-// Choosing one filters the list (with the search text, through ArticleQuery). Counts are read on a thread of
+// The list's filters with their counts: All, Unread, Starred, each status, section, tag and source, the
+// saved searches and the Trash. Choosing one filters the list, Ctrl+click adds one to those chosen (with
+// the search text, through ArticleQuery). Tags are renamed and merged, saved searches removed and the
+// trash emptied from the context menu. Counts are read on a thread of
 // the sidebar's own, whose SQLite connection is opened once and kept: a large library never holds up the
 // window, and recounting opens no file (a pool thread would open a new connection whenever it is new).
 class LibrarySidebar final : public QWidget
@@ -26,8 +28,10 @@ public:
     LibrarySidebar(const LibraryDatabase &database, QWidget *parent = nullptr);
     ~LibrarySidebar() override;
 
-    // The filter of the item chosen (All: an empty query).
+    // The filter of the items chosen (All: an empty query).
     ArticleQuery currentFilter() const;
+    // Shows this filter as chosen (a saved search's), without announcing it.
+    void choose(const ArticleQuery &filter);
     // Reads the counts again (soon: several changes in a row cost one reading).
     void refreshCounts();
     // Waits for a reading under way (tests).
@@ -38,10 +42,14 @@ public:
 
 signals:
     void filterChosen(const ArticleQuery &filter);
+    void savedSearchChosen(const QString &name, const QString &query, const QString &filter);
+    void renameTagRequested(const QString &tag);
+    void removeSavedSearchRequested(const QString &name);
+    void emptyTrashRequested();
     void countsShown();
 
 private:
-    void showCounts(const LibraryCounts &counts);
+    void showCounts(const LibraryCounts &counts, const QList<SavedSearch> &searches);
     QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &label, int count, const QString &kind,
                              const QString &value);
 
@@ -51,8 +59,7 @@ private:
     QObject *m_counter = nullptr; // lives on m_thread
     bool m_counting = false;
     bool m_countAgain = false;
-    QString m_chosenKind = QStringLiteral("all");
-    QString m_chosenValue;
+    QList<std::pair<QString, QString>> m_chosen{{QStringLiteral("all"), QString()}}; // kind, value
 };
 
 } // namespace Copydesk

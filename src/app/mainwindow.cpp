@@ -18,6 +18,7 @@
 #include "textcountslabel.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
+#include <library/articlequeryrunner.h>
 #include <library/library.h>
 #include <library/librarydatabase.h>
 #include <render/articleexporter.h>
@@ -64,6 +65,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_renderer(std::make_unique<ArticleRenderer>())
     , m_exporters(Formats::exporters(*m_renderer))
     , m_listModel(new ArticleListModel(m_library->articles(), this))
+    , m_queryRunner(new ArticleQueryRunner(database, this))
     , m_stack(new QStackedWidget(this))
     , m_emptyState(new EmptyStateWidget(m_stack))
     , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
@@ -122,6 +124,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
     m_listModel->followChanges(*m_library);
+    // Tags given from the list move the article's saved version on: the editor takes them in.
+    connect(m_library.get(), &Library::tagsChanged, m_editController, &EditController::syncWithLibrary);
     connect(m_library.get(), &Library::changedElsewhere, this, &MainWindow::updateEmptyState);
     connect(m_libraryController, &LibraryController::writeAccessChanged, this, &MainWindow::applyWriteAccess);
     connect(m_libraryController, &LibraryController::openLibraryRequested, this,
@@ -133,7 +137,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
         m_libraryController->rescue(unsaved);
     });
 
-    m_listModel->reload();
+    m_listModel->reload(); // the first screen at once; searches from now on off this thread
+    m_listModel->setRunner(m_queryRunner);
     restoreLayout();
     updateEmptyState();
     // Reopen what was open last time, else the newest article.
@@ -280,7 +285,10 @@ void MainWindow::setupMenus()
     m_emptyState->addAction(pasteAddress);
     m_writingActions.append(pasteAddress);
 
-    m_reader->addActions(menuBar()->addMenu(tr("&Article")));
+    QMenu *articleMenu = menuBar()->addMenu(tr("&Article"));
+    m_reader->addActions(articleMenu);
+    articleMenu->addSeparator();
+    m_reader->addFilingActions(articleMenu, this);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     m_reader->addSortMenu(view);

@@ -11,6 +11,7 @@ namespace Copydesk {
 
 class ArticleExporter;
 class ArticleListModel;
+class ArticleQueryRunner;
 class ArticleListPanel;
 class ArticleRenderer;
 class Library;
@@ -89,6 +90,7 @@ private:
     std::unique_ptr<ArticleRenderer> m_renderer;
     std::unique_ptr<ExporterRegistry> m_exporters;
     ArticleListModel *m_listModel;
+    ArticleQueryRunner *m_queryRunner;
     QStackedWidget *m_stack;
     EmptyStateWidget *m_emptyState;
     QSplitter *m_splitter;

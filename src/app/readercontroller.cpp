@@ -24,21 +24,21 @@ namespace Copydesk {
 
 namespace {
 
-// A star or read mark given or taken back: undone by setting it as it was.
-class MarkCommand final : public QUndoCommand
+// A change of marks, tags or trash, undone by its own inverse.
+class ReaderCommand final : public QUndoCommand
 {
 public:
-    MarkCommand(std::function<void(bool)> apply, bool on, const QString &text)
+    ReaderCommand(const QString &text, std::function<void()> redo, std::function<void()> undo)
         : QUndoCommand(text)
-        , m_apply(std::move(apply))
-        , m_on(on)
+        , m_redo(std::move(redo))
+        , m_undo(std::move(undo))
     {}
-    void redo() override { m_apply(m_on); }
-    void undo() override { m_apply(!m_on); }
+    void redo() override { m_redo(); }
+    void undo() override { m_undo(); }
 
 private:
-    std::function<void(bool)> m_apply;
-    bool m_on;
+    std::function<void()> m_redo;
+    std::function<void()> m_undo;
 };
 
 } // namespace
@@ -71,10 +71,31 @@ ReaderController::ReaderController(Library &library, ArticleListModel *model, Ar
     recount->setSingleShot(true);
     recount->setInterval(300);
     connect(recount, &QTimer::timeout, sidebar, &LibrarySidebar::refreshCounts);
-    for (const auto signal : {&Library::articleAdded, &Library::articleChanged, &Library::articleRemoved})
+    for (const auto signal : {&Library::articleAdded, &Library::articleRemoved})
         connect(&library, signal, recount, qOverload<>(&QTimer::start));
-    connect(&library, &Library::changedElsewhere, recount, qOverload<>(&QTimer::start));
+    for (const auto signal : {&Library::changedElsewhere, &Library::tagsChanged})
+        connect(&library, signal, recount, qOverload<>(&QTimer::start));
+    connect(&library, &Library::articlesTrashed, recount, qOverload<>(&QTimer::start));
+    connect(&library, &Library::savedSearchesChanged, recount, qOverload<>(&QTimer::start));
+    // An autosave changes an article every few seconds while someone types: the counts are read again
+    // only when what they count (status, section, tags, star, read) changed.
+    connect(&library, &Library::articleChanged, this, [this, recount](qint64 id) {
+        const std::optional<ArticleSummary> now = m_library.articles().summary(id);
+        const QString counted = now ? QStringList{statusToString(now->status), now->section.toCaseFolded(),
+                                                  now->tags.join(QChar(31)), QString::number(now->starred),
+                                                  QString::number(now->read)}
+                                          .join(QChar(30))
+                                    : QString();
+        const auto known = m_countedFields.constFind(id);
+        if (known != m_countedFields.cend() && *known == counted)
+            return;
+        if (m_countedFields.size() > 1000)
+            m_countedFields.clear();
+        m_countedFields.insert(id, counted); // first seen: what it was before is not known, so count
+        recount->start();
+    });
     connect(model, &QAbstractItemModel::dataChanged, this, &ReaderController::updateActions);
+    connect(model, &QAbstractItemModel::modelReset, this, &ReaderController::updateActions);
     connect(list->listView()->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &ReaderController::updateActions);
 }
@@ -244,19 +265,54 @@ void ReaderController::articleOpened(qint64 id)
     updateActions();
 }
 
-void ReaderController::setMark(bool star, qint64 id, bool on)
+void ReaderController::push(const QString &text, std::function<void()> redo, std::function<void()> undo)
 {
-    const QString text =
-        star ? (on ? tr("Star") : tr("Unstar")) : (on ? tr("Mark as Read") : tr("Mark as Unread"));
-    m_undo->push(new MarkCommand(
-        [this, star, id](bool value) {
-            if (star)
-                m_library.setStarred({id}, value);
-            else
-                m_library.setRead({id}, value);
+    m_undo->push(new ReaderCommand(
+        text,
+        [this, redo = std::move(redo)] {
+            redo();
             updateActions();
         },
-        on, text));
+        [this, undo = std::move(undo)] {
+            undo();
+            updateActions();
+        }));
+}
+
+void ReaderController::setMark(bool star, const QModelIndexList &rows, bool on)
+{
+    // Each article gets its own mark back on undo: a selection may mix starred and not.
+    QList<qint64> ids;
+    QList<qint64> hadIt;
+    const int role = star ? ArticleListModel::StarredRole : ArticleListModel::ReadRole;
+    for (const QModelIndex &row : rows) {
+        const qint64 id = row.data(ArticleListModel::IdRole).toLongLong();
+        ids.append(id);
+        if (row.data(role).toBool())
+            hadIt.append(id);
+    }
+    if (ids.isEmpty())
+        return;
+    QList<qint64> hadNot = ids;
+    for (const qint64 id : hadIt)
+        hadNot.removeOne(id);
+    const auto apply = [this, star](const QList<qint64> &which, bool value) {
+        if (which.isEmpty())
+            return;
+        if (star)
+            m_library.setStarred(which, value);
+        else
+            m_library.setRead(which, value);
+    };
+    QString text = star ? (on ? tr("Star") : tr("Unstar")) : (on ? tr("Mark as Read") : tr("Mark as Unread"));
+    if (ids.size() > 1)
+        text = tr("%1 (%2 articles)").arg(text).arg(ids.size());
+    push(
+        text, [apply, ids, on] { apply(ids, on); },
+        [apply, hadIt, hadNot] {
+            apply(hadIt, true);
+            apply(hadNot, false);
+        });
 }
 
 void ReaderController::toggleStar()
@@ -264,8 +320,7 @@ void ReaderController::toggleStar()
     const QModelIndex current = m_list->listView()->currentIndex();
     if (!current.isValid())
         return;
-    setMark(true, current.data(ArticleListModel::IdRole).toLongLong(),
-            !current.data(ArticleListModel::StarredRole).toBool());
+    setMark(true, m_list->selectedRows(), !current.data(ArticleListModel::StarredRole).toBool());
 }
 
 void ReaderController::toggleRead()
@@ -273,10 +328,9 @@ void ReaderController::toggleRead()
     const QModelIndex current = m_list->listView()->currentIndex();
     if (!current.isValid())
         return;
-    const qint64 id = current.data(ArticleListModel::IdRole).toLongLong();
-    if (id == m_openId)
+    if (current.data(ArticleListModel::IdRole).toLongLong() == m_openId)
         m_readTimer.stop(); // marked by hand: the dwell does not mark it again
-    setMark(false, id, !current.data(ArticleListModel::ReadRole).toBool());
+    setMark(false, m_list->selectedRows(), !current.data(ArticleListModel::ReadRole).toBool());
 }
 
 bool ReaderController::moveBy(int rows)
@@ -318,6 +372,12 @@ void ReaderController::updateActions()
     const QModelIndex current = m_list->listView()->currentIndex();
     m_star->setEnabled(current.isValid());
     m_read->setEnabled(current.isValid());
+    if (m_trash) {
+        const bool inTrash = m_model->shownQuery().trashed;
+        m_tag->setEnabled(current.isValid());
+        m_trash->setEnabled(current.isValid() && !inTrash);
+        m_restore->setEnabled(current.isValid() && inTrash);
+    }
     m_star->setChecked(current.data(ArticleListModel::StarredRole).toBool());
     m_read->setChecked(current.data(ArticleListModel::ReadRole).toBool());
 }

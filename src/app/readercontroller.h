@@ -2,9 +2,13 @@
 
 #include <library/articlequery.h>
 
+#include <QHash>
+#include <QModelIndexList>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+
+#include <functional>
 
 class QAction;
 class QActionGroup;
@@ -35,6 +39,9 @@ public:
 
     // The Article menu: each action with its shortcut.
     void addActions(QMenu *menu);
+    // The Article menu's filing: Tag… (Ctrl+T), Move to Trash (Delete, in the list), Restore from Trash,
+    // Empty Trash…, Save Search…; with the sidebar's renaming of tags and removal of saved searches.
+    void addFilingActions(QMenu *menu, QWidget *dialogParent);
     // View > Sort By: best match (with search text) or newest, headline, section, status, length.
     void addSortMenu(QMenu *view);
     void setOrder(std::optional<ArticleQuery::Order> order);
@@ -59,9 +66,26 @@ public:
     void toggleRead();
     bool moveBy(int rows);
     bool moveToNextUnread();
+    // The selected articles to the trash (or out of it), undoably.
+    void trashSelection(bool toTrash);
+    void emptyTrash();
+    // Tags the selected articles: "a, b" adds, "-c" takes away; asks when edit is null. Undoable.
+    void tagSelection(const QString &edit = {});
+    // Renames a tag (or merges it into another of that name); asks when name is null. Undoable.
+    void renameTag(const QString &tag, const QString &name = {});
+    // Keeps the search and filters shown under a name; asks when name is null.
+    void saveSearch(const QString &name = {});
+    QAction *trashAction() const { return m_trash; }
+    QAction *restoreAction() const { return m_restore; }
+    QAction *tagAction() const { return m_tag; }
+
+    static QStringList applyTagEdit(QStringList tags, const QString &edit);
+    static ArticleQuery filterFromJson(const QString &json);
+    static QString filterToJson(const ArticleQuery &filter);
 
 private:
-    void setMark(bool star, qint64 id, bool on);
+    void push(const QString &text, std::function<void()> redo, std::function<void()> undo);
+    void setMark(bool star, const QModelIndexList &rows, bool on);
     void updateActions();
 
     Library &m_library;
@@ -79,6 +103,11 @@ private:
     QAction *m_openOriginal = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QAction *m_tag = nullptr;
+    QAction *m_trash = nullptr;
+    QAction *m_restore = nullptr;
+    QWidget *m_dialogParent = nullptr;
+    QHash<qint64, QString> m_countedFields; // what the sidebar counts of recently changed articles
 };
 
 } // namespace Copydesk

@@ -29,11 +29,11 @@ using namespace Cli;
 
 namespace {
 
-const QStringList commands = {u"import"_s,     u"list"_s,   u"search"_s, u"show"_s,  u"export"_s,
-                              u"verify"_s,     u"rescue"_s, u"set"_s,    u"quote"_s, u"image"_s,
-                              u"history"_s,    u"diff"_s,   u"revert"_s, u"check"_s, u"spell"_s,
-                              u"dictionary"_s, u"star"_s,   u"unstar"_s, u"read"_s,  u"unread"_s,
-                              u"tag"_s,        u"tags"_s};
+const QStringList commands = {
+    u"import"_s, u"list"_s,       u"search"_s,  u"show"_s,        u"export"_s,    u"verify"_s, u"rescue"_s,
+    u"set"_s,    u"quote"_s,      u"image"_s,   u"history"_s,     u"diff"_s,      u"revert"_s, u"check"_s,
+    u"spell"_s,  u"dictionary"_s, u"star"_s,    u"unstar"_s,      u"read"_s,      u"unread"_s, u"tag"_s,
+    u"tags"_s,   u"trash"_s,      u"untrash"_s, u"empty-trash"_s, u"rename-tag"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -57,7 +57,8 @@ QJsonObject summaryJson(const ArticleSummary &summary)
                                                ? QJsonValue(toStorageTime(summary.publishedAt))
                                                : QJsonValue()},
                        {u"tags"_s, QJsonArray::fromStringList(summary.tags)},
-                       {u"thumbnail"_s, summary.hasThumbnail}};
+                       {u"thumbnail"_s, summary.hasThumbnail},
+                       {u"trashed"_s, summary.trashed}};
 }
 
 } // namespace
@@ -79,7 +80,7 @@ void CommandLine::addOptions(QCommandLineParser &parser)
                        altOption,     creditOption,  agencyOption, leadOption,    languageOption,
                        statusOption,  sectionOption, tagOption,    starredOption, unreadOption,
                        sourceOption,  sortOption,    offsetOption, addTagOption,  removeTagOption,
-                       helpOption,    versionOption});
+                       trashOption,   helpOption,    versionOption});
     parser.addPositionalArgument(u"command"_s,
                                  u"import, list, search, show or export; none opens the window."_s);
 }
@@ -127,7 +128,7 @@ QString CommandLine::usage()
                                                       prints "<id>\t<headline>" per article
   copydesk [--library PATH] list [--json] [--limit N] newest first
   copydesk [--library PATH] search QUERY [--json]     in the search language (README: Searching)
-      list and search also take [--status S] [--section S] [--tag T]... [--starred] [--unread]
+      list and search also take [--status S] [--section S] [--tag T]... [--starred] [--unread] [--trash]
       [--source S] [--sort date|headline|section|status|length] [--offset N]
   copydesk [--library PATH] show ID [--json]
   copydesk [--library PATH] export ID... --format html|ninjs --out PATH
@@ -150,6 +151,10 @@ QString CommandLine::usage()
   copydesk [--library PATH] check ID [--json]         the copy check's findings; exit code 1 when any
   copydesk [--library PATH] star|unstar|read|unread ID...
                                                       star or mark read, or take it back
+  copydesk [--library PATH] trash|untrash ID...       move to the trash, or restore from it
+  copydesk [--library PATH] empty-trash               delete what is in the trash, for good
+  copydesk [--library PATH] rename-tag OLD NEW        rename a tag on every article; the name of
+                                                      another tag merges the two
   copydesk [--library PATH] tag ID... [--add TAG]... [--remove TAG]...
   copydesk [--library PATH] tags [--json]             every tag with its number of articles
   copydesk [--library PATH] spell ID [--json] [--language L]
@@ -224,8 +229,13 @@ int CommandLine::run(const QStringList &arguments)
         return runRevert(parser, positional);
     if (command == "check"_L1)
         return runCheck(parser, positional);
-    if (command == "star"_L1 || command == "unstar"_L1 || command == "read"_L1 || command == "unread"_L1)
+    if (command == "star"_L1 || command == "unstar"_L1 || command == "read"_L1 || command == "unread"_L1 ||
+        command == "trash"_L1 || command == "untrash"_L1)
         return runMark(parser, command, positional);
+    if (command == "empty-trash"_L1)
+        return runEmptyTrash(parser);
+    if (command == "rename-tag"_L1)
+        return runRenameTag(parser, positional);
     if (command == "tag"_L1)
         return runTag(parser, positional);
     if (command == "tags"_L1)
@@ -302,6 +312,7 @@ std::optional<ArticleQuery> CommandLine::queryFromOptions(const QCommandLinePars
     query.starredOnly = parser.isSet(starredOption);
     query.unreadOnly = parser.isSet(unreadOption);
     query.source = parser.value(sourceOption);
+    query.trashed = parser.isSet(trashOption);
     if (parser.isSet(sortOption)) {
         static const QHash<QString, ArticleQuery::Order> orders = {
             {u"date"_s, ArticleQuery::Order::Newest},

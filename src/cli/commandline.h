@@ -68,6 +68,8 @@ private:
     int runMark(const QCommandLineParser &parser, const QString &command, const QStringList &arguments);
     int runTag(const QCommandLineParser &parser, const QStringList &arguments);
     int runTags(const QCommandLineParser &parser);
+    int runEmptyTrash(const QCommandLineParser &parser);
+    int runRenameTag(const QCommandLineParser &parser, const QStringList &arguments);
     int runSpell(const QCommandLineParser &parser, const QStringList &arguments);
     int runDictionary(const QCommandLineParser &parser, const QStringList &arguments);
     int usageError(const QString &message);

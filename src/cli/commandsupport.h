@@ -60,6 +60,8 @@ inline const QCommandLineOption
     sortOption(u"sort"_s, u"list, search: date, headline, section, status or length."_s, u"ORDER"_s);
 inline const QCommandLineOption offsetOption(u"offset"_s, u"list, search: skip this many rows first."_s,
                                              u"N"_s);
+inline const QCommandLineOption trashOption(u"trash"_s,
+                                            u"list, search: what is in the trash (else never)."_s);
 inline const QCommandLineOption addTagOption(u"add"_s, u"tag: add this tag (repeatable)."_s, u"TAG"_s);
 inline const QCommandLineOption removeTagOption(u"remove"_s, u"tag: remove this tag (repeatable)."_s,
                                                 u"TAG"_s);

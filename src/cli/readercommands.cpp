@@ -1,5 +1,6 @@
-// The reader's commands: `copydesk star|unstar|read|unread ID...` (marks, set directly), `copydesk tag ID...
-// --add T --remove T` and `copydesk tags [--json]`. A tag change is saved as an edit is (the updated time
+// The reader's commands: `copydesk star|unstar|read|unread|trash|untrash ID...` (marks, set directly),
+// `copydesk empty-trash`, `copydesk tag ID... --add T --remove T`, `copydesk tags [--json]` and
+// `copydesk rename-tag OLD NEW`. A tag change is saved as an edit is (the updated time
 // moves on), so a window with the article open takes it in instead of writing its older copy over it.
 
 #include "commandline.h"
@@ -68,9 +69,11 @@ int CommandLine::runMark(const QCommandLineParser &parser, const QString &comman
             allThere = false;
         }
     }
-    const bool on = command == u"star"_s || command == u"read"_s;
-    const bool written = command.endsWith(u"star"_s) ? library->repository->setStarred(present, on)
-                                                     : library->repository->setRead(present, on);
+    const bool on = command == u"star"_s || command == u"read"_s || command == u"trash"_s;
+    ArticleRepository &repository = *library->repository;
+    const bool written = command.endsWith(u"star"_s)    ? repository.setStarred(present, on)
+                         : command.endsWith(u"trash"_s) ? repository.setTrashed(present, on)
+                                                        : repository.setRead(present, on);
     if (!written)
         m_err << "error: " << library->repository->lastError() << Qt::endl;
     return written && allThere ? 0 : 1;
@@ -105,6 +108,38 @@ int CommandLine::runTag(const QCommandLineParser &parser, const QStringList &arg
         },
         m_err);
     return ok ? 0 : 1;
+}
+
+int CommandLine::runEmptyTrash(const QCommandLineParser &parser)
+{
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    int deleted = 0;
+    for (const qint64 id : library->repository->trashedIds()) {
+        if (!library->repository->remove(id)) {
+            m_err << "error: " << library->repository->lastError() << Qt::endl;
+            m_out << deleted << Qt::endl;
+            return 1;
+        }
+        ++deleted;
+    }
+    m_out << deleted << Qt::endl;
+    return library->repository->lastError().isEmpty() ? 0 : 1;
+}
+
+int CommandLine::runRenameTag(const QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (arguments.size() != 2 || arguments.at(1).trimmed().isEmpty() || arguments.at(1).contains(u','))
+        return usageError(u"rename-tag needs the tag's name and a new name without commas"_s);
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    if (!library->repository->renameTag(arguments.at(0), arguments.at(1))) {
+        m_err << "error: " << library->repository->lastError() << Qt::endl;
+        return 1;
+    }
+    return 0;
 }
 
 int CommandLine::runTags(const QCommandLineParser &parser)

@@ -1,5 +1,6 @@
 #include <library/articlelistmodel.h>
 
+#include <library/articlequeryrunner.h>
 #include <library/library.h>
 
 using namespace Qt::StringLiterals;
@@ -13,14 +14,51 @@ ArticleListModel::ArticleListModel(const ArticleRepository &repository, QObject 
 
 int ArticleListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_count;
+}
+
+const QList<ArticleSummary> *ArticleListModel::page(int pageIndex) const
+{
+    if (pageIndex < 0 || pageIndex * PageSize >= m_count)
+        return nullptr;
+    if (const auto held = m_pages.constFind(pageIndex); held != m_pages.cend()) {
+        if (m_recentPages.constLast() != pageIndex) {
+            m_recentPages.removeOne(pageIndex);
+            m_recentPages.append(pageIndex);
+        }
+        return &*held;
+    }
+    // The page before, if held, tells where this one starts: the list by date then reads on by keyset.
+    ListCursor after;
+    if (const auto before = m_pages.constFind(pageIndex - 1);
+        before != m_pages.cend() && before->size() == PageSize) {
+        after.createdAt = toStorageTime(before->constLast().createdAt);
+        after.id = before->constLast().id;
+    }
+    QList<ArticleSummary> rows =
+        m_repository.findRows(m_shown, pageIndex * PageSize, PageSize, m_countKnown ? m_count : -1, after);
+    while (m_recentPages.size() >= CachedPages)
+        m_pages.remove(m_recentPages.takeFirst());
+    m_recentPages.append(pageIndex);
+    return &*m_pages.insert(pageIndex, std::move(rows));
+}
+
+ArticleSummary *ArticleListModel::cachedRow(int row) const
+{
+    const auto held = m_pages.find(row / PageSize);
+    if (held == m_pages.end() || row % PageSize >= held->size())
+        return nullptr;
+    return &(*held)[row % PageSize];
 }
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ArticleSummary &row = m_rows.at(index.row());
+    const QList<ArticleSummary> *rows = page(index.row() / PageSize);
+    if (!rows || index.row() % PageSize >= rows->size())
+        return {}; // the library shrank under the list: a refresh follows
+    const ArticleSummary &row = rows->at(index.row() % PageSize);
     switch (role) {
     case Qt::DisplayRole:
         return row.headline.isEmpty() ? tr("Untitled") : row.headline;
@@ -52,6 +90,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return row.tags;
     case ThumbnailRole:
         return row.hasThumbnail;
+    case TrashedRole:
+        return row.trashed;
     default:
         return {};
     }
@@ -72,83 +112,82 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
                   {WordCountRole, "wordCount"},
                   {ReadRole, "read"},
                   {TagsRole, "tags"},
-                  {ThumbnailRole, "thumbnail"}});
+                  {ThumbnailRole, "thumbnail"},
+                  {TrashedRole, "trashed"}});
     return names;
 }
 
 bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
-}
-
-QList<ArticleSummary> ArticleListModel::fetchPageAfter(const QList<ArticleSummary> &loaded) const
-{
-    ListCursor cursor;
-    if (!loaded.isEmpty()) {
-        cursor.createdAt = toStorageTime(loaded.last().createdAt);
-        cursor.id = loaded.last().id;
-    }
-    return m_repository.find(m_query, cursor, int(loaded.size()), PageSize);
-}
-
-void ArticleListModel::refresh()
-{
-    // Read again as many rows as are loaded (at least a page), so that a view scrolled down stays put.
-    const qsizetype wanted = std::max<qsizetype>(m_rows.size(), PageSize);
-    QList<ArticleSummary> fresh;
-    bool atEnd = false;
-    while (fresh.size() < wanted) {
-        const QList<ArticleSummary> page = fetchPageAfter(fresh);
-        fresh.append(page);
-        if (page.size() < PageSize) {
-            atEnd = true;
-            break;
-        }
-    }
-    const qsizetype common = std::min(fresh.size(), m_rows.size());
-    bool sameRows = fresh.size() >= m_rows.size();
-    for (qsizetype row = 0; sameRows && row < common; ++row)
-        sameRows = fresh.at(row).id == m_rows.at(row).id;
-    if (!sameRows) {
-        beginResetModel();
-        m_rows = std::move(fresh);
-        m_atEnd = atEnd;
-        endResetModel();
-        return;
-    }
-    // The same articles in the same order, perhaps with more after them: change rows in place.
-    for (qsizetype row = 0; row < common; ++row)
-        m_rows[row] = fresh.at(row);
-    if (common > 0)
-        emit dataChanged(index(0), index(int(common - 1)));
-    if (fresh.size() > common) {
-        beginInsertRows({}, int(common), int(fresh.size() - 1));
-        m_rows.append(fresh.mid(common));
-        endInsertRows();
-    }
-    m_atEnd = atEnd;
+    return !parent.isValid() && !m_countKnown;
 }
 
 void ArticleListModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd)
+    // Only while a search's count is on its way and a view wants more: count here rather than wait.
+    if (parent.isValid() || m_countKnown)
         return;
-    const QList<ArticleSummary> page = fetchPageAfter(m_rows);
-    m_atEnd = page.size() < PageSize;
-    if (page.isEmpty())
-        return;
-    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
-    m_rows.append(page);
-    endInsertRows();
+    const int count = m_repository.countRows(m_shown);
+    m_countKnown = true;
+    if (count > m_count) {
+        beginInsertRows({}, m_count, count - 1);
+        m_count = count;
+        endInsertRows();
+    }
+}
+
+void ArticleListModel::setRunner(ArticleQueryRunner *runner)
+{
+    m_runner = runner;
+    connect(
+        runner, &ArticleQueryRunner::firstPageRead, this,
+        [this](quint64 generation, const ArticleQuery &query, const QList<ArticleSummary> &rows, int count) {
+            if (generation != m_generation)
+                return; // a newer query was asked for meanwhile
+            m_reading = false;
+            show(query, count, rows);
+        });
+    connect(runner, &ArticleQueryRunner::counted, this, [this](quint64 generation, int count) {
+        if (generation != m_generation || m_countKnown)
+            return;
+        m_countKnown = true;
+        if (count > m_count) {
+            beginInsertRows({}, m_count, count - 1);
+            m_count = count;
+            endInsertRows();
+        }
+    });
+}
+
+void ArticleListModel::show(const ArticleQuery &query, int count, const QList<ArticleSummary> &firstPage)
+{
+    beginResetModel();
+    m_shown = query;
+    m_pages.clear();
+    m_recentPages.clear();
+    m_countKnown = count >= 0;
+    m_count = m_countKnown ? std::max(count, int(firstPage.size())) : int(firstPage.size());
+    if (!firstPage.isEmpty()) {
+        m_pages.insert(0, firstPage);
+        m_recentPages.append(0);
+    }
+    endResetModel();
+    emit queryShown();
 }
 
 void ArticleListModel::setQuery(const ArticleQuery &query)
 {
     ArticleQuery trimmed = query;
     trimmed.text = query.text.trimmed();
-    if (trimmed == m_query && !m_rows.isEmpty())
+    if (trimmed == m_query && (m_reading || trimmed == m_shown))
         return;
     m_query = trimmed;
+    ++m_generation;
+    if (m_runner) {
+        m_reading = true;
+        m_runner->run(m_generation, m_query);
+        return;
+    }
     reload();
 }
 
@@ -159,28 +198,73 @@ void ArticleListModel::setSearchText(const QString &text)
     setQuery(query);
 }
 
-void ArticleListModel::reload()
+int ArticleListModel::countOrPage(const ArticleQuery &query, const QList<ArticleSummary> &firstPage) const
 {
-    // The first page is part of the reset, so views never see a reset model grow in its own signal.
-    beginResetModel();
-    m_rows.clear();
-    m_rows = fetchPageAfter({});
-    m_atEnd = m_rows.size() < PageSize;
-    endResetModel();
+    if (firstPage.size() < PageSize)
+        return int(firstPage.size()); // all there is: no count needed
+    return m_repository.countRows(query);
 }
 
-int ArticleListModel::rowOf(qint64 id) const
+void ArticleListModel::reload()
 {
-    for (qsizetype row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return int(row);
+    ++m_generation; // whatever a runner is reading is no longer wanted
+    m_reading = false;
+    const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize);
+    show(m_query, countOrPage(m_query, first), first);
+}
+
+void ArticleListModel::refresh()
+{
+    if (m_reading)
+        return; // the rows on their way are read after the change
+    const QList<ArticleSummary> first = m_repository.findRows(m_shown, 0, PageSize);
+    const int count = countOrPage(m_shown, first);
+    if (count != m_count || !m_countKnown) {
+        show(m_shown, count, first);
+        return;
+    }
+    // The same number of rows: they change in place, each page read again when it is next shown.
+    m_pages.clear();
+    m_recentPages.clear();
+    m_pages.insert(0, first);
+    m_recentPages.append(0);
+    if (m_count > 0)
+        emit dataChanged(index(0), index(m_count - 1));
+}
+
+int ArticleListModel::rowOf(qint64 id, int nearRow) const
+{
+    if (nearRow >= 0 && nearRow < m_count) {
+        for (int pageIndex = nearRow / PageSize - 1; pageIndex <= nearRow / PageSize + 1; ++pageIndex)
+            page(pageIndex);
+    }
+    for (auto held = m_pages.cbegin(); held != m_pages.cend(); ++held) {
+        for (qsizetype i = 0; i < held->size(); ++i) {
+            if (held->at(i).id == id)
+                return int(held.key() * PageSize + i);
+        }
     }
     return -1;
 }
 
 qint64 ArticleListModel::idAt(int row) const
 {
-    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+    if (row < 0 || row >= m_count)
+        return 0;
+    const QList<ArticleSummary> *rows = page(row / PageSize);
+    return rows && row % PageSize < rows->size() ? rows->at(row % PageSize).id : 0;
+}
+
+void ArticleListModel::dropPagesFrom(int pageIndex)
+{
+    for (auto held = m_pages.begin(); held != m_pages.end();) {
+        if (held.key() >= pageIndex) {
+            m_recentPages.removeOne(held.key());
+            held = m_pages.erase(held);
+        } else {
+            ++held;
+        }
+    }
 }
 
 void ArticleListModel::followChanges(const Library &library)
@@ -188,6 +272,7 @@ void ArticleListModel::followChanges(const Library &library)
     connect(&library, &Library::articleAdded, this, &ArticleListModel::articleAdded);
     connect(&library, &Library::articleChanged, this, &ArticleListModel::articleChanged);
     connect(&library, &Library::articleRemoved, this, &ArticleListModel::articleRemoved);
+    connect(&library, &Library::articlesTrashed, this, &ArticleListModel::articlesTrashed);
     connect(&library, &Library::changedElsewhere, this, &ArticleListModel::refresh);
 }
 
@@ -201,9 +286,10 @@ void ArticleListModel::articleChanged(qint64 id)
         articleRemoved(id);
         return;
     }
-    const QString snippet = m_rows.at(row).snippet;
-    m_rows[row] = *fresh;
-    m_rows[row].snippet = snippet;
+    ArticleSummary *held = cachedRow(row);
+    const QString snippet = held->snippet;
+    *held = *fresh;
+    held->snippet = snippet;
     emit dataChanged(index(row), index(row));
 }
 
@@ -212,44 +298,66 @@ void ArticleListModel::showEdits(const Article &article)
     const int row = rowOf(article.id);
     if (row < 0)
         return;
-    ArticleSummary &summary = m_rows[row];
-    summary.headline = article.headline;
-    summary.section = article.section;
-    summary.byline = article.byline;
-    summary.status = article.status;
+    ArticleSummary *summary = cachedRow(row);
+    summary->headline = article.headline;
+    summary->section = article.section;
+    summary->byline = article.byline;
+    summary->status = article.status;
     emit dataChanged(index(row), index(row));
 }
 
 void ArticleListModel::articleAdded(qint64 id)
 {
-    if (!m_query.isEmpty()) {
-        reload(); // whether and where a new article shows among filtered results is the query's business
+    if (m_reading)
+        return;
+    if (!pagesByKeyset(m_shown) || !m_countKnown) {
+        refresh(); // whether and where a new article shows in a search or another order: read again
         return;
     }
-    const std::optional<ArticleSummary> fresh = m_repository.summary(id);
-    if (!fresh || rowOf(id) >= 0)
-        return;
-    // Newest first: find where its creation time puts it among the rows already loaded.
-    int row = 0;
-    while (row < m_rows.size() &&
-           (m_rows.at(row).createdAt > fresh->createdAt ||
-            (m_rows.at(row).createdAt == fresh->createdAt && m_rows.at(row).id > fresh->id)))
-        ++row;
-    if (row == m_rows.size() && !m_atEnd)
-        return; // it belongs to a page not fetched yet
-    beginInsertRows({}, row, row);
-    m_rows.insert(row, *fresh);
+    const std::optional<int> row = m_repository.positionOf(m_shown, id);
+    if (!row || rowOf(id) >= 0) {
+        return; // not in this list (another filter), or shown already
+    }
+    beginInsertRows({}, *row, *row);
+    ++m_count;
+    dropPagesFrom(*row / PageSize); // the rows after it have moved on by one
     endInsertRows();
+    page(*row / PageSize); // held again, so that it can be selected by its id
 }
 
 void ArticleListModel::articleRemoved(qint64 id)
 {
     const int row = rowOf(id);
-    if (row < 0)
+    if (row < 0) {
+        refresh(); // if it was in a page not held, the count tells
         return;
+    }
     beginRemoveRows({}, row, row);
-    m_rows.removeAt(row);
+    --m_count;
+    dropPagesFrom(row / PageSize);
     endRemoveRows();
+}
+
+void ArticleListModel::articlesTrashed(const QList<qint64> &ids, bool trashed)
+{
+    if (trashed == m_shown.trashed) {
+        refresh(); // they join this list
+        return;
+    }
+    bool unseen = false; // in a page not held: the count tells
+    for (const qint64 id : ids) {
+        const int row = rowOf(id);
+        if (row < 0) {
+            unseen = true;
+            continue;
+        }
+        beginRemoveRows({}, row, row);
+        --m_count;
+        dropPagesFrom(row / PageSize);
+        endRemoveRows();
+    }
+    if (unseen)
+        refresh();
 }
 
 } // namespace Copydesk

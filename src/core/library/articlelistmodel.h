@@ -4,13 +4,18 @@
 #include <library/articlerepository.h>
 
 #include <QAbstractListModel>
+#include <QHash>
 
 namespace Copydesk {
 
+class ArticleQueryRunner;
 class Library;
 
-// The article list, newest first, or the results of a search. Lazy: rows arrive a page at a time through
-// fetchMore(), so a library of any size opens at once and is never held in memory whole.
+// The article list, or the results of a search, with filters and an order (ArticleQuery). It knows how
+// many rows the query lists and holds only a few pages of them: a page is read when a view first asks for
+// one of its rows, and the least recently used page goes when more than CachedPages are held. So a library
+// of any size opens at once, a jump to its last article costs one page (read from the end), and memory
+// stays the same however far the list is scrolled.
 class ArticleListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -31,10 +36,12 @@ public:
         ReadRole,
         TagsRole,      // QStringList
         ThumbnailRole, // bool: there is a lead picture
+        TrashedRole,   // bool: in the trash
     };
     Q_ENUM(Role)
 
     static constexpr int PageSize = 200;
+    static constexpr int CachedPages = 8;
 
     explicit ArticleListModel(const ArticleRepository &repository, QObject *parent = nullptr);
 
@@ -44,15 +51,23 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    // Empty query: the whole library, newest first. Otherwise full-text results, best first.
+    // Reads queries on this runner's thread from now on: setQuery() returns at once and the rows shown
+    // change when the first page is read (a newer query cancels an older one). Without one, setQuery()
+    // reads the first page before it returns.
+    void setRunner(ArticleQueryRunner *runner);
+    // Empty query: the whole library, newest first. Otherwise what the query asks for.
     void setQuery(const ArticleQuery &query);
+    // The query last asked for (its rows may still be on their way: see isReading()).
     const ArticleQuery &query() const { return m_query; }
+    // The query whose rows are shown.
+    const ArticleQuery &shownQuery() const { return m_shown; }
+    bool isReading() const { return m_reading; }
     // The query as it is, with this search text.
     void setSearchText(const QString &text);
     // Starts again from the first page (after an import, say).
     void reload();
-    // Reads the rows shown again, after the library changed elsewhere: rows change in place where the
-    // same articles are still there in the same order; otherwise the model is reset.
+    // Reads the rows again after the library changed elsewhere: the same number of rows change in place;
+    // otherwise the model is reset.
     void refresh();
 
     // Follows the library's changes from now on: additions, changes and removals made through it row by
@@ -63,20 +78,40 @@ public:
     void articleChanged(qint64 id);
     void articleAdded(qint64 id);
     void articleRemoved(qint64 id);
+    // Articles moved to the trash (or out of it): they leave this list or join it.
+    void articlesTrashed(const QList<qint64> &ids, bool trashed);
     // Shows fields being edited at once, before they are saved (no database read).
     void showEdits(const Article &article);
 
-    int rowOf(qint64 id) const;
+    // The row of this article among the pages held, or -1. nearRow: where it was, to look there too.
+    int rowOf(qint64 id, int nearRow = -1) const;
+    // The article at this row (reading its page if needed), or 0.
     qint64 idAt(int row) const;
+    // How many pages are held now (at most CachedPages).
+    int cachedPageCount() const { return int(m_pages.size()); }
+
+signals:
+    // The rows of a query asked for are shown (at once without a runner).
+    void queryShown();
 
 private:
-    // The page that follows the rows given (the first page when there are none).
-    QList<ArticleSummary> fetchPageAfter(const QList<ArticleSummary> &loaded) const;
+    void show(const ArticleQuery &query, int count, const QList<ArticleSummary> &firstPage);
+    // The page holding this row, read if it is not held; null if it cannot be read.
+    const QList<ArticleSummary> *page(int pageIndex) const;
+    ArticleSummary *cachedRow(int row) const;
+    void dropPagesFrom(int pageIndex);
+    int countOrPage(const ArticleQuery &query, const QList<ArticleSummary> &firstPage) const;
 
     const ArticleRepository &m_repository;
-    ArticleQuery m_query;
-    QList<ArticleSummary> m_rows;
-    bool m_atEnd = false;
+    ArticleQueryRunner *m_runner = nullptr;
+    ArticleQuery m_query; // asked for
+    ArticleQuery m_shown; // shown
+    int m_count = 0;      // rows of m_shown
+    bool m_countKnown = true;
+    bool m_reading = false;
+    quint64 m_generation = 0;
+    mutable QHash<int, QList<ArticleSummary>> m_pages; // by page index
+    mutable QList<int> m_recentPages;                  // least recently used first
 };
 
 } // namespace Copydesk

@@ -21,15 +21,27 @@ ArticleQuery::Order ArticleQuery::effectiveOrder() const
     return chosen == Order::BestMatch && !hasText() ? Order::Newest : chosen;
 }
 
-ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView columns,
-                                const QString &afterCreatedAt, qint64 afterId, int offset, int limit)
+namespace {
+
+// What the rows of a query are read from and the conditions they meet, with their values in order.
+struct Selection
 {
-    ArticleQuerySql result;
-    QStringList conditions;
     QString from = u"articles a"_s;
-    bool ranked = false;
-    bool rankValue = false; // the rank order binds the FTS query once more
-    QString matchValue;
+    QStringList conditions;
+    QVariantList values;
+    QString match; // the FTS query of the words; empty: no words
+    bool nothingToFind = false;
+
+    QString where() const
+    {
+        return conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s);
+    }
+};
+
+Selection selectionOf(const ArticleQuery &query)
+{
+    Selection result;
+    QStringList &conditions = result.conditions;
     if (query.hasText()) {
         const SearchLanguage search = SearchLanguage::parse(query.text);
         if (search.isEmpty()) {
@@ -37,12 +49,10 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
             return result;
         }
         if (!search.match.isEmpty()) {
-            from = SearchIndex::matchingFrom();
+            result.from = SearchIndex::matchingFrom();
             conditions.append(SearchIndex::matchingCondition());
             result.values.append(search.match);
-            matchValue = search.match;
-            result.withSnippet = true;
-            ranked = true;
+            result.match = search.match;
         }
         for (const QString &excluded : search.excludedMatches) {
             conditions.append(u"a.id NOT IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?)"_s);
@@ -113,46 +123,124 @@ ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView col
         conditions.append(u"a.created_at < ?"_s);
         result.values.append(toStorageTime(query.createdBefore));
     }
+    conditions.append(query.trashed ? u"a.trashed_at IS NOT NULL"_s : u"a.trashed_at IS NULL"_s);
+
+    return result;
+}
+
+// One key of an order: ascending unless descending. A page counted from the end reads the order reversed.
+struct OrderKey
+{
+    QString expression;
+    bool descending = false;
+};
+
+QString orderBy(const QList<OrderKey> &keys, bool reversed)
+{
+    QStringList terms;
+    for (const OrderKey &key : keys)
+        terms.append(key.expression + (key.descending != reversed ? u" DESC"_s : u" ASC"_s));
+    return terms.join(u", "_s);
+}
+
+// Every order ends on the article id, so that it is total: a page read from the end is the exact mirror.
+QList<OrderKey> orderKeys(ArticleQuery::Order order)
+{
+    const OrderKey newest{u"a.created_at"_s, true};
+    const OrderKey newestId{u"a.id"_s, true};
+    switch (order) {
+    case ArticleQuery::Order::Newest:
+    case ArticleQuery::Order::BestMatch: // without words to rank by
+        return {newest, newestId};
+    case ArticleQuery::Order::Headline:
+        return {{u"a.headline COLLATE NOCASE"_s, false}, {u"a.id"_s, false}};
+    case ArticleQuery::Order::Section:
+        return {{u"a.section COLLATE NOCASE"_s, false}, newest, newestId};
+    case ArticleQuery::Order::Status:
+        return {{u"a.status"_s, false}, newest, newestId};
+    case ArticleQuery::Order::Longest:
+        return {{u"a.word_count"_s, true}, newestId};
+    }
+    return {newest, newestId};
+}
+
+} // namespace
+
+QString articleMatch(const ArticleQuery &query)
+{
+    return query.hasText() ? selectionOf(query).match : QString();
+}
+
+bool hasWords(const ArticleQuery &query)
+{
+    return !articleMatch(query).isEmpty();
+}
+
+bool isRankedSearch(const ArticleQuery &query)
+{
+    return query.effectiveOrder() == ArticleQuery::Order::BestMatch && hasWords(query);
+}
+
+bool pagesByKeyset(const ArticleQuery &query)
+{
+    return !query.hasText() && query.effectiveOrder() == ArticleQuery::Order::Newest;
+}
+
+ArticleQuerySql articleCountSql(const ArticleQuery &query, const QString &extraCondition,
+                                const QVariantList &extraValues)
+{
+    Selection selection = selectionOf(query);
+    if (!extraCondition.isEmpty()) {
+        selection.conditions.append(extraCondition);
+        selection.values.append(extraValues);
+    }
+    ArticleQuerySql result;
+    result.nothingToFind = selection.nothingToFind;
+    result.match = selection.match;
+    result.sql = u"SELECT count(*) FROM %1%2"_s.arg(selection.from, selection.where());
+    result.values = selection.values;
+    return result;
+}
+
+ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView columns, const PageRequest &page)
+{
+    Selection selection = selectionOf(query);
+    ArticleQuerySql result;
+    result.nothingToFind = selection.nothingToFind;
+    result.match = selection.match;
+    if (selection.nothingToFind)
+        return result;
+
+    if (page.part == PageRequest::Part::Ranked) {
+        // The newest candidates stream from the index in its order, unscored beyond them; only they are
+        // ranked: first those with the words as typed (the exact index), then by bm25, where headline
+        // matches weigh most, then standfirst and byline, quotes and captions, the body least.
+        const QString candidates =
+            u"SELECT a.id AS id, EXISTS (SELECT 1 FROM article_search WHERE article_search MATCH ? "
+            "AND article_search.rowid = s.rowid) AS exact, %1 AS score FROM %2%3 ORDER BY s.rowid DESC LIMIT %4"_s
+                .arg(SearchIndex::rankScore(), selection.from, selection.where())
+                .arg(PageRequest::RankedCandidates);
+        result.sql = u"SELECT id FROM (%1) ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(
+            candidates, orderBy({{u"exact"_s, true}, {u"score"_s, false}, {u"id"_s, true}}, page.fromEnd));
+        result.values.append(selection.match);
+        result.values.append(selection.values);
+        result.values << page.limit << page.offset;
+        return result;
+    }
 
     QString order;
-    bool byOffset = true;
-    switch (query.effectiveOrder()) {
-    case ArticleQuery::Order::Newest:
-        order = u"a.created_at DESC, a.id DESC"_s;
-        byOffset = false;
-        if (!afterCreatedAt.isEmpty()) {
-            conditions.append(SqlDialect::rowBefore(u"a.created_at"_s, u"a.id"_s));
-            result.values << afterCreatedAt << afterId;
-        }
-        break;
-    case ArticleQuery::Order::BestMatch:
-        // Filters without words to rank by: newest first, paged by offset like the other orders.
-        order = ranked ? SearchIndex::rankOrder() : u"a.created_at DESC, a.id DESC"_s;
-        rankValue = ranked;
-        break;
-    case ArticleQuery::Order::Headline:
-        order = u"a.headline COLLATE NOCASE, a.id"_s;
-        break;
-    case ArticleQuery::Order::Section:
-        order = u"a.section COLLATE NOCASE, a.created_at DESC, a.id DESC"_s;
-        break;
-    case ArticleQuery::Order::Status:
-        order = u"a.status, a.created_at DESC, a.id DESC"_s;
-        break;
-    case ArticleQuery::Order::Longest:
-        order = u"a.word_count DESC, a.id DESC"_s;
-        break;
+    if (page.part == PageRequest::Part::Rest)
+        order = orderBy({{u"s.rowid"_s, true}}, page.fromEnd);
+    else
+        order = orderBy(orderKeys(query.effectiveOrder()), page.fromEnd);
+    if (!page.afterCreatedAt.isEmpty() && !page.fromEnd) {
+        selection.conditions.append(SqlDialect::rowBefore(u"a.created_at"_s, u"a.id"_s));
+        selection.values << page.afterCreatedAt << page.afterId;
     }
-    result.sql = u"SELECT %1%2 FROM %3%4 ORDER BY %5 LIMIT ?"_s.arg(
-        columns, result.withSnippet ? u", "_s + SearchIndex::snippetColumn() : QString(), from,
-        conditions.isEmpty() ? QString() : u" WHERE "_s + conditions.join(u" AND "_s), order);
-    if (rankValue)
-        result.values.append(matchValue);
-    result.values.append(limit);
-    if (byOffset) {
-        result.sql += u" OFFSET ?"_s;
-        result.values.append(offset);
-    }
+    result.sql = u"SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?"_s.arg(columns, selection.from,
+                                                                           selection.where(), order);
+    result.values = selection.values;
+    result.values << page.limit << page.offset;
     return result;
 }
 

@@ -34,6 +34,7 @@ struct ArticleQuery
     QString source;             // in the source name or address, without regard to case
     QDateTime createdFrom;      // inclusive; invalid: no bound
     QDateTime createdBefore;    // exclusive; invalid: no bound
+    bool trashed = false;       // the Trash: only what is in it (otherwise, never)
     std::optional<Order> order; // unset: BestMatch with text, Newest without
 
     Order effectiveOrder() const;
@@ -43,18 +44,51 @@ struct ArticleQuery
     friend bool operator==(const ArticleQuery &, const ArticleQuery &) = default;
 };
 
-// The SQL of one page of an ArticleQuery over articles "a", with the values to bind in order.
+// The SQL of an ArticleQuery over articles "a", with the values to bind in order.
 struct ArticleQuerySql
 {
     QString sql;
     QVariantList values;
-    bool withSnippet = false;   // the snippet is the column after the ones asked for
+    QString match;              // the FTS query of the words, if any (for snippets)
     bool nothingToFind = false; // text was given but holds nothing to search for
 };
 
-// columns: of articles "a". afterCreatedAt/afterId: the last row of the page before, for Newest (keyset);
-// offset is used by the other orders.
-ArticleQuerySql articleQuerySql(const ArticleQuery &query, QLatin1StringView columns,
-                                const QString &afterCreatedAt, qint64 afterId, int offset, int limit);
+// Which rows of a query's order a page holds. A search ranked by relevance ranks only its newest
+// RankedCandidates matches (scoring every match of a common word in a large library takes seconds); the
+// matches after them follow newest stored first. So its order has two parts, and a page lies in one.
+struct PageRequest
+{
+    enum class Part
+    {
+        Whole,  // any order but a ranked search
+        Ranked, // a ranked search's candidates: rows [0, RankedCandidates)
+        Rest,   // the matches after them; offset counts from the start of the whole order
+    };
+    static constexpr int RankedCandidates = 2000;
+
+    int offset = 0;
+    int limit = 200;
+    // Counted from the end: offset rows are skipped from the last one backwards and the rows come in
+    // reverse order (the last page costs what the first does).
+    bool fromEnd = false;
+    Part part = Part::Whole;
+    // Keyset paging in date order, forward only: the last row of the page before (offset is then 0).
+    QString afterCreatedAt;
+    qint64 afterId = 0;
+};
+
+// One page of the query; columns of articles "a".
+ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView columns, const PageRequest &page);
+// How many rows the query lists (that also meet an extra condition on "a", with its values).
+ArticleQuerySql articleCountSql(const ArticleQuery &query, const QString &extraCondition = {},
+                                const QVariantList &extraValues = {});
+// Whether the query has words to match in the search index, and their FTS query.
+bool hasWords(const ArticleQuery &query);
+QString articleMatch(const ArticleQuery &query);
+// Whether the query's order has a ranked part (then pages must not span RankedCandidates).
+bool isRankedSearch(const ArticleQuery &query);
+// Whether pages of the query can follow each other by keyset (afterCreatedAt/afterId): the list by date
+// without search words.
+bool pagesByKeyset(const ArticleQuery &query);
 
 } // namespace Copydesk

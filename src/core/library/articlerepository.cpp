@@ -28,8 +28,9 @@ constexpr auto summaryColumns =
     "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at, "
     "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM article_tags at JOIN tags t "
     "ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t), "
-    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL)"_L1;
-constexpr int summaryColumnCount = 13;
+    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL), "
+    "a.trashed_at IS NOT NULL"_L1;
+constexpr int summaryColumnCount = 14;
 
 ArticleSummary summaryFrom(const QSqlQuery &query)
 {
@@ -49,6 +50,7 @@ ArticleSummary summaryFrom(const QSqlQuery &query)
     if (!tags.isEmpty())
         summary.tags = tags.split(QChar(31));
     summary.hasThumbnail = query.value(12).toBool();
+    summary.trashed = query.value(13).toBool();
     return summary;
 }
 
@@ -424,31 +426,154 @@ int ArticleRepository::count() const
 QList<ArticleSummary> ArticleRepository::find(const ArticleQuery &articleQuery, const ListCursor &after,
                                               int offset, int limit) const
 {
-    QList<ArticleSummary> rows;
-    const ArticleQuerySql sql =
-        articleQuerySql(articleQuery, summaryColumns, after.createdAt, after.id, offset, limit);
+    return findRows(articleQuery, offset, limit, -1, after);
+}
+
+std::optional<int> ArticleRepository::positionOf(const ArticleQuery &articleQuery, qint64 id) const
+{
+    const std::optional<ArticleSummary> article = summary(id);
+    if (!article || !pagesByKeyset(articleQuery) || countRows(articleQuery, u"a.id = ?"_s, {id}) != 1)
+        return std::nullopt;
+    const int before =
+        countRows(articleQuery, u"(a.created_at, a.id) > (?, ?)"_s, {toStorageTime(article->createdAt), id});
+    return before < 0 ? std::nullopt : std::optional<int>(before);
+}
+
+int ArticleRepository::countRows(const ArticleQuery &articleQuery, const QString &extraCondition,
+                                 const QVariantList &extraValues) const
+{
+    const ArticleQuerySql sql = articleCountSql(articleQuery, extraCondition, extraValues);
     if (sql.nothingToFind)
-        return rows;
+        return 0;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     query.prepare(sql.sql);
     for (const QVariant &value : sql.values)
         query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        fail(u"cannot count the articles"_s, query.lastError().text());
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQuery, int first, int count,
+                                                  int total, const ListCursor &after) const
+{
+    QList<ArticleSummary> rows;
+    int end = first + count;
+    if (total >= 0)
+        end = std::min(end, total);
+    if (first < 0 || end <= first)
+        return rows;
+    const bool words = hasWords(articleQuery);
+    // With search words the pages are read in two steps: the ids in order first, then the rows and their
+    // snippets. In one step SQLite would make a snippet of every match before sorting them.
+    const QLatin1StringView columns = words ? "a.id"_L1 : summaryColumns;
+
+    // The parts of the order the rows lie in, each read from its nearer end.
+    struct Segment
+    {
+        PageRequest::Part part;
+        int from;
+        int to;
+        int partEnd; // where the part ends, if known (-1)
+    };
+    QList<Segment> segments;
+    if (isRankedSearch(articleQuery)) {
+        const int candidates =
+            total >= 0 ? std::min(PageRequest::RankedCandidates, total) : PageRequest::RankedCandidates;
+        if (first < candidates)
+            segments.append({PageRequest::Part::Ranked, first, std::min(end, candidates), candidates});
+        if (end > candidates)
+            segments.append({PageRequest::Part::Rest, std::max(first, candidates), end, total});
+    } else {
+        segments.append({PageRequest::Part::Whole, first, end, total});
+    }
+
+    QList<qint64> ids;
+    for (const Segment &segment : segments) {
+        PageRequest page;
+        page.part = segment.part;
+        page.limit = segment.to - segment.from;
+        page.offset = segment.from;
+        if (segment.partEnd >= 0 && segment.partEnd - segment.to < segment.from) {
+            page.fromEnd = true;
+            page.offset = segment.partEnd - segment.to;
+        } else if (!after.createdAt.isEmpty() && segment.part == PageRequest::Part::Whole &&
+                   pagesByKeyset(articleQuery)) {
+            page.offset = 0;
+            page.afterCreatedAt = after.createdAt;
+            page.afterId = after.id;
+        }
+        const ArticleQuerySql sql = articlePageSql(articleQuery, columns, page);
+        if (sql.nothingToFind)
+            return rows;
+        QSqlQuery query(m_database.connection());
+        query.setForwardOnly(true);
+        query.prepare(sql.sql);
+        for (const QVariant &value : sql.values)
+            query.addBindValue(value);
+        if (!query.exec()) {
+            fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
+                                        : u"cannot list the articles"_s,
+                 query.lastError().text());
+            return rows;
+        }
+        QList<ArticleSummary> part;
+        QList<qint64> partIds;
+        while (query.next()) {
+            if (words)
+                partIds.append(query.value(0).toLongLong());
+            else
+                part.append(summaryFrom(query));
+        }
+        // A damaged page ends the rows early: that is an error to report, not the end of the list.
+        if (query.lastError().isValid()) {
+            fail(u"cannot list all the articles"_s, query.lastError().text());
+            return rows;
+        }
+        if (page.fromEnd) {
+            std::reverse(part.begin(), part.end());
+            std::reverse(partIds.begin(), partIds.end());
+        }
+        rows.append(part);
+        ids.append(partIds);
+    }
+    if (words)
+        rows = summariesWithSnippets(ids, articleMatch(articleQuery));
+    return rows;
+}
+
+QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids,
+                                                               const QString &match) const
+{
+    QList<ArticleSummary> rows;
+    if (ids.isEmpty())
+        return rows;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    QStringList placeholders(ids.size(), u"?"_s);
+    query.prepare(u"SELECT %1, %2 FROM %3 WHERE %4 AND s.rowid IN (%5)"_s.arg(
+        summaryColumns, SearchIndex::snippetColumn(), SearchIndex::matchingFrom(),
+        SearchIndex::matchingCondition(), placeholders.join(u", "_s)));
+    query.addBindValue(match);
+    for (const qint64 id : ids)
+        query.addBindValue(id);
     if (!query.exec()) {
-        fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
-                                    : u"cannot list the articles"_s,
-             query.lastError().text());
+        fail(u"cannot read the articles found"_s, query.lastError().text());
         return rows;
     }
+    QHash<qint64, ArticleSummary> found;
     while (query.next()) {
         ArticleSummary summary = summaryFrom(query);
-        if (sql.withSnippet)
-            summary.snippet = query.value(summaryColumnCount).toString();
-        rows.append(summary);
+        summary.snippet = query.value(summaryColumnCount).toString();
+        found.insert(summary.id, summary);
     }
-    // A damaged page ends the rows early: that is an error to report, not the end of the list.
-    if (query.lastError().isValid())
-        fail(u"cannot list all the articles"_s, query.lastError().text());
+    for (const qint64 id : ids) {
+        if (const auto at = found.constFind(id); at != found.cend())
+            rows.append(*at);
+    }
     return rows;
 }
 

@@ -34,6 +34,7 @@ struct ArticleSummary
     int wordCount = 0;
     QStringList tags;          // in the article's order
     bool hasThumbnail = false; // a lead picture to show small in the list
+    bool trashed = false;      // in the trash
     QString snippet;           // search results only: matching text with the match in [brackets]
 };
 
@@ -46,6 +47,17 @@ struct LibraryCounts
     QList<std::pair<QString, int>> statuses; // storage names, in the order of allStatuses()
     QList<std::pair<QString, int>> sections; // by name
     QList<std::pair<QString, int>> tags;     // by name
+    QList<std::pair<QString, int>> sources;  // the most frequent source names, most first
+    int trash = 0;
+    static constexpr int MostSources = 30;
+};
+
+// A search kept by name: its text in the search language and the sidebar filter chosen with it (JSON).
+struct SavedSearch
+{
+    QString name;
+    QString query;
+    QString filter;
 };
 
 // Where the next page of the newest-first list starts (keyset pagination: no OFFSET scans).
@@ -110,6 +122,16 @@ public:
     // Marking read keeps the first time it was read. False, with lastError(), when the write failed.
     bool setStarred(const QList<qint64> &ids, bool starred);
     bool setRead(const QList<qint64> &ids, bool read);
+    // Moves articles to the trash or out of it: another mark (nothing of the article changes); lists and
+    // counts leave out what is in the trash, and only emptying it deletes.
+    bool setTrashed(const QList<qint64> &ids, bool trashed);
+    QList<qint64> trashedIds() const;
+    // Renames a tag on every article that has it; to the name of another tag, merges the two.
+    bool renameTag(const QString &from, const QString &to);
+    QList<SavedSearch> savedSearches() const;
+    // Keeps the search under its name (replacing one of the same name).
+    bool saveSearch(const SavedSearch &search);
+    bool removeSavedSearch(const QString &name);
 
     std::optional<Article> load(qint64 id) const;
     // Every tag in use, by name: what the editor's tag field completes from.
@@ -126,6 +148,17 @@ public:
     // before); other orders by offset.
     QList<ArticleSummary> find(const ArticleQuery &query, const ListCursor &after, int offset,
                                int limit) const;
+    // Rows [first, first + count) of what the query lists, in its order. total: how many it lists in all,
+    // if known (-1 otherwise): rows nearer the end than the start are then read from the end, so that the
+    // last page costs what the first does. after: the row just before `first`, if known (the list by date
+    // then pages by keyset, without skipping rows).
+    QList<ArticleSummary> findRows(const ArticleQuery &query, int first, int count, int total = -1,
+                                   const ListCursor &after = {}) const;
+    // How many rows the query lists (that also meet a condition on articles "a"); -1 when it cannot be read.
+    int countRows(const ArticleQuery &query, const QString &extraCondition = {},
+                  const QVariantList &extraValues = {}) const;
+    // The row of this article in the list by date (a query that pages by keyset), if it is in it.
+    std::optional<int> positionOf(const ArticleQuery &query, qint64 id) const;
     // find() of the whole library, newest first.
     QList<ArticleSummary> listNewest(const ListCursor &after, int limit) const;
     // find() of a search text, best match first. The text is words (all must match, the last one as a
@@ -165,6 +198,8 @@ private:
     bool setMark(const QList<qint64> &ids, const QString &sql, const QVariantList &values,
                  const QString &what);
     bool writeChildren(const Article &article, Parts parts);
+    // The rows of these ids, in this order, each with the snippet of what the FTS query matched.
+    QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match) const;
     bool writeSearchRow(const Article &article, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
 

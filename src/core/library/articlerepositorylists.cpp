@@ -1,5 +1,6 @@
-// ArticleRepository's library-wide side: the marks a reader gives (star, read), kept apart from the
-// article's content; the counts the sidebar shows; the tag and author names the editor completes from.
+// ArticleRepository's library-wide side: the marks a reader gives (star, read, trash, tags), kept apart
+// from the article's content; the counts the sidebar shows; renaming and merging tags; saved searches; the
+// tag and author names the editor completes from.
 
 #include <library/articlerepository.h>
 
@@ -12,6 +13,9 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
+
+using Sql::run;
+using Sql::Transaction;
 
 bool ArticleRepository::setMark(const QList<qint64> &ids, const QString &sql, const QVariantList &values,
                                 const QString &what)
@@ -48,33 +52,160 @@ bool ArticleRepository::setRead(const QList<qint64> &ids, bool read)
         read ? u"mark read"_s : u"mark unread"_s);
 }
 
+bool ArticleRepository::setTrashed(const QList<qint64> &ids, bool trashed)
+{
+    // The first time it went keeps its place in the Trash, newest first.
+    return setMark(
+        ids,
+        u"UPDATE articles SET trashed_at = CASE WHEN ? THEN COALESCE(trashed_at, ?) ELSE NULL END WHERE id = ?"_s,
+        {QVariant(trashed ? 1 : 0), QVariant(toStorageTime(QDateTime::currentDateTimeUtc()))},
+        trashed ? u"move to the trash"_s : u"restore"_s);
+}
+
+QList<qint64> ArticleRepository::trashedIds() const
+{
+    QList<qint64> ids;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT id FROM articles WHERE trashed_at IS NOT NULL ORDER BY id"_s)) {
+        fail(u"cannot read the trash"_s, query.lastError().text());
+        return ids;
+    }
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
+}
+
 LibraryCounts ArticleRepository::counts() const
 {
     LibraryCounts counts;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    if (query.exec(u"SELECT count(*), count(*) - count(read_at), total(starred) FROM articles"_s) &&
+    if (query.exec(u"SELECT count(*) FILTER (WHERE trashed_at IS NULL), "
+                   "count(*) FILTER (WHERE trashed_at IS NULL AND read_at IS NULL), "
+                   "count(*) FILTER (WHERE trashed_at IS NULL AND starred = 1), "
+                   "count(*) FILTER (WHERE trashed_at IS NOT NULL) FROM articles"_s) &&
         query.next()) {
         counts.all = query.value(0).toInt();
         counts.unread = query.value(1).toInt();
         counts.starred = query.value(2).toInt();
+        counts.trash = query.value(3).toInt();
     }
     QHash<QString, int> byStatus;
-    if (query.exec(u"SELECT status, count(*) FROM articles GROUP BY status"_s)) {
+    if (query.exec(u"SELECT status, count(*) FROM articles WHERE trashed_at IS NULL GROUP BY status"_s)) {
         while (query.next())
             byStatus.insert(query.value(0).toString(), query.value(1).toInt());
     }
     for (const ArticleStatus status : allStatuses())
         counts.statuses.append({statusToString(status), byStatus.value(statusToString(status))});
-    if (query.exec(u"SELECT min(section), count(*) FROM articles WHERE section <> '' "
+    if (query.exec(u"SELECT min(section), count(*) FROM articles WHERE section <> '' AND trashed_at IS NULL "
                    "GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE"_s)) {
         while (query.next())
             counts.sections.append({query.value(0).toString(), query.value(1).toInt()});
+    }
+    // The sources most read from, by name; a long tail of one-off sites would bury the sidebar.
+    if (query.exec(u"SELECT min(source_name), count(*) AS n FROM articles WHERE source_name <> '' "
+                   "AND trashed_at IS NULL GROUP BY source_name COLLATE NOCASE ORDER BY n DESC, "
+                   "min(source_name) COLLATE NOCASE LIMIT %1"_s.arg(LibraryCounts::MostSources))) {
+        while (query.next())
+            counts.sources.append({query.value(0).toString(), query.value(1).toInt()});
     }
     if (query.lastError().isValid())
         fail(u"cannot count the articles"_s, query.lastError().text());
     counts.tags = tagCounts();
     return counts;
+}
+
+bool ArticleRepository::renameTag(const QString &from, const QString &to)
+{
+    const QString name = to.trimmed();
+    if (refuseWrite())
+        return false;
+    if (name.isEmpty())
+        return fail(u"cannot rename the tag \"%1\""_s.arg(from), u"a tag needs a name"_s);
+    QSqlDatabase db = m_database.connection();
+    Transaction transaction(db, Transaction::Kind::Immediate);
+    if (!transaction.isActive())
+        return fail(u"cannot start a transaction"_s, db.lastError().text());
+    QSqlQuery query(db);
+    const auto tagId = [&query](const QString &tag) -> qint64 {
+        query.prepare(u"SELECT id FROM tags WHERE name = ?"_s); // the column compares without case
+        query.addBindValue(tag);
+        return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    };
+    const qint64 fromId = tagId(from);
+    if (fromId == 0)
+        return fail(u"cannot rename the tag \"%1\""_s.arg(from), u"no article has it"_s);
+    const qint64 toId = tagId(name);
+    if (toId == 0 || toId == fromId) {
+        // A new name (or the same name spelled differently: "eu" becomes "EU").
+        query.prepare(u"UPDATE tags SET name = ? WHERE id = ?"_s);
+        query.addBindValue(name);
+        query.addBindValue(fromId);
+        if (!query.exec())
+            return fail(u"cannot rename the tag \"%1\""_s.arg(from), query.lastError().text());
+    } else {
+        // The name of another tag: the two become one, each article keeping it once, where it had it.
+        for (const QString &sql :
+             {u"INSERT INTO article_tags (article_id, tag_id, position) SELECT article_id, ?, position "
+              "FROM article_tags WHERE tag_id = ? ON CONFLICT DO NOTHING"_s,
+              u"DELETE FROM article_tags WHERE tag_id = ?"_s, u"DELETE FROM tags WHERE id = ?"_s}) {
+            query.prepare(sql);
+            if (sql.startsWith(u"INSERT"_s))
+                query.addBindValue(toId);
+            query.addBindValue(fromId);
+            if (!query.exec())
+                return fail(u"cannot merge the tag \"%1\" into \"%2\""_s.arg(from, name),
+                            query.lastError().text());
+        }
+    }
+    return transaction.commit() || fail(u"cannot rename the tag \"%1\""_s.arg(from), db.lastError().text());
+}
+
+QList<SavedSearch> ArticleRepository::savedSearches() const
+{
+    QList<SavedSearch> searches;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    if (!query.exec(u"SELECT name, query, filter FROM saved_searches ORDER BY position, name"_s)) {
+        fail(u"cannot read the saved searches"_s, query.lastError().text());
+        return searches;
+    }
+    while (query.next())
+        searches.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString()});
+    return searches;
+}
+
+bool ArticleRepository::saveSearch(const SavedSearch &search)
+{
+    if (refuseWrite())
+        return false;
+    if (search.name.trimmed().isEmpty())
+        return fail(u"cannot save the search"_s, u"a saved search needs a name"_s);
+    QSqlQuery query(m_database.connection());
+    // The same name again replaces the search kept under it.
+    query.prepare(u"INSERT INTO saved_searches (name, query, filter, position, created_at) VALUES "
+                  "(?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM saved_searches), ?) "
+                  "ON CONFLICT (name) DO UPDATE SET query = excluded.query, filter = excluded.filter"_s);
+    query.addBindValue(search.name.trimmed());
+    query.addBindValue(Sql::text(search.query));
+    query.addBindValue(search.filter.isEmpty() ? u"{}"_s : search.filter);
+    query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
+    return query.exec() ||
+           fail(u"cannot save the search \"%1\""_s.arg(search.name), query.lastError().text());
+}
+
+bool ArticleRepository::removeSavedSearch(const QString &name)
+{
+    if (refuseWrite())
+        return false;
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM saved_searches WHERE name = ?"_s);
+    query.addBindValue(name);
+    if (!query.exec())
+        return fail(u"cannot remove the saved search \"%1\""_s.arg(name), query.lastError().text());
+    return query.numRowsAffected() == 1 ||
+           fail(u"cannot remove the saved search \"%1\""_s.arg(name), u"there is none by that name"_s);
 }
 
 QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
@@ -83,6 +214,7 @@ QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
+                    "JOIN articles a ON a.id = at.article_id WHERE a.trashed_at IS NULL "
                     "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"_s)) {
         fail(u"cannot count the tags"_s, query.lastError().text());
         return counts;

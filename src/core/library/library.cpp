@@ -139,4 +139,68 @@ bool Library::setRead(const QList<qint64> &ids, bool read)
     return true;
 }
 
+bool Library::setTrashed(const QList<qint64> &ids, bool trashed)
+{
+    if (!m_articles.setTrashed(ids, trashed))
+        return false;
+    emit articlesTrashed(ids, trashed);
+    return true;
+}
+
+int Library::emptyTrash()
+{
+    int deleted = 0;
+    for (const qint64 id : m_articles.trashedIds()) {
+        if (!remove(id))
+            return -1;
+        ++deleted;
+    }
+    return deleted;
+}
+
+bool Library::setTags(const QHash<qint64, QStringList> &tagsById)
+{
+    // Saved as an edit of the tags (the updated time moves on), as `copydesk tag` does: an editor with the
+    // article open takes the change in instead of writing its older copy over it.
+    bool ok = true;
+    for (auto it = tagsById.cbegin(); it != tagsById.cend() && ok; ++it) {
+        std::optional<Article> article = m_articles.load(it.key());
+        if (!article)
+            continue; // deleted meanwhile
+        const QDateTime seen = article->updatedAt;
+        article->tags = it.value();
+        ok = m_articles.updateIfUnchanged(*article, seen, ArticleRepository::Part::Tags) ==
+             ArticleRepository::UpdateResult::Saved;
+        if (ok)
+            emit articleChanged(it.key());
+    }
+    if (!tagsById.isEmpty())
+        emit tagsChanged();
+    return ok;
+}
+
+bool Library::renameTag(const QString &from, const QString &to)
+{
+    if (!m_articles.renameTag(from, to))
+        return false;
+    emit tagsChanged();
+    return true;
+}
+
+bool Library::saveSearch(const SavedSearch &search)
+{
+    if (!m_articles.saveSearch(search))
+        return false;
+    emit savedSearchesChanged();
+    return true;
+}
+
+bool Library::removeSavedSearch(const QString &name)
+{
+    if (!m_articles.removeSavedSearch(name))
+        return false;
+    emit savedSearchesChanged();
+    return true;
+}
+
 } // namespace Copydesk

@@ -49,6 +49,16 @@ public:
     // The reader's marks (ArticleRepository::setStarred/setRead); the views follow through articleChanged.
     bool setStarred(const QList<qint64> &ids, bool starred);
     bool setRead(const QList<qint64> &ids, bool read);
+    // To the trash and back (ArticleRepository::setTrashed), announced by articlesTrashed().
+    bool setTrashed(const QList<qint64> &ids, bool trashed);
+    // Deletes what is in the trash, for good; returns how many (-1 on failure, with what was deleted
+    // before it announced).
+    int emptyTrash();
+    // Gives each article these tags (an edit of its tags), announced as a change of each.
+    bool setTags(const QHash<qint64, QStringList> &tagsById);
+    bool renameTag(const QString &from, const QString &to);
+    bool saveSearch(const SavedSearch &search);
+    bool removeSavedSearch(const QString &name);
     QString lastError() const { return m_articles.lastError(); }
 
 signals:
@@ -56,6 +66,9 @@ signals:
     void articleChanged(qint64 id);
     void articleRemoved(qint64 id);
     void changedElsewhere();
+    void articlesTrashed(const QList<qint64> &ids, bool trashed);
+    void tagsChanged();
+    void savedSearchesChanged();
     void backgroundSaveFinished(const Copydesk::BackgroundSave &save);
 
 private:

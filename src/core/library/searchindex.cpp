@@ -98,12 +98,11 @@ QString SearchIndex::snippetColumn()
     return u"snippet(article_stems, -1, '[', ']', '…', 12)"_s;
 }
 
-QString SearchIndex::rankOrder()
+QString SearchIndex::rankScore()
 {
-    // Articles with the words as typed first (one bound value: the same FTS query), then by bm25: headline
-    // matches weigh most, then standfirst and byline, quotes and captions, the body least.
-    return u"(a.id IN (SELECT rowid FROM article_search WHERE article_search MATCH ?)) DESC, "
-           "bm25(article_stems, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0)"_s;
+    // bm25, lower is better: headline matches weigh most, then standfirst and byline, quotes and captions,
+    // the body least.
+    return u"bm25(article_stems, 10.0, 4.0, 4.0, 1.0, 2.0, 2.0)"_s;
 }
 
 QString SearchIndex::ftsQuery(const QString &userQuery)

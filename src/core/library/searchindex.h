@@ -27,13 +27,13 @@ public:
     bool remove(qint64 articleId);
     QString lastError() const { return m_lastError; }
 
-    // The pieces of a query for articles "a" that match one bound FTS query: what to select from, the
-    // condition (one value: the FTS query), the snippet column and the order of rank, best first (one more
-    // value: the same FTS query, for the exact matches that come first).
+    // The pieces of a query for articles "a" that match one bound FTS query: what to select from (the
+    // stemmed index as "s"), the condition (one value: the FTS query), the snippet column and the rank
+    // score of a match (lower is better).
     static QString matchingFrom();
     static QString matchingCondition();
     static QString snippetColumn();
-    static QString rankOrder();
+    static QString rankScore();
     // The FTS5 query for the words of what a person types (SearchLanguage); empty if it holds none.
     static QString ftsQuery(const QString &userQuery);
     // Russian writes "ё" and "е" interchangeably; the index and queries use "е" for both.

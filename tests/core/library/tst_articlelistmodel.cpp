@@ -26,23 +26,82 @@ private:
     }
 
 private slots:
-    void fetchesLazilyPageByPage()
+    void knowsItsRowsAndHoldsOnlyAFewPages()
     {
         TestLibrary library;
-        fill(*library.repository, 450);
-        // No QAbstractItemModelTester here: it fetches every page itself, which is what is under test.
+        fill(*library.repository, 2300);
+        // No QAbstractItemModelTester here: it reads every row itself, which is what is under test.
         ArticleListModel model(*library.repository);
         model.reload();
-        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
-        QVERIFY(model.canFetchMore({}));
-        QCOMPARE(model.index(0).data().toString(), u"Article 449"_s); // newest first
-        model.fetchMore({});
-        QCOMPARE(model.rowCount(), 400);
-        model.fetchMore({});
-        QCOMPARE(model.rowCount(), 450);
+        QCOMPARE(model.rowCount(), 2300); // every row is there from the start
         QVERIFY(!model.canFetchMore({}));
-        QCOMPARE(model.index(449).data().toString(), u"Article 000"_s);
+        QCOMPARE(model.cachedPageCount(), 1);
+        QCOMPARE(model.index(0).data().toString(), u"Article 2299"_s); // newest first
+        // Ctrl+End: the last article at once, its page read from the end.
+        QCOMPARE(model.index(2299).data().toString(), u"Article 000"_s);
+        QCOMPARE(model.cachedPageCount(), 2);
+        // Scrolling through all of it keeps no more than a few pages.
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const int number = 2299 - row;
+            const QString expected = u"Article %1"_s.arg(number, 3, 10, QChar(u'0'));
+            QCOMPARE(model.index(row).data().toString(), expected);
+            QVERIFY(model.cachedPageCount() <= ArticleListModel::CachedPages);
+        }
         QCOMPARE(model.rowOf(model.idAt(10)), 10);
+    }
+
+    void pagesReadFromTheEndMatchThoseReadFromTheStart_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("order"); // -1: the default
+        QTest::newRow("newest") << QString() << -1;
+        QTest::newRow("headline") << QString() << int(ArticleQuery::Order::Headline);
+        QTest::newRow("longest") << QString() << int(ArticleQuery::Order::Longest);
+        // More matches than are ranked: a ranked part and the rest, newest stored first.
+        QTest::newRow("ranked search") << u"article"_s << -1;
+        QTest::newRow("search by date") << u"article"_s << int(ArticleQuery::Order::Newest);
+        QTest::newRow("rare word") << u"quixotic"_s << -1;
+    }
+
+    void pagesReadFromTheEndMatchThoseReadFromTheStart()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, order);
+        static TestLibrary *library = nullptr; // one library for every row of the table
+        if (!library) {
+            library = new TestLibrary;
+            fill(*library->repository, 2300);
+        }
+        ArticleQuery query;
+        query.text = text;
+        if (order >= 0)
+            query.order = ArticleQuery::Order(order);
+        const ArticleRepository &repository = *library->repository;
+        const int total = repository.countRows(query);
+        QCOMPARE(total, text == u"quixotic"_s ? 46 : 2300);
+        QList<qint64> forward;
+        QList<qint64> fromEnd;
+        for (int first = 0; first < total; first += ArticleListModel::PageSize) {
+            for (const ArticleSummary &row : repository.findRows(query, first, ArticleListModel::PageSize))
+                forward.append(row.id);
+            const QList<ArticleSummary> page =
+                repository.findRows(query, first, ArticleListModel::PageSize, total);
+            for (const ArticleSummary &row : page) {
+                fromEnd.append(row.id);
+                if (hasWords(query))
+                    QVERIFY(!row.snippet.isEmpty());
+            }
+        }
+        QCOMPARE(forward.size(), total);
+        QCOMPARE(fromEnd, forward);
+        QCOMPARE(QSet<qint64>(forward.cbegin(), forward.cend()).size(), total); // each once
+        if (isRankedSearch(query) && total > PageRequest::RankedCandidates) {
+            // After the ranked candidates, the rest newest stored first.
+            const QList<qint64> rest = forward.mid(PageRequest::RankedCandidates);
+            QVERIFY(std::is_sorted(rest.crbegin(), rest.crend()));
+            QVERIFY(rest.first() <
+                    *std::min_element(forward.cbegin(), forward.cbegin() + PageRequest::RankedCandidates));
+        }
     }
 
     void searchesWithTheSameLaziness()
@@ -64,8 +123,6 @@ private slots:
         fill(*library.repository, 450);
         ArticleListModel model(*library.repository);
         model.reload();
-        while (model.canFetchMore({}))
-            model.fetchMore({});
         QCOMPARE(model.rowCount(), 450);
         // Only now: the tester fetches more rows inside a reset, which it then takes for a fault.
         QAbstractItemModelTester tester(&model);
@@ -79,7 +136,7 @@ private slots:
         model.refresh();
         QCOMPARE(reset.size(), 0);
         QCOMPARE(changed.size(), 1);
-        QCOMPARE(model.rowCount(), 450); // what was loaded stays loaded
+        QCOMPARE(model.rowCount(), 450);
         QCOMPARE(model.index(300).data().toString(), u"Changed by a command"_s);
 
         // A new article at the top: the rows moved, so the model resets, still with all rows loaded.

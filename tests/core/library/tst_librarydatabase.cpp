@@ -142,14 +142,17 @@ private slots:
                   u"ALTER TABLE articles DROP COLUMN editor_note"_s,
                   u"ALTER TABLE revisions DROP COLUMN name"_s,
                   u"ALTER TABLE revisions DROP COLUMN word_count"_s, u"DROP TABLE article_stems"_s,
-                  u"PRAGMA user_version = 1"_s})
+                  u"DROP INDEX articles_trashed"_s, u"DROP INDEX articles_status_newest"_s,
+                  u"DROP INDEX articles_section_newest"_s, u"DROP INDEX articles_unread_newest"_s,
+                  u"DROP INDEX articles_starred_newest"_s, u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
+                  u"DROP TABLE saved_searches"_s, u"PRAGMA user_version = 1"_s})
                 QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
         }
         LibraryDatabase database(path);
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 5);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 6);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);

@@ -1,0 +1,69 @@
+#include <library/articlequeryrunner.h>
+
+#include <library/articlelistmodel.h>
+#include <library/librarydatabase.h>
+
+#include <QSqlDriver>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+ArticleQueryRunner::ArticleQueryRunner(const LibraryDatabase &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+{
+    qRegisterMetaType<Copydesk::ArticleQuery>();
+    qRegisterMetaType<QList<Copydesk::ArticleSummary>>();
+    m_context = new QObject;
+    m_context->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
+    m_thread.setObjectName(u"copydesk-list"_s);
+    m_thread.start();
+}
+
+ArticleQueryRunner::~ArticleQueryRunner()
+{
+    m_wanted = 0; // nothing more is wanted: a query running stops at once
+    if (void *connection = m_connection.load())
+        sqlite3_interrupt(static_cast<sqlite3 *>(connection));
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void ArticleQueryRunner::run(quint64 generation, const ArticleQuery &query)
+{
+    m_wanted = generation;
+    // sqlite3_interrupt() may be called from any thread; it stops what the connection runs now (the older
+    // query) and nothing that starts after it.
+    if (void *connection = m_connection.load())
+        sqlite3_interrupt(static_cast<sqlite3 *>(connection));
+    QMetaObject::invokeMethod(
+        m_context, [this, generation, query] { read(generation, query); }, Qt::QueuedConnection);
+}
+
+void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
+{
+    if (!isWanted(generation))
+        return; // a newer one is queued behind it
+    if (!m_connection.load()) {
+        const QVariant handle = m_database.connection().driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_connection = *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    const ArticleRepository repository(m_database); // this thread's connection
+    const QList<ArticleSummary> rows = repository.findRows(query, 0, ArticleListModel::PageSize);
+    if (!isWanted(generation))
+        return;
+    const bool all = rows.size() < ArticleListModel::PageSize;
+    emit firstPageRead(generation, query, rows, all ? int(rows.size()) : -1);
+    if (all)
+        return;
+    const int count = repository.countRows(query);
+    if (isWanted(generation) && count >= 0)
+        emit counted(generation, count);
+}
+
+} // namespace Copydesk

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <library/articlequery.h>
+#include <library/articlerepository.h>
+
+#include <QObject>
+#include <QThread>
+
+#include <atomic>
+
+namespace Copydesk {
+
+class LibraryDatabase;
+
+// Reads what the list shows for a query (its first page, then how many rows it lists) on a thread of its
+// own, with a connection of its own opened once and kept, so that search as you type never holds up the
+// window. Only the newest query asked for is read: an older one still waiting is skipped, and one running
+// is interrupted (sqlite3_interrupt) when a newer one comes.
+class ArticleQueryRunner final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ArticleQueryRunner(const LibraryDatabase &database, QObject *parent = nullptr);
+    ~ArticleQueryRunner() override;
+
+    // generation: the caller's number for this query, given back with its results; each must be larger
+    // than the one before.
+    void run(quint64 generation, const ArticleQuery &query);
+
+signals:
+    // count: how many rows the query lists when the first page holds them all, else -1 and counted()
+    // follows.
+    void firstPageRead(quint64 generation, const Copydesk::ArticleQuery &query,
+                       const QList<Copydesk::ArticleSummary> &rows, int count);
+    void counted(quint64 generation, int count);
+
+private:
+    void read(quint64 generation, const ArticleQuery &query);
+    bool isWanted(quint64 generation) const { return generation == m_wanted.load(); }
+
+    const LibraryDatabase &m_database;
+    QThread m_thread;
+    QObject *m_context = nullptr; // lives on m_thread: what runs there is queued to it
+    std::atomic<quint64> m_wanted{0};
+    std::atomic<void *> m_connection{nullptr}; // the thread's sqlite3 handle, to interrupt it
+};
+
+} // namespace Copydesk
