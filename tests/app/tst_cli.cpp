@@ -468,6 +468,35 @@ private slots:
         QCOMPARE(copydesk({u"--library"_s, library, u"list"_s, u"--status"_s, u"gone"_s}).exitCode, 2);
         QCOMPARE(copydesk({u"--library"_s, library, u"tag"_s, u"1"_s}).exitCode, 2);
         QCOMPARE(copydesk({u"--library"_s, library, u"star"_s}).exitCode, 2);
+
+        // The trash: out of every list and count but --trash, back with untrash, gone with empty-trash.
+        QCOMPARE(copydesk({u"--library"_s, library, u"trash"_s, u"2"_s, u"4"_s}).exitCode, 0);
+        QCOMPARE(ids({u"list"_s}), (QList<qint64>{3, 1}));
+        QCOMPARE(ids({u"search"_s, u"ferries"_s}).size(), 2);
+        QCOMPARE(ids({u"list"_s, u"--trash"_s}), (QList<qint64>{4, 2}));
+        QCOMPARE(ids({u"search"_s, u"ferries"_s, u"--trash"_s}).size(), 2);
+        QCOMPARE(copydesk({u"--library"_s, library, u"tags"_s}).out, u"eu\t1\nPort\t1\n"_s);
+        const QJsonArray trashed =
+            QJsonDocument::fromJson(
+                copydesk({u"--library"_s, library, u"list"_s, u"--trash"_s, u"--json"_s}).out.toUtf8())
+                .array();
+        QCOMPARE(trashed.first().toObject()["trashed"_L1].toBool(), true);
+        QCOMPARE(copydesk({u"--library"_s, library, u"untrash"_s, u"4"_s}).exitCode, 0);
+        QCOMPARE(ids({u"list"_s}), (QList<qint64>{4, 3, 1}));
+        const Result emptied = copydesk({u"--library"_s, library, u"empty-trash"_s});
+        QCOMPARE(emptied.exitCode, 0);
+        QCOMPARE(emptied.out, u"1\n"_s);
+        QCOMPARE(ids({u"list"_s, u"--trash"_s}), QList<qint64>{});
+        QCOMPARE(copydesk({u"--library"_s, library, u"show"_s, u"2"_s}).exitCode, 1);
+
+        // rename-tag renames, and to another tag's name merges.
+        QCOMPARE(copydesk({u"--library"_s, library, u"rename-tag"_s, u"eu"_s, u"Europe"_s}).exitCode, 0);
+        QCOMPARE(ids({u"list"_s, u"--tag"_s, u"europe"_s}), QList<qint64>{1});
+        QCOMPARE(copydesk({u"--library"_s, library, u"rename-tag"_s, u"Europe"_s, u"port"_s}).exitCode, 0);
+        QCOMPARE(copydesk({u"--library"_s, library, u"tags"_s}).out, u"Port\t1\n"_s);
+        const Result noTag = copydesk({u"--library"_s, library, u"rename-tag"_s, u"nothing"_s, u"x"_s});
+        QCOMPARE(noTag.exitCode, 1);
+        QVERIFY(noTag.err.contains(u"nothing"_s));
     }
 
     void spellListsUnknownWordsAndTheDictionaryAcceptsThem()

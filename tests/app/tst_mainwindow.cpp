@@ -850,6 +850,123 @@ private slots:
         QCOMPARE(Settings::ListOrder.read(QSettings()), -1);
     }
 
+    void trashTagsAndSavedSearchesWorkOnASelectionAndUndo()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        for (const QString &headline :
+             {u"Harbour cranes"_s, u"Ferry strike"_s, u"Budget vote"_s, u"Port dues"_s}) {
+            Article article;
+            article.headline = headline;
+            article.section = u"Business"_s;
+            article.sourceName = u"Courier"_s;
+            article.tags = {u"port"_s};
+            article.bodyHtml = u"<p>Words about the harbour.</p>"_s;
+            QVERIFY(repository.insert(article));
+        }
+        MainWindow window(database);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        LibrarySidebar *sidebar = window.sidebar();
+        ReaderController *reader = window.reader();
+        ArticleListModel *model = window.listModel();
+        QListView *list = window.listPanel()->listView();
+        sidebar->waitForCounts();
+        const auto count = [sidebar](const QString &label) {
+            QTreeWidgetItem *item = sidebar->itemNamed(label);
+            return item ? item->text(1).toInt() : -1;
+        };
+        QCOMPARE(count(u"Courier"_s), 4); // Sources
+        QCOMPARE(count(u"Trash"_s), 0);
+
+        // Two articles selected (rows 0 and 2: ids 4 and 2) go to the trash with Delete, and come back on
+        // undo.
+        list->setFocus();
+        list->setCurrentIndex(model->index(0));
+        list->selectionModel()->select(model->index(2), QItemSelectionModel::Select);
+        QCOMPARE(window.listPanel()->selectedArticles(), (QList<qint64>{4, 2}));
+        QCOMPARE(reader->trashAction()->shortcut(), QKeySequence(QKeySequence::Delete));
+        QTest::keyClick(list, Qt::Key_Delete);
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(repository.summary(4)->trashed);
+        QVERIFY(repository.summary(2)->trashed);
+        QTRY_COMPARE(count(u"Trash"_s), 2);
+        QTRY_COMPARE(count(u"All Articles"_s), 2);
+        reader->undoStack()->undo();
+        QTRY_COMPARE(model->rowCount(), 4);
+        QVERIFY(!repository.summary(4)->trashed);
+        reader->undoStack()->redo();
+        QTRY_COMPARE(model->rowCount(), 2);
+
+        // The Trash lists them; Restore brings one back; Empty Trash (confirmed) deletes the rest for good.
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"Trash"_s));
+        QTRY_VERIFY(!model->isReading() && model->shownQuery().trashed);
+        QCOMPARE(model->rowCount(), 2);
+        QVERIFY(!reader->trashAction()->isEnabled());
+        list->setCurrentIndex(model->index(0));
+        QVERIFY(reader->restoreAction()->isEnabled());
+        reader->restoreAction()->trigger();
+        QCOMPARE(model->rowCount(), 1);
+        QVERIFY(!repository.summary(4)->trashed);
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Discard)->click();
+        });
+        reader->emptyTrash();
+        QVERIFY(!repository.summary(2));
+        QTRY_COMPARE(count(u"Trash"_s), 0);
+
+        // Tags on a selection, undoable; a rename to another tag's name merges the two, also undoable.
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"All Articles"_s));
+        QTRY_VERIFY(!model->isReading() && !model->shownQuery().trashed);
+        QCOMPARE(model->rowCount(), 3);
+        list->setCurrentIndex(model->index(0));
+        list->selectionModel()->select(model->index(1), QItemSelectionModel::Select);
+        QCOMPARE(reader->tagAction()->shortcut(), QKeySequence(u"Ctrl+T"_s));
+        reader->tagSelection(u"strike, -port"_s);
+        QCOMPARE(repository.load(4)->tags, QStringList{u"strike"_s});
+        QCOMPARE(repository.load(3)->tags, QStringList{u"strike"_s});
+        QCOMPARE(repository.load(1)->tags, QStringList{u"port"_s});
+        QTRY_COMPARE(count(u"strike"_s), 2);
+        reader->undoStack()->undo();
+        QCOMPARE(repository.load(4)->tags, QStringList{u"port"_s});
+        reader->undoStack()->redo();
+        reader->renameTag(u"strike"_s, u"Port"_s); // merges into "port"
+        QCOMPARE(repository.load(4)->tags, QStringList{u"port"_s});
+        QCOMPARE(repository.tagCounts(), (QList<std::pair<QString, int>>{{u"port"_s, 3}}));
+        reader->undoStack()->undo();
+        QCOMPARE(repository.load(4)->tags, QStringList{u"strike"_s});
+        reader->renameTag(u"strike"_s, u"industrial action"_s);
+        QCOMPARE(repository.load(3)->tags, QStringList{u"industrial action"_s});
+        QTRY_COMPARE(count(u"industrial action"_s), 2);
+
+        // Filters combine: a tag with a section (Ctrl+click); a search saved with them comes back from the
+        // sidebar.
+        sidebar->tree()->clearSelection();
+        sidebar->itemNamed(u"industrial action"_s)->setSelected(true);
+        sidebar->itemNamed(u"Business"_s)->setSelected(true);
+        QTRY_VERIFY(!model->isReading() && model->shownQuery().tags == QStringList{u"industrial action"_s});
+        QCOMPARE(model->shownQuery().section, u"Business"_s);
+        QCOMPARE(model->rowCount(), 2);
+        window.listPanel()->searchField()->setText(u"budget"_s);
+        QTRY_VERIFY(!model->isReading() && model->shownQuery().text == u"budget"_s);
+        QCOMPARE(model->rowCount(), 1);
+        reader->saveSearch(u"Strikes"_s);
+        QCOMPARE(repository.savedSearches().size(), 1);
+        QCOMPARE(repository.savedSearches().first().query, u"budget"_s);
+        window.listPanel()->searchField()->clear();
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"All Articles"_s));
+        QTRY_VERIFY(!model->isReading() && model->rowCount() == 3);
+        QTRY_VERIFY(sidebar->itemNamed(u"Strikes"_s));
+        sidebar->tree()->setCurrentItem(sidebar->itemNamed(u"Strikes"_s));
+        QTRY_VERIFY(!model->isReading() && model->shownQuery().text == u"budget"_s);
+        QCOMPARE(model->shownQuery().tags, QStringList{u"industrial action"_s});
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(window.listPanel()->searchField()->text(), u"budget"_s);
+    }
+
     void openOriginalHandsTheSourceAddressToTheBrowser()
     {
         QTemporaryDir dir;

@@ -58,6 +58,9 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     const QList<ArticleSummary> *rows = page(index.row() / PageSize);
     if (!rows || index.row() % PageSize >= rows->size())
         return {}; // the library shrank under the list: a refresh follows
+    if ((role == SnippetRole || role == Qt::ToolTipRole) &&
+        rows->at(index.row() % PageSize).snippet.isNull() && !m_shownMatch.isEmpty())
+        readSnippetsNear(index.row());
     const ArticleSummary &row = rows->at(index.row() % PageSize);
     switch (role) {
     case Qt::DisplayRole:
@@ -117,6 +120,22 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
     return names;
 }
 
+void ArticleListModel::readSnippetsNear(int row) const
+{
+    // The rows about it on screen, in one reading.
+    const int first = row - row % SnippetBlock;
+    QList<qint64> ids;
+    for (int r = first; r < std::min(first + SnippetBlock, m_count); ++r) {
+        if (const ArticleSummary *held = cachedRow(r); held && held->snippet.isNull())
+            ids.append(held->id);
+    }
+    const QHash<qint64, QString> snippets = m_repository.snippets(m_shownMatch, ids);
+    for (int r = first; r < std::min(first + SnippetBlock, m_count); ++r) {
+        if (ArticleSummary *held = cachedRow(r); held && held->snippet.isNull())
+            held->snippet = snippets.value(held->id, u""_s);
+    }
+}
+
 bool ArticleListModel::canFetchMore(const QModelIndex &parent) const
 {
     return !parent.isValid() && !m_countKnown;
@@ -163,6 +182,7 @@ void ArticleListModel::show(const ArticleQuery &query, int count, const QList<Ar
 {
     beginResetModel();
     m_shown = query;
+    m_shownMatch = articleMatch(query);
     m_pages.clear();
     m_recentPages.clear();
     m_countKnown = count >= 0;
@@ -209,7 +229,7 @@ void ArticleListModel::reload()
 {
     ++m_generation; // whatever a runner is reading is no longer wanted
     m_reading = false;
-    const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize);
+    const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize, -1, {}, SnippetBlock);
     show(m_query, countOrPage(m_query, first), first);
 }
 
@@ -217,7 +237,7 @@ void ArticleListModel::refresh()
 {
     if (m_reading)
         return; // the rows on their way are read after the change
-    const QList<ArticleSummary> first = m_repository.findRows(m_shown, 0, PageSize);
+    const QList<ArticleSummary> first = m_repository.findRows(m_shown, 0, PageSize, -1, {}, SnippetBlock);
     const int count = countOrPage(m_shown, first);
     if (count != m_count || !m_countKnown) {
         show(m_shown, count, first);

@@ -42,6 +42,8 @@ public:
 
     static constexpr int PageSize = 200;
     static constexpr int CachedPages = 8;
+    // Snippets are read for this many rows at a time, when shown: a screenful.
+    static constexpr int SnippetBlock = 25;
 
     explicit ArticleListModel(const ArticleRepository &repository, QObject *parent = nullptr);
 
@@ -99,6 +101,7 @@ private:
     // The page holding this row, read if it is not held; null if it cannot be read.
     const QList<ArticleSummary> *page(int pageIndex) const;
     ArticleSummary *cachedRow(int row) const;
+    void readSnippetsNear(int row) const;
     void dropPagesFrom(int pageIndex);
     int countOrPage(const ArticleQuery &query, const QList<ArticleSummary> &firstPage) const;
 
@@ -106,6 +109,7 @@ private:
     ArticleQueryRunner *m_runner = nullptr;
     ArticleQuery m_query; // asked for
     ArticleQuery m_shown; // shown
+    QString m_shownMatch; // its FTS query, for snippets
     int m_count = 0;      // rows of m_shown
     bool m_countKnown = true;
     bool m_reading = false;

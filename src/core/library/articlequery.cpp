@@ -215,15 +215,19 @@ ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView colu
         // The newest candidates stream from the index in its order, unscored beyond them; only they are
         // ranked: first those with the words as typed (the exact index), then by bm25, where headline
         // matches weigh most, then standfirst and byline, quotes and captions, the body least.
-        const QString candidates =
-            u"SELECT a.id AS id, EXISTS (SELECT 1 FROM article_search WHERE article_search MATCH ? "
-            "AND article_search.rowid = s.rowid) AS exact, %1 AS score FROM %2%3 ORDER BY s.rowid DESC LIMIT %4"_s
-                .arg(SearchIndex::rankScore(), selection.from, selection.where())
-                .arg(PageRequest::RankedCandidates);
-        result.sql = u"SELECT id FROM (%1) ORDER BY %2 LIMIT ? OFFSET ?"_s.arg(
-            candidates, orderBy({{u"exact"_s, true}, {u"score"_s, false}, {u"id"_s, true}}, page.fromEnd));
+        // The exact index is asked once, for the candidates' span of ids alone.
+        result.sql = u"WITH candidates AS MATERIALIZED (SELECT a.id AS id, %1 AS score FROM %2%3 ORDER BY "
+                     u"s.rowid DESC "
+                     "LIMIT %4), exact AS MATERIALIZED (SELECT rowid AS id FROM article_search WHERE "
+                     "article_search MATCH ? "
+                     "AND rowid >= (SELECT min(id) FROM candidates)) "
+                     "SELECT id FROM candidates ORDER BY %5 LIMIT ? OFFSET ?"_s
+                         .arg(SearchIndex::rankScore(), selection.from, selection.where())
+                         .arg(PageRequest::RankedCandidates)
+                         .arg(orderBy({{u"(id IN exact)"_s, true}, {u"score"_s, false}, {u"id"_s, true}},
+                                      page.fromEnd));
+        result.values = selection.values;
         result.values.append(selection.match);
-        result.values.append(selection.values);
         result.values << page.limit << page.offset;
         return result;
     }

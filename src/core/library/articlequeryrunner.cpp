@@ -54,7 +54,8 @@ void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
             m_connection = *static_cast<sqlite3 *const *>(handle.constData());
     }
     const ArticleRepository repository(m_database); // this thread's connection
-    const QList<ArticleSummary> rows = repository.findRows(query, 0, ArticleListModel::PageSize);
+    const QList<ArticleSummary> rows =
+        repository.findRows(query, 0, ArticleListModel::PageSize, -1, {}, ArticleListModel::SnippetBlock);
     if (!isWanted(generation))
         return;
     const bool all = rows.size() < ArticleListModel::PageSize;

@@ -458,7 +458,7 @@ int ArticleRepository::countRows(const ArticleQuery &articleQuery, const QString
 }
 
 QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQuery, int first, int count,
-                                                  int total, const ListCursor &after) const
+                                                  int total, const ListCursor &after, int snippetRows) const
 {
     QList<ArticleSummary> rows;
     int end = first + count;
@@ -541,23 +541,21 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
         ids.append(partIds);
     }
     if (words)
-        rows = summariesWithSnippets(ids, articleMatch(articleQuery));
+        rows = summariesWithSnippets(ids, articleMatch(articleQuery), snippetRows);
     return rows;
 }
 
-QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids,
-                                                               const QString &match) const
+QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids, const QString &match,
+                                                               int snippetRows) const
 {
     QList<ArticleSummary> rows;
     if (ids.isEmpty())
         return rows;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    QStringList placeholders(ids.size(), u"?"_s);
-    query.prepare(u"SELECT %1, %2 FROM %3 WHERE %4 AND s.rowid IN (%5)"_s.arg(
-        summaryColumns, SearchIndex::snippetColumn(), SearchIndex::matchingFrom(),
-        SearchIndex::matchingCondition(), placeholders.join(u", "_s)));
-    query.addBindValue(match);
+    const QStringList placeholders(ids.size(), u"?"_s);
+    query.prepare(
+        u"SELECT %1 FROM articles a WHERE a.id IN (%2)"_s.arg(summaryColumns, placeholders.join(u", "_s)));
     for (const qint64 id : ids)
         query.addBindValue(id);
     if (!query.exec()) {
@@ -566,15 +564,46 @@ QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint6
     }
     QHash<qint64, ArticleSummary> found;
     while (query.next()) {
-        ArticleSummary summary = summaryFrom(query);
-        summary.snippet = query.value(summaryColumnCount).toString();
+        const ArticleSummary summary = summaryFrom(query);
         found.insert(summary.id, summary);
     }
+    const QHash<qint64, QString> firstSnippets = snippets(match, ids.mid(0, std::max(0, snippetRows)));
     for (const qint64 id : ids) {
-        if (const auto at = found.constFind(id); at != found.cend())
+        if (const auto at = found.constFind(id); at != found.cend()) {
             rows.append(*at);
+            if (const auto snippet = firstSnippets.constFind(id); snippet != firstSnippets.cend())
+                rows.last().snippet = *snippet;
+        }
     }
     return rows;
+}
+
+QHash<qint64, QString> ArticleRepository::snippets(const QString &match, const QList<qint64> &ids) const
+{
+    // A snippet reads the whole article again: only for the rows on screen, not for every row of a page.
+    QHash<qint64, QString> result;
+    if (ids.isEmpty() || match.isEmpty())
+        return result;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    const QStringList placeholders(ids.size(), u"?"_s);
+    query.prepare(
+        u"SELECT s.rowid, %1 FROM article_stems s WHERE article_stems MATCH ? AND s.rowid IN (%2)"_s.arg(
+            SearchIndex::snippetColumn(), placeholders.join(u", "_s)));
+    query.addBindValue(match);
+    for (const qint64 id : ids)
+        query.addBindValue(id);
+    if (!query.exec()) {
+        fail(u"cannot read the snippets"_s, query.lastError().text());
+        return result;
+    }
+    while (query.next())
+        result.insert(query.value(0).toLongLong(), query.value(1).toString());
+    for (const qint64 id : ids) {
+        if (!result.contains(id))
+            result.insert(id, u""_s); // read: no snippet
+    }
+    return result;
 }
 
 QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const

@@ -5,6 +5,7 @@
 #include <model/article.h>
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -35,7 +36,7 @@ struct ArticleSummary
     QStringList tags;          // in the article's order
     bool hasThumbnail = false; // a lead picture to show small in the list
     bool trashed = false;      // in the trash
-    QString snippet;           // search results only: matching text with the match in [brackets]
+    QString snippet; // search results only: matching text with the match in [brackets]; null: not read yet
 };
 
 // What the sidebar counts: the whole library, unread, starred, and each status, section and tag.
@@ -152,8 +153,12 @@ public:
     // if known (-1 otherwise): rows nearer the end than the start are then read from the end, so that the
     // last page costs what the first does. after: the row just before `first`, if known (the list by date
     // then pages by keyset, without skipping rows).
+    // snippetRows: how many of the first rows of a search come with their snippets (a snippet costs a
+    // reading of the article); the others have a null snippet, to ask snippets() for when shown.
     QList<ArticleSummary> findRows(const ArticleQuery &query, int first, int count, int total = -1,
-                                   const ListCursor &after = {}) const;
+                                   const ListCursor &after = {}, int snippetRows = INT_MAX) const;
+    // The snippets of these articles for an FTS query (an empty one where it matched nothing to show).
+    QHash<qint64, QString> snippets(const QString &match, const QList<qint64> &ids) const;
     // How many rows the query lists (that also meet a condition on articles "a"); -1 when it cannot be read.
     int countRows(const ArticleQuery &query, const QString &extraCondition = {},
                   const QVariantList &extraValues = {}) const;
@@ -199,7 +204,8 @@ private:
                  const QString &what);
     bool writeChildren(const Article &article, Parts parts);
     // The rows of these ids, in this order, each with the snippet of what the FTS query matched.
-    QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match) const;
+    QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match,
+                                                int snippetRows) const;
     bool writeSearchRow(const Article &article, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
 

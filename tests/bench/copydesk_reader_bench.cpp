@@ -1,0 +1,370 @@
+// copydesk_reader_bench: the reader's figures on a large synthetic library (1,000 to 1,000,000 articles of
+// 300 to 1,500 words, with sections, statuses, tags, sources, read and starred marks), each beside raw
+// SQLite on the same file in the same run, printed as JSON. Figures, not verdicts.
+//
+//   copydesk_reader_bench --articles N [--library PATH] [--queries 100] [--window]
+//
+// --library keeps the generated library for the next run (it is reused when it holds N articles).
+// --window also shows the main window on it (QT_QPA_PLATFORM=offscreen or a display): the time until it is
+// shown beside a bare Qt Widgets window's, and the process's memory with the list shown and scrolled.
+
+#include "mainwindow.h"
+#include "syntheticwords.h"
+#include <library/articlelistmodel.h>
+#include <library/articlerepository.h>
+#include <library/librarydatabase.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QMainWindow>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextEdit>
+#include <QTextStream>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+using namespace Copydesk;
+
+namespace {
+
+const QStringList sections = u"News Politics Business Culture Sport World Science Opinion"_s.split(u' ');
+const QStringList sources = u"Courier Gazette Herald Ledger Tribune Observer Chronicle Post Times Mirror "
+                            "Sentinel Examiner"_s.split(u' ');
+
+Article readerArticle(QRandomGenerator &random, int index)
+{
+    Article article;
+    const QList<ArticleStatus> statuses = allStatuses();
+    article.status = statuses.at(index % statuses.size());
+    article.section = sections.at(random.bounded(int(sections.size())));
+    article.headline = words(random, 8) + u" "_s + QString::number(index);
+    article.byline = u"Ann Smith"_s;
+    article.sourceName = sources.at(random.bounded(int(sources.size())));
+    article.sourceUrl = u"https://news.example/%1"_s.arg(index);
+    int remaining = 300 + random.bounded(1201);
+    while (remaining > 0) {
+        const int length = std::min(remaining, 40 + random.bounded(60));
+        article.bodyHtml += u"<p>"_s + words(random, length) + u".</p>\n"_s;
+        remaining -= length;
+    }
+    for (int t = random.bounded(4); t > 0; --t) {
+        const QString tag = u"tag%1"_s.arg(random.bounded(40));
+        if (!article.tags.contains(tag))
+            article.tags.append(tag);
+    }
+    article.quotes.append({words(random, 12), u"Ann Smith"_s, {}, {}});
+    article.createdAt = QDateTime(QDate(2015, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 300);
+    article.starred = random.bounded(100) < 3;
+    if (random.bounded(100) < 60)
+        article.readAt = article.createdAt.addDays(1);
+    return article;
+}
+
+double ms(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+long rssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLong();
+    }
+    return 0;
+}
+
+// Raw SQLite: the same rows read the plainest way.
+class Raw
+{
+public:
+    explicit Raw(const QString &path)
+    {
+        sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY, nullptr);
+    }
+    ~Raw() { sqlite3_close(m_db); }
+    int rows(const char *sql, const QByteArray &text = {})
+    {
+        sqlite3_stmt *statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql, -1, &statement, nullptr) != SQLITE_OK)
+            return -1;
+        if (!text.isEmpty())
+            sqlite3_bind_text(statement, 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+        int rows = 0;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            sqlite3_column_text(statement, 1);
+            ++rows;
+        }
+        sqlite3_finalize(statement);
+        return rows;
+    }
+
+private:
+    sqlite3 *m_db = nullptr;
+};
+
+QJsonObject pair(double ours, double raw)
+{
+    return QJsonObject{{u"copydesk"_s, ours}, {u"raw"_s, raw}, {u"ratio"_s, raw > 0 ? ours / raw : 0}};
+}
+
+// The floor of size: each article's text stored once, with an external-content FTS5 index over it.
+double floorKiBPer1000(const QString &dir, int articles)
+{
+    const QString path = dir + u"/floor.sqlite"_s;
+    QFile::remove(path);
+    sqlite3 *db = nullptr;
+    sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    sqlite3_exec(
+        db,
+        "PRAGMA journal_mode = WAL; CREATE TABLE a (id INTEGER PRIMARY KEY, headline TEXT, section TEXT, "
+        "byline TEXT, body TEXT, created_at TEXT); CREATE VIRTUAL TABLE f USING fts5(headline, byline, "
+        "body, content = 'a', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');",
+        nullptr, nullptr, nullptr);
+    sqlite3_stmt *insert = nullptr;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO a (headline, section, byline, body, created_at) VALUES (?, ?, ?, ?, ?)",
+                       -1, &insert, nullptr);
+    QRandomGenerator random(20261202);
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    for (int i = 0; i < articles; ++i) {
+        Article article = readerArticle(random, i);
+        ArticleRepository::prepareForStorage(article);
+        const QByteArray values[] = {article.headline.toUtf8(), article.section.toUtf8(),
+                                     article.byline.toUtf8(), article.bodyText.toUtf8(),
+                                     toStorageTime(article.createdAt).toUtf8()};
+        for (int v = 0; v < 5; ++v)
+            sqlite3_bind_text(insert, v + 1, values[v].constData(), int(values[v].size()), SQLITE_TRANSIENT);
+        sqlite3_step(insert);
+        sqlite3_reset(insert);
+    }
+    sqlite3_finalize(insert);
+    sqlite3_exec(db, "COMMIT; INSERT INTO f (f) VALUES ('rebuild'); PRAGMA wal_checkpoint(TRUNCATE);",
+                 nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    return double(QFileInfo(path).size()) / 1024.0 / articles * 1000.0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"copydesk_reader_bench"_s);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption articlesOption(u"articles"_s, u"Articles in the library."_s, u"N"_s, u"1000"_s);
+    const QCommandLineOption libraryOption(u"library"_s, u"Keep the library here."_s, u"PATH"_s);
+    const QCommandLineOption queriesOption(u"queries"_s, u"Search queries."_s, u"N"_s, u"100"_s);
+    const QCommandLineOption windowOption(u"window"_s, u"Also show the main window."_s);
+    parser.addOptions({articlesOption, libraryOption, queriesOption, windowOption});
+    parser.process(app);
+    const int count = parser.value(articlesOption).toInt();
+    QTemporaryDir temporary;
+    const QString path =
+        parser.isSet(libraryOption) ? parser.value(libraryOption) : temporary.filePath(u"reader.sqlite"_s);
+    QTextStream err(stderr);
+    QJsonObject results{{u"articles"_s, count}};
+
+    // The library, generated once.
+    {
+        LibraryDatabase database(path);
+        if (!database.open()) {
+            err << database.error() << Qt::endl;
+            return 1;
+        }
+        ArticleRepository repository(database);
+        const int have = repository.count();
+        if (have != count) {
+            if (have != 0) {
+                err << path << " holds " << have << " articles, not " << count << Qt::endl;
+                return 1;
+            }
+            QRandomGenerator random(20261202);
+            QElapsedTimer timer;
+            timer.start();
+            for (int i = 0; i < count; ++i) {
+                Article article = readerArticle(random, i);
+                if (!repository.insert(article)) {
+                    err << repository.lastError() << Qt::endl;
+                    return 1;
+                }
+                if (i % 50000 == 49999)
+                    err << "generated " << i + 1 << " in " << ms(timer) / 1000 << " s" << Qt::endl;
+            }
+            QSqlQuery(database.connection()).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+        }
+    }
+    const double size = double(QFileInfo(path).size()) / 1024.0 / count * 1000.0;
+    results.insert(
+        u"size_kib_per_1000_articles"_s,
+        QJsonObject{{u"copydesk"_s, size},
+                    {u"floor"_s, floorKiBPer1000(QFileInfo(path).absolutePath(), std::min(count, 5000))}});
+    results.insert(u"library_mib"_s, double(QFileInfo(path).size()) / 1048576.0);
+
+    // Open and the first screen: the model's reload (first page and count) against the same rows raw.
+    QElapsedTimer timer;
+    double openOurs = 0;
+    double openRaw = 0;
+    double lastOurs = 0;
+    double lastRaw = 0;
+    {
+        timer.start();
+        LibraryDatabase database(path);
+        database.open();
+        ArticleRepository repository(database);
+        ArticleListModel model(repository);
+        model.reload();
+        model.index(0).data();
+        openOurs = ms(timer);
+        timer.start();
+        model.index(model.rowCount() - 1).data(); // Ctrl+End
+        lastOurs = ms(timer);
+        if (model.rowCount() != count)
+            err << "unexpected row count " << model.rowCount() << Qt::endl;
+    }
+    {
+        timer.start();
+        Raw raw(path);
+        raw.rows("SELECT id, headline, section, byline, status, created_at, updated_at, starred, read_at, "
+                 "word_count "
+                 "FROM articles WHERE trashed_at IS NULL ORDER BY created_at DESC, id DESC LIMIT 200");
+        openRaw = ms(timer);
+        timer.start();
+        raw.rows("SELECT id, headline, section, byline, status, created_at, updated_at, starred, read_at, "
+                 "word_count "
+                 "FROM articles WHERE trashed_at IS NULL ORDER BY created_at, id LIMIT 200");
+        lastRaw = ms(timer);
+    }
+    results.insert(u"open_first_screen_ms"_s, pair(openOurs, openRaw));
+    results.insert(u"last_page_ms"_s, pair(lastOurs, lastRaw));
+
+    // Search: the first page of 1-3 word queries, without and with a filter, against the plain FTS5 query
+    // for a first page (bm25 over every match, a screen of snippets: LIMIT 25).
+    {
+        LibraryDatabase database(path);
+        database.open();
+        ArticleRepository repository(database);
+        Raw raw(path);
+        for (const bool filtered : {false, true}) {
+            QRandomGenerator random(7);
+            QList<double> ours;
+            QList<double> plain;
+            for (int i = 0; i < parser.value(queriesOption).toInt(); ++i) {
+                QStringList terms;
+                for (int t = 0, n = 1 + i % 3; t < n; ++t)
+                    terms.append(searchTerm(random));
+                ArticleQuery query;
+                query.text = terms.join(u' ');
+                query.unreadOnly = filtered;
+                timer.start();
+                // What the list's thread reads before the first screen shows: the page, a screen of snippets.
+                repository.findRows(query, 0, ArticleListModel::PageSize, -1, {},
+                                    ArticleListModel::SnippetBlock);
+                ours.append(ms(timer));
+                const QByteArray match = articleMatch(query).toUtf8();
+                timer.start();
+                raw.rows(
+                    filtered
+                        ? "SELECT a.id, a.headline, snippet(article_stems, -1, '[', ']', '…', 12) FROM "
+                          "article_stems s JOIN articles a ON a.id = s.rowid WHERE article_stems MATCH ? "
+                          "AND a.read_at IS NULL AND a.trashed_at IS NULL ORDER BY rank LIMIT 25"
+                        : "SELECT a.id, a.headline, snippet(article_stems, -1, '[', ']', '…', 12) FROM "
+                          "article_stems s JOIN articles a ON a.id = s.rowid WHERE article_stems MATCH ? "
+                          "AND a.trashed_at IS NULL ORDER BY rank LIMIT 25",
+                    match);
+                plain.append(ms(timer));
+            }
+            results.insert(filtered ? u"search_unread_ms"_s : u"search_ms"_s,
+                           QJsonObject{{u"median"_s, pair(percentile(ours, 0.5), percentile(plain, 0.5))},
+                                       {u"p95"_s, pair(percentile(ours, 0.95), percentile(plain, 0.95))}});
+        }
+    }
+
+    // A filter change: the model's first screen (page and count).
+    {
+        LibraryDatabase database(path);
+        database.open();
+        ArticleRepository repository(database);
+        ArticleListModel model(repository);
+        model.reload();
+        QJsonObject filters;
+        const std::pair<QString, ArticleQuery> changes[] = {
+            {u"unread"_s, ArticleQuery{.unreadOnly = true}},
+            {u"starred"_s, ArticleQuery{.starredOnly = true}},
+            {u"status"_s, ArticleQuery{.status = ArticleStatus::Ready}},
+            {u"section"_s, ArticleQuery{.section = u"Sport"_s}},
+            {u"tag"_s, ArticleQuery{.tags = {u"tag7"_s}}}};
+        for (const auto &[name, query] : changes) {
+            timer.start();
+            model.setQuery(query);
+            model.index(0).data();
+            filters.insert(name, ms(timer));
+        }
+        results.insert(u"filter_change_ms"_s, filters);
+    }
+
+    if (parser.isSet(windowOption)) {
+        // A throwaway window first, so that neither side pays for the platform's start.
+        {
+            QWidget warm;
+            warm.show();
+            QTest::qWaitForWindowExposed(&warm);
+        }
+        timer.start();
+        {
+            QMainWindow bare;
+            auto *splitter = new QSplitter(&bare);
+            splitter->addWidget(new QListView);
+            splitter->addWidget(new QTextEdit);
+            bare.setCentralWidget(splitter);
+            bare.resize(1400, 900);
+            bare.show();
+            QTest::qWaitForWindowExposed(&bare);
+        }
+        const double bareMs = ms(timer);
+        LibraryDatabase database(path);
+        database.open();
+        timer.start();
+        MainWindow window(database);
+        window.resize(1400, 900);
+        window.show();
+        QTest::qWaitForWindowExposed(&window);
+        const double oursMs = ms(timer);
+        results.insert(u"window_shown_ms"_s, pair(oursMs, bareMs));
+        QTest::qWait(3000); // the preview and the sidebar's counts settle
+        QListView *list = window.findChild<QListView *>();
+        for (int i = 0; i < 50; ++i) { // scroll down a long way, then to the end and back
+            QTest::keyClick(list, Qt::Key_PageDown);
+            QCoreApplication::processEvents();
+        }
+        QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier);
+        QTest::qWait(200);
+        QTest::keyClick(list, Qt::Key_Home, Qt::ControlModifier);
+        QTest::qWait(500);
+        results.insert(u"window_rss_mib"_s, double(rssKiB()) / 1024.0);
+    }
+    QTextStream(stdout) << QJsonDocument(results).toJson(QJsonDocument::Indented);
+    return 0;
+}
