@@ -17,7 +17,9 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 
+#include <cstdio>
 #include <utility>
 
 #include <unistd.h>
@@ -65,6 +67,34 @@ int runCommand(int argc, char *argv[])
     return commandLine.run(QCoreApplication::arguments());
 }
 
+// COPYDESK_QUIT_WHEN_SHOWN=1: print "shown" once the window's first frame is painted, and quit. What the
+// reader bench times from a start of the program, beside a bare Qt Widgets window's.
+void quitOnceShownIfAsked(QWidget &window)
+{
+    if (!qEnvironmentVariableIsSet("COPYDESK_QUIT_WHEN_SHOWN"))
+        return;
+    class FirstPaint final : public QObject
+    {
+    public:
+        using QObject::QObject;
+        bool eventFilter(QObject *watched, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint && !std::exchange(m_seen, true)) {
+                QTimer::singleShot(0, qApp, [] {
+                    std::fputs("shown\n", stdout);
+                    std::fflush(stdout);
+                    QCoreApplication::exit(0);
+                });
+            }
+            return QObject::eventFilter(watched, event);
+        }
+
+    private:
+        bool m_seen = false;
+    };
+    window.installEventFilter(new FirstPaint(&window));
+}
+
 int runWindow(int argc, char *argv[])
 {
     allowBrowserEngineAsRoot();
@@ -101,6 +131,7 @@ int runWindow(int argc, char *argv[])
             web.apply(service);
         });
         window.show();
+        quitOnceShownIfAsked(window);
         if (!filesToImport.isEmpty())
             window.importFiles(std::exchange(filesToImport, {}));
         result = app.exec();

@@ -26,16 +26,30 @@ constexpr int renderDelayMs = 0;
 } // namespace
 
 PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
-                           QWidget *parent)
+                           QWidget *parent, EngineStart start)
     : QWidget(parent)
+    , m_repository(repository)
     , m_renderer(renderer)
-    , m_profile(new QWebEngineProfile(this)) // no storage name: off the record, nothing kept on disk
-    , m_interceptor(new RequestInterceptor(m_profile))
 {
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(renderDelayMs);
+    connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::render);
+    if (start == EngineStart::Now)
+        startEngine();
+}
+
+void PreviewPanel::startEngine()
+{
+    if (m_page)
+        return;
+    m_profile = new QWebEngineProfile(this); // no storage name: off the record, nothing kept on disk
+    m_interceptor = new RequestInterceptor(m_profile);
     m_profile->setUrlRequestInterceptor(m_interceptor);
     m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
     m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_schemeHandler = new LibrarySchemeHandler(repository, m_profile);
+    m_schemeHandler = new LibrarySchemeHandler(m_repository, m_profile);
     m_profile->installUrlSchemeHandler("copydesk", m_schemeHandler);
 
     m_page = new SandboxedPage(m_profile, this);
@@ -43,14 +57,8 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
     m_view->setPage(m_page);
     m_view->setContextMenuPolicy(Qt::NoContextMenu);
     m_view->setAccessibleName(tr("Preview"));
+    layout()->addWidget(m_view);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_view);
-
-    m_debounce.setSingleShot(true);
-    m_debounce.setInterval(renderDelayMs);
-    connect(&m_debounce, &QTimer::timeout, this, &PreviewPanel::render);
     connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
         m_shownId = ok ? m_loadingId : -1;
         // Keep the reader's place while the text is being edited. ApplicationWorld scripts run even
@@ -62,6 +70,35 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
         }
         emit rendered();
     });
+    if (std::exchange(m_renderWanted, false))
+        render();
+}
+
+void PreviewPanel::paintEvent(QPaintEvent *event)
+{
+    QWidget::paintEvent(event);
+    // The window is on screen: the browser engine starts now, once, after this paint (about 100 ms that
+    // would otherwise keep the whole window from appearing).
+    if (!m_page && !std::exchange(m_engineScheduled, true))
+        QTimer::singleShot(0, this, &PreviewPanel::startEngine);
+}
+
+QWebEngineView *PreviewPanel::view() const
+{
+    const_cast<PreviewPanel *>(this)->startEngine();
+    return m_view;
+}
+
+RequestInterceptor *PreviewPanel::interceptor() const
+{
+    const_cast<PreviewPanel *>(this)->startEngine();
+    return m_interceptor;
+}
+
+SandboxedPage *PreviewPanel::page() const
+{
+    const_cast<PreviewPanel *>(this)->startEngine();
+    return m_page;
 }
 
 PreviewPanel::~PreviewPanel()
@@ -76,7 +113,7 @@ void PreviewPanel::showArticle(const Article &article)
 {
     // The same article re-rendered after an edit keeps its scroll position; another one starts at the top.
     if (article.id == m_article.id) {
-        m_scrollToRestore = m_page->scrollPosition();
+        m_scrollToRestore = m_page ? m_page->scrollPosition() : QPointF();
     } else {
         rememberPlace();
         m_scrollToRestore = QPointF(0, rememberedPlace(article.uuid).value_or(0));
@@ -115,7 +152,7 @@ std::optional<qreal> PreviewPanel::rememberedPlace(const QString &uuid)
 
 void PreviewPanel::rememberPlace()
 {
-    if (m_shownId <= 0 || m_shownId != m_article.id || m_article.uuid.isEmpty())
+    if (!m_page || m_shownId <= 0 || m_shownId != m_article.id || m_article.uuid.isEmpty())
         return;
     QSettings settings;
     QStringList places = settings.value(PlacesKey).toStringList();
@@ -134,6 +171,9 @@ void PreviewPanel::clear()
     m_debounce.stop();
     m_article = {};
     m_html.clear();
+    m_renderWanted = false;
+    if (!m_page)
+        return; // nothing shown yet
     m_schemeHandler->setPreviewPage({});
     m_loadingId = 0;
     m_shownId = -1;
@@ -142,6 +182,10 @@ void PreviewPanel::clear()
 
 void PreviewPanel::render()
 {
+    if (!m_page) {
+        m_renderWanted = true; // when the engine has started
+        return;
+    }
     const Article *shown = &m_article;
     Article shortened;
     if (m_article.bodyHtml.size() > MaximumBodyLength) {
@@ -186,11 +230,13 @@ void PreviewPanel::setReadingStyle(const ReadingStyle &style)
         "e.dataset.font = '%4'; })(document.documentElement)"_s.arg(
             style.theme, QString::number(std::clamp(style.size, -2, 4)), style.width,
             style.sans ? u"sans"_s : u"serif"_s);
-    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld);
+    if (m_page) // else the first page has it
+        m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld);
 }
 
 bool PreviewPanel::print(QPrinter *printer)
 {
+    startEngine();
     QEventLoop waiting;
     bool printed = false;
     const QMetaObject::Connection done =

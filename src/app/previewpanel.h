@@ -43,8 +43,13 @@ public:
     // Longer bodies (in UTF-16 code units of stored HTML) are cut in the preview: about 150,000 words.
     static constexpr qsizetype MaximumBodyLength = 1'000'000;
 
+    enum class EngineStart
+    {
+        Now,
+        WhenShown, // after the panel's first paint: the window appears without waiting for the engine
+    };
     PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
-                 QWidget *parent = nullptr);
+                 QWidget *parent = nullptr, EngineStart start = EngineStart::Now);
     ~PreviewPanel() override;
 
     // Shows the article once control returns to the event loop, keeping the place when it is the same one.
@@ -60,16 +65,22 @@ public:
     // Where the reader left each article (by its uuid), kept across restarts for the last few hundred.
     static std::optional<qreal> rememberedPlace(const QString &uuid);
 
-    QWebEngineView *view() const { return m_view; }
-    RequestInterceptor *interceptor() const { return m_interceptor; }
-    SandboxedPage *page() const { return m_page; }
+    // The engine's parts (started if it has not yet).
+    QWebEngineView *view() const;
+    RequestInterceptor *interceptor() const;
+    SandboxedPage *page() const;
+    bool engineStarted() const { return m_page != nullptr; }
     // The HTML most recently given to the page.
     QString currentHtml() const { return m_html; }
 
 signals:
     void rendered();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
+    void startEngine();
     // Keeps the shown article's scroll position before another replaces it.
     void rememberPlace();
     void render();
@@ -78,12 +89,15 @@ private:
     // The HTML up to the end of the last top-level block that ends within length.
     static QString cutBetweenBlocks(const QString &html, qsizetype length);
 
+    const ArticleRepository &m_repository;
     const ArticleRenderer &m_renderer;
-    QWebEngineProfile *m_profile;
-    RequestInterceptor *m_interceptor;
-    LibrarySchemeHandler *m_schemeHandler;
-    SandboxedPage *m_page;
-    QWebEngineView *m_view;
+    QWebEngineProfile *m_profile = nullptr;
+    RequestInterceptor *m_interceptor = nullptr;
+    LibrarySchemeHandler *m_schemeHandler = nullptr;
+    SandboxedPage *m_page = nullptr;
+    QWebEngineView *m_view = nullptr;
+    bool m_engineScheduled = false;
+    bool m_renderWanted = false;
     QTimer m_debounce;
     Article m_article;
     QString m_html;

@@ -197,9 +197,10 @@ private slots:
                     int(scalar(db, u"SELECT count(*) FROM articles a WHERE "
                                    "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) <> 1 OR "
                                    "(SELECT count(*) FROM images i WHERE i.article_id = a.id) <> 1 OR "
-                                   "NOT EXISTS (SELECT 1 FROM article_search s WHERE s.rowid = a.id)"_s));
-                QVERIFY2(scalar(db, u"SELECT count(*) FROM article_search"_s) == articles,
-                         "a search row without its article");
+                                   "NOT EXISTS (SELECT 1 FROM article_search_docsize s WHERE s.id = a.id) OR "
+                                   "NOT EXISTS (SELECT 1 FROM article_stems_docsize s WHERE s.id = a.id)"_s));
+                QVERIFY2(scalar(db, u"SELECT count(*) FROM article_search_docsize"_s) == articles,
+                         "a search entry without its article");
                 QVERIFY(articles >= lastCount);
                 lastCount = articles;
                 if (!killed) {

@@ -73,8 +73,9 @@ Selection selectionOf(const ArticleQuery &query)
         const QString section = u"a.section = ? COLLATE NOCASE"_s;
         const QString status = u"a.status = ?"_s;
         const QString source = u"(a.source_name LIKE ? OR a.source_url LIKE ?)"_s;
-        const QString tag = u"EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                            "WHERE at.article_id = a.id AND t.name = ? COLLATE NOCASE)"_s;
+        const QString tag =
+            u"a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            "WHERE t.name = ? COLLATE NOCASE)"_s;
         anyOf(search.sections, section, 1, false);
         anyOf(search.notSections, section, 1, true);
         anyOf(search.statuses, status, 1, false);
@@ -103,8 +104,10 @@ Selection selectionOf(const ArticleQuery &query)
         result.values.append(query.section);
     }
     for (const QString &tag : query.tags) {
-        conditions.append(u"EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                          "WHERE at.article_id = a.id AND t.name = ?)"_s);
+        // The articles with the tag, from the tag's side (its index), not a look at every article.
+        conditions.append(
+            u"a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+            "WHERE t.name = ?)"_s);
         result.values.append(tag);
     }
     if (!query.source.isEmpty()) {

@@ -149,7 +149,7 @@ bool ArticleRepository::insertWithFirstRevision(Article &article, const QString 
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = SqlDialect::insertedId(query);
 
-    if (!writeChildren(article, AllParts) || !writeSearchRow(article, SearchIndex::Row::New)) {
+    if (!writeChildren(article, AllParts) || !writeSearchRow(article.id, SearchIndex::Row::New)) {
         article.id = 0;
         return false;
     }
@@ -219,6 +219,9 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
     // two programs, must still look like two versions to updateIfUnchanged().
     article.updatedAt = std::max(QDateTime::currentDateTimeUtc(), fromStorageTime(storedTime).addMSecs(1));
 
+    // The search indexes forget the article as it was while the view they read still shows it so.
+    if (!m_search.forget(article.id))
+        return failed(u"cannot save article %1"_s.arg(article.id), m_search.lastError());
     QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
         "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
@@ -246,7 +249,7 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
         if (!run(clear, {QVariant(article.id)}))
             return failed(u"cannot save article %1"_s.arg(article.id), clear.lastError().text());
     }
-    if (!writeChildren(article, parts) || !writeSearchRow(article, SearchIndex::Row::Replace)) {
+    if (!writeChildren(article, parts) || !writeSearchRow(article.id, SearchIndex::Row::Replaced)) {
         article.updatedAt = previousUpdatedAt;
         return UpdateResult::Failed;
     }
@@ -312,7 +315,7 @@ bool ArticleRepository::remove(qint64 id)
         return false;
     QSqlDatabase db = m_database.connection();
     Transaction transaction(db);
-    if (!m_search.remove(id))
+    if (!m_search.forget(id))
         return fail(u"cannot delete article %1"_s.arg(id), m_search.lastError());
     QSqlQuery query(db);
     query.prepare(u"DELETE FROM articles WHERE id = ?"_s);
@@ -642,9 +645,9 @@ std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int positi
     return StoredImage{query.value(0).toByteArray(), query.value(1).toString()};
 }
 
-bool ArticleRepository::writeSearchRow(const Article &article, SearchIndex::Row row)
+bool ArticleRepository::writeSearchRow(qint64 id, SearchIndex::Row row)
 {
-    return m_search.write(article, row) || fail(u"cannot index the article"_s, m_search.lastError());
+    return m_search.index(id, row) || fail(u"cannot index the article"_s, m_search.lastError());
 }
 
 bool ArticleRepository::addRevision(const Article &article, const QString &name, int *number)

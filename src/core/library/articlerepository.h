@@ -206,7 +206,7 @@ private:
     // The rows of these ids, in this order, each with the snippet of what the FTS query matched.
     QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match,
                                                 int snippetRows) const;
-    bool writeSearchRow(const Article &article, SearchIndex::Row row);
+    bool writeSearchRow(qint64 id, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
 
     const LibraryDatabase &m_database;

@@ -81,16 +81,16 @@ LibraryCounts ArticleRepository::counts() const
     LibraryCounts counts;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    if (query.exec(u"SELECT count(*) FILTER (WHERE trashed_at IS NULL), "
-                   "count(*) FILTER (WHERE trashed_at IS NULL AND read_at IS NULL), "
-                   "count(*) FILTER (WHERE trashed_at IS NULL AND starred = 1), "
-                   "count(*) FILTER (WHERE trashed_at IS NOT NULL) FROM articles"_s) &&
-        query.next()) {
-        counts.all = query.value(0).toInt();
-        counts.unread = query.value(1).toInt();
-        counts.starred = query.value(2).toInt();
-        counts.trash = query.value(3).toInt();
-    }
+    // Each count from its own partial index: nothing here reads the articles themselves.
+    const auto countOf = [&query](const QString &condition) {
+        return query.exec(u"SELECT count(*) FROM articles WHERE "_s + condition) && query.next()
+                   ? query.value(0).toInt()
+                   : 0;
+    };
+    counts.all = countOf(u"trashed_at IS NULL"_s);
+    counts.unread = countOf(u"read_at IS NULL AND trashed_at IS NULL"_s);
+    counts.starred = countOf(u"starred = 1 AND trashed_at IS NULL"_s);
+    counts.trash = countOf(u"trashed_at IS NOT NULL"_s);
     QHash<QString, int> byStatus;
     if (query.exec(u"SELECT status, count(*) FROM articles WHERE trashed_at IS NULL GROUP BY status"_s)) {
         while (query.next())
@@ -104,8 +104,8 @@ LibraryCounts ArticleRepository::counts() const
             counts.sections.append({query.value(0).toString(), query.value(1).toInt()});
     }
     // The sources most read from, by name; a long tail of one-off sites would bury the sidebar.
-    if (query.exec(u"SELECT min(source_name), count(*) AS n FROM articles WHERE source_name <> '' "
-                   "AND trashed_at IS NULL GROUP BY source_name COLLATE NOCASE ORDER BY n DESC, "
+    if (query.exec(u"SELECT min(source_name), count(*) AS n FROM articles WHERE trashed_at IS NULL "
+                   "AND source_name <> '' GROUP BY source_name COLLATE NOCASE ORDER BY n DESC, "
                    "min(source_name) COLLATE NOCASE LIMIT %1"_s.arg(LibraryCounts::MostSources))) {
         while (query.next())
             counts.sources.append({query.value(0).toString(), query.value(1).toInt()});

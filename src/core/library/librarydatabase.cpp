@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QMutex>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -352,8 +353,26 @@ bool LibraryDatabase::migrate(QSqlDatabase &db)
             m_error = u"%1: migration %2 is missing from this build"_s.arg(m_path, migration.resource);
             return false;
         }
-        const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+        const QString script = QString::fromUtf8(file.readAll());
+        const QStringList statements = splitStatements(script);
         QString error;
+        // A migration that rebuilds a table (the way SQLite documents: create the new one, copy, drop the
+        // old, rename) runs with foreign keys off, or dropping the old table would delete every child row
+        // with it; they are checked before it commits. The pragma has no effect inside a transaction.
+        const bool rebuildsTables = script.contains(u"-- copydesk: rebuilds tables"_s);
+        if (rebuildsTables)
+            exec(db, u"PRAGMA foreign_keys = OFF"_s, &error);
+        const auto foreignKeysBack = qScopeGuard([&] {
+            if (rebuildsTables)
+                exec(db, u"PRAGMA foreign_keys = ON"_s, &error);
+        });
+        int danglingBefore = 0;
+        if (rebuildsTables) {
+            QSqlQuery check(db);
+            check.exec(u"PRAGMA foreign_key_check"_s);
+            while (check.next())
+                ++danglingBefore;
+        }
         if (!db.transaction()) {
             m_error = u"%1: cannot start the migration: %2"_s.arg(m_path, db.lastError().text());
             return false;
@@ -364,6 +383,20 @@ bool LibraryDatabase::migrate(QSqlDatabase &db)
                 ok = false;
                 break;
             }
+        }
+        // Rows that refer to nothing, counted before and after: a rebuild must add none (a library changed
+        // by other tools may have had some before).
+        const auto danglingRows = [&db] {
+            QSqlQuery check(db);
+            int rows = 0;
+            check.exec(u"PRAGMA foreign_key_check"_s);
+            while (check.next())
+                ++rows;
+            return rows;
+        };
+        if (ok && rebuildsTables && danglingRows() > danglingBefore) {
+            ok = false;
+            error = u"rows would be left referring to articles that are not there"_s;
         }
         ok = ok && exec(db, u"PRAGMA user_version = %1"_s.arg(migration.version), &error);
         if (!ok || !db.commit()) {

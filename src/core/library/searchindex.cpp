@@ -26,59 +26,63 @@ QString SearchIndex::folded(QString text)
     return text.replace(u'ё', u'е').replace(u'Ё', u'Е');
 }
 
-bool SearchIndex::write(const Article &article, Row row)
+bool SearchIndex::index(qint64 articleId, Row row)
 {
-    QStringList quoteTexts;
-    for (const Quote &quote : article.quotes)
-        quoteTexts << quote.text << quote.speaker;
-    QStringList captions;
-    for (const ArticleImage &image : article.images)
-        captions << image.caption << image.creditLine << image.credit;
-    const std::initializer_list<QVariant> values = {QVariant(article.id),
-                                                    QVariant(folded(article.headline)),
-                                                    QVariant(folded(article.standfirst)),
-                                                    QVariant(folded(article.byline)),
-                                                    QVariant(folded(article.bodyText)),
-                                                    QVariant(folded(quoteTexts.join(u'\n'))),
-                                                    QVariant(folded(captions.join(u'\n')))};
-
-    const auto removeOld = [&] {
-        return remove(article.id);
-    };
-    // A new article has no row to replace, and FTS5 would look for one all the same: the delete is left
-    // out. Should a row be there after all (a library changed by other tools), it is replaced then.
-    if (row == Row::Replace && !removeOld())
+    // Both indexes read the article's text from the view they share (external content): nothing is
+    // copied.
+    if (row == Row::New) {
+        // A new article with an entry already there: left by other tools for an article deleted behind
+        // the indexes' back. What it held is not known, so it cannot be forgotten alone: both indexes are
+        // made again from the articles (which this one is among now).
+        QSqlQuery &stale =
+            m_database.statement(u"SELECT EXISTS (SELECT 1 FROM article_search_docsize WHERE id = ?) "
+                                 "OR EXISTS (SELECT 1 FROM article_stems_docsize WHERE id = ?)"_s);
+        if (!Sql::run(stale, {QVariant(articleId), QVariant(articleId)}) || !stale.next())
+            return fail(stale.lastError().text());
+        const bool isStale = stale.value(0).toBool();
+        stale.finish();
+        if (isStale)
+            return rebuild();
+    } else if (!forget(articleId)) { // if the caller has not yet
         return false;
-    QSqlQuery &insert = m_database.statement(
-        u"INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    // The stemmed index reads its text from the exact one: the same values, no second copy kept.
-    QSqlQuery &insertStems = m_database.statement(
-        u"INSERT INTO article_stems (rowid, headline, standfirst, byline, body, quotes, captions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    if (Sql::run(insert, values))
-        return Sql::run(insertStems, values) || fail(insertStems.lastError().text());
-    if (row == Row::New && removeOld() && Sql::run(insert, values))
-        return Sql::run(insertStems, values) || fail(insertStems.lastError().text());
-    return fail(insert.lastError().text());
+    }
+    for (const QLatin1StringView table : {"article_search"_L1, "article_stems"_L1}) {
+        QSqlQuery &insert = m_database.statement(
+            u"INSERT INTO %1 (rowid, headline, standfirst, byline, body, quotes, captions) "
+            "SELECT id, headline, standfirst, byline, body, quotes, captions FROM article_search_text WHERE id = ?"_s
+                .arg(table));
+        if (!Sql::run(insert, {QVariant(articleId)}))
+            return fail(insert.lastError().text());
+    }
+    return true;
 }
 
-bool SearchIndex::remove(qint64 articleId)
+bool SearchIndex::rebuild()
 {
-    // An external-content index forgets a row only when told what it held: from the exact index, before
-    // that row goes.
-    QSqlQuery &forgetStems = m_database.statement(
-        u"INSERT INTO article_stems (article_stems, rowid, headline, standfirst, byline, body, quotes, "
-        u"captions) "
-        "SELECT 'delete', s.rowid, s.headline, s.standfirst, s.byline, s.body, s.quotes, s.captions "
-        "FROM article_search s WHERE s.rowid = ? "
-        // Only what it indexed: deleting a row it never had (a stale exact row written by other tools)
-        // would damage it. Its docsize table has a row per indexed article.
-        "AND EXISTS (SELECT 1 FROM article_stems_docsize d WHERE d.id = s.rowid)"_s);
-    if (!Sql::run(forgetStems, {QVariant(articleId)}))
-        return fail(forgetStems.lastError().text());
-    QSqlQuery &remove = m_database.statement(u"DELETE FROM article_search WHERE rowid = ?"_s);
-    return Sql::run(remove, {QVariant(articleId)}) || fail(remove.lastError().text());
+    QSqlQuery query(m_database.connection());
+    for (const QString &sql : {u"INSERT INTO article_search (article_search) VALUES ('rebuild')"_s,
+                               u"INSERT INTO article_stems (article_stems) VALUES ('rebuild')"_s}) {
+        if (!query.exec(sql))
+            return fail(query.lastError().text());
+    }
+    return true;
+}
+
+bool SearchIndex::forget(qint64 articleId)
+{
+    // An external-content index forgets an article only when told what it indexed: the view's text, read
+    // before any of it changes. Only what it holds: forgetting an article it never indexed would damage
+    // it (its docsize table has a row per article indexed).
+    for (const QLatin1StringView table : {"article_search"_L1, "article_stems"_L1}) {
+        QSqlQuery &forget = m_database.statement(
+            u"INSERT INTO %1 (%1, rowid, headline, standfirst, byline, body, quotes, captions) "
+            "SELECT 'delete', id, headline, standfirst, byline, body, quotes, captions FROM "
+            "article_search_text "
+            "WHERE id = ? AND EXISTS (SELECT 1 FROM %1_docsize d WHERE d.id = ?)"_s.arg(table));
+        if (!Sql::run(forget, {QVariant(articleId), QVariant(articleId)}))
+            return fail(forget.lastError().text());
+    }
+    return true;
 }
 
 QString SearchIndex::matchingFrom()

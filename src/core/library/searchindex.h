@@ -8,23 +8,28 @@ namespace Copydesk {
 
 class LibraryDatabase;
 
-// The full-text index of the library: SQLite FTS5 (unicode61, diacritics removed), one row per article
-// (rowid = article id) over headline, standfirst, byline, body text, quotes with their speakers, captions
-// and credits. All of the FTS5 dialect lives here: the index's rows, the MATCH query language, bm25
-// ranking and snippets. Written in the same transaction as the article by ArticleRepository.
+// The full-text indexes of the library: SQLite FTS5 (unicode61, diacritics removed), exact and stemmed,
+// one row per article (rowid = article id) over headline, standfirst, byline, body text, quotes with their
+// speakers, captions and credits. They keep no copy of the text: they read it from the view
+// article_search_text (FTS5 external content). All of the FTS5 dialect lives here: the indexes' rows, the
+// MATCH query language, bm25 ranking and snippets. Written in the same transaction as the article by
+// ArticleRepository: forget() before its text changes, index() after.
 class SearchIndex final
 {
 public:
-    enum class Row
-    {
-        New,     // a new article: there is no row to replace
-        Replace, // an article stored before
-    };
-
     explicit SearchIndex(const LibraryDatabase &database);
 
-    bool write(const Article &article, Row row);
-    bool remove(qint64 articleId);
+    enum class Row
+    {
+        New,      // a new article
+        Replaced, // an article stored before (forgotten first if it has not been)
+    };
+    // Indexes the article as stored now (its row, quotes and pictures written).
+    bool index(qint64 articleId, Row row);
+    // Makes both indexes again from the articles.
+    bool rebuild();
+    // Takes the article out of the indexes: before any of its indexed text changes or it is deleted.
+    bool forget(qint64 articleId);
     QString lastError() const { return m_lastError; }
 
     // The pieces of a query for articles "a" that match one bound FTS query: what to select from (the

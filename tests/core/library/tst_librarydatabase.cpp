@@ -137,22 +137,37 @@ private slots:
             QVERIFY(ArticleRepository(database).insert(article));
             // What version 1 had: none of the later columns, and its number.
             QSqlDatabase db = database.connection();
-            for (const QString &sql :
-                 {u"ALTER TABLE quotes DROP COLUMN on_record"_s, u"ALTER TABLE images DROP COLUMN agency"_s,
-                  u"ALTER TABLE articles DROP COLUMN editor_note"_s,
-                  u"ALTER TABLE revisions DROP COLUMN name"_s,
-                  u"ALTER TABLE revisions DROP COLUMN word_count"_s, u"DROP TABLE article_stems"_s,
-                  u"DROP INDEX articles_trashed"_s, u"DROP INDEX articles_status_newest"_s,
-                  u"DROP INDEX articles_section_newest"_s, u"DROP INDEX articles_unread_newest"_s,
-                  u"DROP INDEX articles_starred_newest"_s, u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
-                  u"DROP TABLE saved_searches"_s, u"PRAGMA user_version = 1"_s})
+            for (const QString &sql : {u"ALTER TABLE quotes DROP COLUMN on_record"_s,
+                                       u"ALTER TABLE images DROP COLUMN agency"_s,
+                                       u"ALTER TABLE articles DROP COLUMN editor_note"_s,
+                                       u"ALTER TABLE revisions DROP COLUMN name"_s,
+                                       u"ALTER TABLE revisions DROP COLUMN word_count"_s,
+                                       u"DROP TABLE article_stems"_s,
+                                       u"DROP INDEX articles_trashed"_s,
+                                       u"DROP INDEX articles_status"_s,
+                                       u"DROP INDEX articles_section"_s,
+                                       u"DROP INDEX articles_unread"_s,
+                                       u"DROP INDEX articles_listed"_s,
+                                       u"DROP INDEX articles_starred"_s,
+                                       u"DROP INDEX articles_source_name"_s,
+                                       u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
+                                       u"DROP VIEW article_search_text"_s,
+                                       u"DROP TABLE article_search"_s,
+                                       u"CREATE VIRTUAL TABLE article_search USING fts5 (headline, "
+                                       u"standfirst, byline, body, quotes, "
+                                       "captions, tokenize = 'unicode61 remove_diacritics 2')"_s,
+                                       u"INSERT INTO article_search (rowid, headline, quotes) VALUES (1, "
+                                       u"'Written by version one', "
+                                       "'We will sail on Monday')"_s,
+                                       u"DROP TABLE saved_searches"_s,
+                                       u"PRAGMA user_version = 1"_s})
                 QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
         }
         LibraryDatabase database(path);
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 6);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 7);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
