@@ -5,7 +5,8 @@
 #   bash packaging/dev.sh test                          build, then run the whole test suite
 #   bash packaging/dev.sh build                         build only
 #   bash packaging/dev.sh bench [bench arguments...]    build, then print the benchmark figures (library
-#                                                       bench with the arguments, then the saved-page bench)
+#                                                       bench with the arguments, then the saved-page,
+#                                                       editor and reader benches)
 #
 # Only what is missing is installed (apt-get, as root or through sudo). The build goes to ./build.
 set -euo pipefail
@@ -105,7 +106,15 @@ case "$command" in
             "$build_dir/tests/bench/copydesk_web_bench"
         # The editor with a long piece (a display is used when there is one, else offscreen).
         [ -n "${DISPLAY:-}" ] || export QT_QPA_PLATFORM=offscreen
-        exec "$build_dir/tests/bench/copydesk_editor_bench"
+        "$build_dir/tests/bench/copydesk_editor_bench"
+        # The reader on 1,000 articles and on 100,000 (generated once into build/bench-libraries and kept:
+        # about 2 GB and several minutes the first time), with the window.
+        mkdir -p "$build_dir/bench-libraries"
+        for articles in 1000 100000; do
+            "$build_dir/tests/bench/copydesk_reader_bench" --articles "$articles" --window \
+                --library "$build_dir/bench-libraries/reader-$articles.sqlite"
+        done
+        ;;
         ;;
     *)
         sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'

@@ -2,6 +2,7 @@
 
 #include <library/librarydatabase.h>
 
+#include <QCollator>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QHeaderView>
@@ -219,7 +220,15 @@ void LibrarySidebar::showCounts(const LibraryCounts &counts, const QList<SavedSe
     }
     if (!counts.tags.isEmpty()) {
         auto *tags = addItem(nullptr, tr("Tags"), -1, {}, {});
-        for (const auto &[tag, count] : counts.tags)
+        // As a person reads them: "tag2" before "tag10", "Édition" among the E's.
+        QCollator collator;
+        collator.setNumericMode(true);
+        collator.setCaseSensitivity(Qt::CaseInsensitive);
+        QList<std::pair<QString, int>> sorted = counts.tags;
+        std::stable_sort(sorted.begin(), sorted.end(), [&collator](const auto &a, const auto &b) {
+            return collator.compare(a.first, b.first) < 0;
+        });
+        for (const auto &[tag, count] : sorted)
             addItem(tags, tag, count, u"tag"_s, tag);
     }
     if (!counts.sources.isEmpty()) {

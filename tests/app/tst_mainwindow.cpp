@@ -890,6 +890,7 @@ private slots:
         QCOMPARE(reader->trashAction()->shortcut(), QKeySequence(QKeySequence::Delete));
         QTest::keyClick(list, Qt::Key_Delete);
         QCOMPARE(model->rowCount(), 2);
+        QCOMPARE(list->currentIndex().row(), 0); // the reader goes on where the first of them was
         QVERIFY(repository.summary(4)->trashed);
         QVERIFY(repository.summary(2)->trashed);
         QTRY_COMPARE(count(u"Trash"_s), 2);

@@ -230,6 +230,12 @@ void ArticleListModel::reload()
     ++m_generation; // whatever a runner is reading is no longer wanted
     m_reading = false;
     const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize, -1, {}, SnippetBlock);
+    if (m_runner && first.size() == PageSize) {
+        // The first screen at once; the count (tens of milliseconds on a million articles) follows.
+        show(m_query, -1, first);
+        m_runner->count(m_generation, m_query);
+        return;
+    }
     show(m_query, countOrPage(m_query, first), first);
 }
 

@@ -4,7 +4,10 @@
 #include <library/searchlanguage.h>
 #include <library/sqlsupport.h>
 
+#include <QRegularExpression>
 #include <QTimeZone>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -27,9 +30,11 @@ namespace {
 struct Selection
 {
     QString from = u"articles a"_s;
+    QString id = u"a.id"_s; // the article id in what the rows are read from
     QStringList conditions;
     QVariantList values;
-    QString match; // the FTS query of the words; empty: no words
+    QString match;     // the FTS query of the words; empty: no words
+    QString rankMatch; // the same, for ranking (SearchLanguage::rankMatch)
     bool nothingToFind = false;
 
     QString where() const
@@ -53,6 +58,7 @@ Selection selectionOf(const ArticleQuery &query)
             conditions.append(SearchIndex::matchingCondition());
             result.values.append(search.match);
             result.match = search.match;
+            result.rankMatch = search.rankMatch;
         }
         for (const QString &excluded : search.excludedMatches) {
             conditions.append(u"a.id NOT IN (SELECT rowid FROM article_stems WHERE article_stems MATCH ?)"_s);
@@ -126,8 +132,48 @@ Selection selectionOf(const ArticleQuery &query)
         conditions.append(u"a.created_at < ?"_s);
         result.values.append(toStorageTime(query.createdBefore));
     }
+    if (!result.match.isEmpty() && query.effectiveOrder() == ArticleQuery::Order::BestMatch) {
+        // A search that filters on nothing but ids (tags, exclusions, the trash) reads the index alone:
+        // looking up each match's article only to learn it is not in the trash cost more than ranking.
+        static const QRegularExpression articleColumn(u"\\ba\\.(?!id\\b)"_s);
+        const bool idsOnly =
+            std::none_of(conditions.cbegin(), conditions.cend(),
+                         [](const QString &condition) { return articleColumn.match(condition).hasMatch(); });
+        if (idsOnly) {
+            result.from = u"article_stems s"_s;
+            result.id = u"s.rowid"_s;
+            for (QString &condition : conditions)
+                condition.replace(u"a.id"_s, result.id);
+        }
+        conditions.append(
+            result.id + (query.trashed ? u" IN "_s : u" NOT IN "_s) +
+            u"(SELECT id FROM articles INDEXED BY articles_trashed WHERE trashed_at IS NOT NULL)"_s);
+        return result;
+    }
+    if (!result.match.isEmpty()) { // ordered by the articles' own columns
+        conditions.append(query.trashed ? u"a.trashed_at IS NOT NULL"_s : u"a.trashed_at IS NULL"_s);
+        return result;
+    }
     conditions.append(query.trashed ? u"a.trashed_at IS NOT NULL"_s : u"a.trashed_at IS NULL"_s);
-
+    // Each filter has its index, partial on what it filters and in the list's order. SQLite does not tell
+    // them apart without statistics (it took one that made the unread filter read every article), so the
+    // query names the one for its first filter. Tags alone go by the tag's own index instead.
+    QString index;
+    if (query.trashed)
+        index = u"articles_trashed"_s;
+    else if (query.unreadOnly)
+        index = u"articles_unread"_s;
+    else if (query.starredOnly)
+        index = u"articles_starred"_s;
+    else if (query.status)
+        index = u"articles_status"_s;
+    else if (!query.section.isEmpty())
+        index = u"articles_section"_s;
+    else if (query.tags.isEmpty())
+        index = u"articles_listed"_s;
+    result.from = u"articles a INDEXED BY "_s + index;
+    if (index.isEmpty())
+        result.from = u"articles a"_s;
     return result;
 }
 
@@ -211,27 +257,17 @@ ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView colu
     ArticleQuerySql result;
     result.nothingToFind = selection.nothingToFind;
     result.match = selection.match;
+    result.rankMatch = selection.rankMatch;
     if (selection.nothingToFind)
         return result;
 
     if (page.part == PageRequest::Part::Ranked) {
-        // The newest candidates stream from the index in its order, unscored beyond them; only they are
-        // ranked: first those with the words as typed (the exact index), then by bm25, where headline
-        // matches weigh most, then standfirst and byline, quotes and captions, the body least.
-        // The exact index is asked once, for the candidates' span of ids alone.
-        result.sql = u"WITH candidates AS MATERIALIZED (SELECT a.id AS id, %1 AS score FROM %2%3 ORDER BY "
-                     u"s.rowid DESC "
-                     "LIMIT %4), exact AS MATERIALIZED (SELECT rowid AS id FROM article_search WHERE "
-                     "article_search MATCH ? "
-                     "AND rowid >= (SELECT min(id) FROM candidates)) "
-                     "SELECT id FROM candidates ORDER BY %5 LIMIT ? OFFSET ?"_s
-                         .arg(SearchIndex::rankScore(), selection.from, selection.where())
-                         .arg(PageRequest::RankedCandidates)
-                         .arg(orderBy({{u"(id IN exact)"_s, true}, {u"score"_s, false}, {u"id"_s, true}},
-                                      page.fromEnd));
+        // The newest candidates stream from the index in its order, unscored; the caller ranks them
+        // (offset and limit are its business).
+        result.sql = u"SELECT s.rowid FROM %1%2 ORDER BY s.rowid DESC LIMIT %3"_s
+                         .arg(selection.from, selection.where())
+                         .arg(PageRequest::RankedCandidates);
         result.values = selection.values;
-        result.values.append(selection.match);
-        result.values << page.limit << page.offset;
         return result;
     }
 
@@ -244,8 +280,10 @@ ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView colu
         selection.conditions.append(SqlDialect::rowBefore(u"a.created_at"_s, u"a.id"_s));
         selection.values << page.afterCreatedAt << page.afterId;
     }
-    result.sql = u"SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?"_s.arg(columns, selection.from,
-                                                                           selection.where(), order);
+    // With words, the ids alone: the rows follow for the ids of the page.
+    result.sql = u"SELECT %1 FROM %2%3 ORDER BY %4 LIMIT ? OFFSET ?"_s.arg(
+        selection.match.isEmpty() ? QString(columns) : selection.id, selection.from, selection.where(),
+        order);
     result.values = selection.values;
     result.values << page.limit << page.offset;
     return result;

@@ -50,6 +50,7 @@ struct ArticleQuerySql
     QString sql;
     QVariantList values;
     QString match;              // the FTS query of the words, if any (for snippets)
+    QString rankMatch;          // the FTS query to rank them by (SearchLanguage::rankMatch)
     bool nothingToFind = false; // text was given but holds nothing to search for
 };
 
@@ -77,7 +78,9 @@ struct PageRequest
     qint64 afterId = 0;
 };
 
-// One page of the query; columns of articles "a".
+// One page of the query; columns of articles "a". With search words, the article ids alone (the rows and
+// their snippets are read for the ids of the page). The ranked part gives all its candidates, newest
+// stored first, for the caller to rank (by rankMatch) and page.
 ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView columns, const PageRequest &page);
 // How many rows the query lists (that also meet an extra condition on "a", with its values).
 ArticleQuerySql articleCountSql(const ArticleQuery &query, const QString &extraCondition = {},

@@ -44,6 +44,21 @@ void ArticleQueryRunner::run(quint64 generation, const ArticleQuery &query)
         m_context, [this, generation, query] { read(generation, query); }, Qt::QueuedConnection);
 }
 
+void ArticleQueryRunner::count(quint64 generation, const ArticleQuery &query)
+{
+    m_wanted = generation;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, generation, query] {
+            if (!isWanted(generation))
+                return;
+            const int count = ArticleRepository(m_database).countRows(query);
+            if (isWanted(generation) && count >= 0)
+                emit counted(generation, count);
+        },
+        Qt::QueuedConnection);
+}
+
 void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
 {
     if (!isWanted(generation))

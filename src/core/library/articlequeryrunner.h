@@ -27,6 +27,8 @@ public:
     // generation: the caller's number for this query, given back with its results; each must be larger
     // than the one before.
     void run(quint64 generation, const ArticleQuery &query);
+    // Counts the rows of a query whose first page is shown already (counted() brings the count).
+    void count(quint64 generation, const ArticleQuery &query);
 
 signals:
     // count: how many rows the query lists when the first page holds them all, else -1 and counted()

@@ -15,6 +15,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 
 using namespace Qt::StringLiterals;
@@ -509,6 +510,14 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
             page.afterCreatedAt = after.createdAt;
             page.afterId = after.id;
         }
+        if (segment.part == PageRequest::Part::Ranked) {
+            const std::optional<QList<qint64>> ranked = rankedCandidates(articleQuery);
+            if (!ranked)
+                return rows;
+            QList<qint64> part = ranked->mid(segment.from, segment.to - segment.from);
+            ids.append(part);
+            continue;
+        }
         const ArticleQuerySql sql = articlePageSql(articleQuery, columns, page);
         if (sql.nothingToFind)
             return rows;
@@ -546,6 +555,85 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
     if (words)
         rows = summariesWithSnippets(ids, articleMatch(articleQuery), snippetRows);
     return rows;
+}
+
+std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQuery &articleQuery) const
+{
+    // The newest matches of the stemmed index, then ranked here.
+    PageRequest page;
+    page.part = PageRequest::Part::Ranked;
+    const ArticleQuerySql sql = articlePageSql(articleQuery, "a.id"_L1, page);
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql.sql);
+    for (const QVariant &value : sql.values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        fail(u"cannot search for \"%1\""_s.arg(articleQuery.text), query.lastError().text());
+        return std::nullopt;
+    }
+    struct Candidate
+    {
+        qint64 id;
+        double score = std::numeric_limits<double>::infinity(); // matched by a prefix alone: last
+        bool exact = false;
+    };
+    QList<Candidate> candidates;
+    QHash<qint64, qsizetype> position;
+    while (query.next()) {
+        position.insert(query.value(0).toLongLong(), candidates.size());
+        candidates.append(Candidate{query.value(0).toLongLong()});
+    }
+    if (query.lastError().isValid()) {
+        fail(u"cannot search for \"%1\""_s.arg(articleQuery.text), query.lastError().text());
+        return std::nullopt;
+    }
+    if (candidates.isEmpty())
+        return QList<qint64>();
+    // Scores (bm25 of the stemmed index) and the exact index's matches, each in one pass over the
+    // candidates' span of ids.
+    const QVariant first = candidates.constLast().id;
+    const QVariant last = candidates.constFirst().id;
+    QSqlQuery scores(m_database.connection());
+    scores.setForwardOnly(true);
+    scores.prepare(
+        u"SELECT rowid, %1 FROM article_stems WHERE article_stems MATCH ? AND rowid BETWEEN ? AND ?"_s.arg(
+            SearchIndex::rankScore()));
+    scores.addBindValue(sql.rankMatch);
+    scores.addBindValue(first);
+    scores.addBindValue(last);
+    if (scores.exec()) {
+        while (scores.next()) {
+            if (const auto at = position.constFind(scores.value(0).toLongLong()); at != position.cend())
+                candidates[*at].score = scores.value(1).toDouble();
+        }
+    }
+    // Those with the words as typed come first.
+    QSqlQuery exact(m_database.connection());
+    exact.setForwardOnly(true);
+    exact.prepare(
+        u"SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid BETWEEN ? AND ?"_s);
+    exact.addBindValue(sql.rankMatch);
+    exact.addBindValue(first);
+    exact.addBindValue(last);
+    if (exact.exec()) {
+        while (exact.next()) {
+            if (const auto at = position.constFind(exact.value(0).toLongLong()); at != position.cend())
+                candidates[*at].exact = true;
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.exact != b.exact)
+            return a.exact;
+        if (a.score != b.score)
+            return a.score < b.score;
+        return a.id > b.id;
+    });
+    QList<qint64> ids;
+    ids.reserve(candidates.size());
+    for (const Candidate &candidate : std::as_const(candidates))
+        ids.append(candidate.id);
+    return ids;
 }
 
 QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids, const QString &match,
@@ -589,11 +677,15 @@ QHash<qint64, QString> ArticleRepository::snippets(const QString &match, const Q
         return result;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
+    // One pass of the full-text query over the span of these ids; given the ids themselves, SQLite would
+    // run the query again for each (a prefix query costs milliseconds every time).
     const QStringList placeholders(ids.size(), u"?"_s);
     query.prepare(
-        u"SELECT s.rowid, %1 FROM article_stems s WHERE article_stems MATCH ? AND s.rowid IN (%2)"_s.arg(
-            SearchIndex::snippetColumn(), placeholders.join(u", "_s)));
+        u"SELECT s.rowid, %1 FROM article_stems s WHERE article_stems MATCH ? AND s.rowid BETWEEN ? AND ? "
+        "AND +s.rowid IN (%2)"_s.arg(SearchIndex::snippetColumn(), placeholders.join(u", "_s)));
     query.addBindValue(match);
+    query.addBindValue(*std::min_element(ids.cbegin(), ids.cend()));
+    query.addBindValue(*std::max_element(ids.cbegin(), ids.cend()));
     for (const qint64 id : ids)
         query.addBindValue(id);
     if (!query.exec()) {

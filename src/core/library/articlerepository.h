@@ -203,6 +203,8 @@ private:
     bool setMark(const QList<qint64> &ids, const QString &sql, const QVariantList &values,
                  const QString &what);
     bool writeChildren(const Article &article, Parts parts);
+    // A ranked search's candidates in rank order (PageRequest::Part::Ranked).
+    std::optional<QList<qint64>> rankedCandidates(const ArticleQuery &query) const;
     // The rows of these ids, in this order, each with the snippet of what the FTS query matched.
     QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match,
                                                 int snippetRows) const;

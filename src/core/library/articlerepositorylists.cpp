@@ -83,28 +83,33 @@ LibraryCounts ArticleRepository::counts() const
     query.setForwardOnly(true);
     // Each count from its own partial index: nothing here reads the articles themselves.
     const auto countOf = [&query](const QString &condition) {
-        return query.exec(u"SELECT count(*) FROM articles WHERE "_s + condition) && query.next()
+        return query.exec(u"SELECT count(*) FROM articles "_s + condition) && query.next()
                    ? query.value(0).toInt()
                    : 0;
     };
-    counts.all = countOf(u"trashed_at IS NULL"_s);
-    counts.unread = countOf(u"read_at IS NULL AND trashed_at IS NULL"_s);
-    counts.starred = countOf(u"starred = 1 AND trashed_at IS NULL"_s);
-    counts.trash = countOf(u"trashed_at IS NOT NULL"_s);
+    // (SQLite does not tell the partial indexes apart without statistics: each query names its own.)
+    counts.all = countOf(u"INDEXED BY articles_listed WHERE trashed_at IS NULL"_s);
+    counts.unread = countOf(u"INDEXED BY articles_unread WHERE read_at IS NULL AND trashed_at IS NULL"_s);
+    counts.starred = countOf(u"INDEXED BY articles_starred WHERE starred = 1 AND trashed_at IS NULL"_s);
+    counts.trash = countOf(u"INDEXED BY articles_trashed WHERE trashed_at IS NOT NULL"_s);
     QHash<QString, int> byStatus;
-    if (query.exec(u"SELECT status, count(*) FROM articles WHERE trashed_at IS NULL GROUP BY status"_s)) {
+    if (query.exec(
+            u"SELECT status, count(*) FROM articles INDEXED BY articles_status WHERE trashed_at IS NULL "
+            "GROUP BY status"_s)) {
         while (query.next())
             byStatus.insert(query.value(0).toString(), query.value(1).toInt());
     }
     for (const ArticleStatus status : allStatuses())
         counts.statuses.append({statusToString(status), byStatus.value(statusToString(status))});
-    if (query.exec(u"SELECT min(section), count(*) FROM articles WHERE section <> '' AND trashed_at IS NULL "
+    if (query.exec(u"SELECT min(section), count(*) FROM articles INDEXED BY articles_section "
+                   "WHERE section <> '' AND trashed_at IS NULL "
                    "GROUP BY section COLLATE NOCASE ORDER BY section COLLATE NOCASE"_s)) {
         while (query.next())
             counts.sections.append({query.value(0).toString(), query.value(1).toInt()});
     }
     // The sources most read from, by name; a long tail of one-off sites would bury the sidebar.
-    if (query.exec(u"SELECT min(source_name), count(*) AS n FROM articles WHERE trashed_at IS NULL "
+    if (query.exec(u"SELECT min(source_name), count(*) AS n FROM articles INDEXED BY articles_source_name "
+                   "WHERE trashed_at IS NULL "
                    "AND source_name <> '' GROUP BY source_name COLLATE NOCASE ORDER BY n DESC, "
                    "min(source_name) COLLATE NOCASE LIMIT %1"_s.arg(LibraryCounts::MostSources))) {
         while (query.next())
@@ -214,8 +219,8 @@ QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     if (!query.exec(u"SELECT t.name, count(*) FROM tags t JOIN article_tags at ON at.tag_id = t.id "
-                    "JOIN articles a ON a.id = at.article_id WHERE a.trashed_at IS NULL "
-                    "GROUP BY t.id ORDER BY t.name COLLATE NOCASE"_s)) {
+                    "WHERE at.article_id NOT IN (SELECT id FROM articles INDEXED BY articles_trashed "
+                    "WHERE trashed_at IS NOT NULL) GROUP BY t.id ORDER BY t.name COLLATE NOCASE"_s)) {
         fail(u"cannot count the tags"_s, query.lastError().text());
         return counts;
     }

@@ -16,6 +16,7 @@ struct Token
     bool negated = false;
     bool phrase = false;
     bool prefix = false;
+    bool typing = false; // the last word, still being typed: a prefix without a '*'
     bool isOr = false;
 };
 
@@ -103,22 +104,25 @@ QList<Token> tokenize(const QString &text, QString &hint)
         }
         tokens.append(token);
     }
-    // The last word typed is still being typed: it matches as a prefix.
+    // The last word typed is still being typed: it matches as a prefix, from its third letter (a prefix of
+    // one or two letters matches thousands of words, and reading them all takes a second).
     if (!tokens.isEmpty() && !text.isEmpty() && !text.back().isSpace()) {
         Token &last = tokens.last();
-        if (!last.phrase && !last.isOr && !last.negated &&
+        if (!last.phrase && !last.isOr && !last.negated && last.value.size() >= 3 &&
             (last.field.isEmpty() || !columnFor(last.field).isEmpty()))
-            last.prefix = true;
+            last.prefix = last.typing = true;
     }
     return tokens;
 }
 
-QString ftsTerm(const Token &token)
+// ranking: for the rank of what matched, where a word still being typed counts as the word itself.
+QString ftsTerm(const Token &token, bool ranking = false)
 {
     // Every term quoted, so that nothing typed ("U.S.", "AND", "NEAR(") is read as FTS5 syntax.
     QString value = SearchIndex::folded(token.value);
     value.replace(u'"', u"\"\""_s);
-    QString term = u'"' + value + u'"' + (token.prefix ? u"*"_s : QString());
+    const bool prefix = token.prefix && !(ranking && token.typing);
+    QString term = u'"' + value + u'"' + (prefix ? u"*"_s : QString());
     const QString column = columnFor(token.field);
     return column.isEmpty() ? term : column + u" : "_s + term;
 }
@@ -148,6 +152,7 @@ SearchLanguage SearchLanguage::parse(const QString &text)
     const QList<Token> tokens = tokenize(text, result.hint);
     // Wanted text terms, with OR joining neighbours into groups.
     QList<QStringList> groups;
+    QList<QStringList> rankGroups; // the same terms for ranking
     bool joinNext = false;
     QStringList excluded;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
@@ -201,19 +206,27 @@ SearchLanguage SearchLanguage::parse(const QString &text)
             excluded << ftsTerm(token);
             continue;
         }
-        if (joinNext && !groups.isEmpty())
+        if (joinNext && !groups.isEmpty()) {
             groups.last() << ftsTerm(token);
-        else
+            rankGroups.last() << ftsTerm(token, true);
+        } else {
             groups.append({ftsTerm(token)});
+            rankGroups.append({ftsTerm(token, true)});
+        }
         joinNext = false;
     }
-    QStringList wanted;
-    for (const QStringList &group : std::as_const(groups))
-        wanted << (group.size() == 1 ? group.first() : u'(' + group.join(u" OR "_s) + u')');
-    if (!wanted.isEmpty()) {
-        result.match = wanted.join(u" AND "_s);
+    const auto expression = [&excluded](const QList<QStringList> &from) {
+        QStringList wanted;
+        for (const QStringList &group : from)
+            wanted << (group.size() == 1 ? group.first() : u'(' + group.join(u" OR "_s) + u')');
+        QString joined = wanted.join(u" AND "_s);
         for (const QString &term : std::as_const(excluded))
-            result.match += u" NOT "_s + term;
+            joined += u" NOT "_s + term;
+        return joined;
+    };
+    if (!groups.isEmpty()) {
+        result.match = expression(groups);
+        result.rankMatch = expression(rankGroups);
     } else {
         result.excludedMatches = excluded;
     }

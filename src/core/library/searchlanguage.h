@@ -19,7 +19,10 @@ namespace Copydesk {
 // and hint says, in a few words, what was not understood.
 struct SearchLanguage
 {
-    QString match;               // FTS5 expression for the wanted text; empty: no text condition
+    QString match; // FTS5 expression for the wanted text; empty: no text condition
+    // The same, with the word still being typed as the word itself: what matches is ranked by it (bm25 of
+    // a short prefix merges thousands of words for every article and takes a second).
+    QString rankMatch;
     QStringList excludedMatches; // FTS5 expressions an article must not match (when there is no match)
     QStringList sections, tags, statuses, sources;
     QStringList notSections, notTags, notStatuses, notSources;
