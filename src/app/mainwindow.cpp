@@ -138,8 +138,9 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
         m_libraryController->rescue(unsaved);
     });
 
-    m_listModel->reload(); // the first screen at once; searches from now on off this thread
+    // The first screen at once, its count and every search from now on off this thread.
     m_listModel->setRunner(m_queryRunner);
+    m_listModel->reload();
     restoreLayout();
     updateEmptyState();
     // Reopen what was open last time, else the newest article.

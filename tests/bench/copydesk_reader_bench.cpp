@@ -9,6 +9,7 @@
 // start to its window's first frame beside a bare Qt Widgets window's (copydesk_bare_window), and the
 // memory of a window process with the list shown and scrolled to its end.
 
+#include "articlelistpanel.h"
 #include "mainwindow.h"
 #include "syntheticwords.h"
 #include <library/articlelistmodel.h>
@@ -388,7 +389,7 @@ int main(int argc, char *argv[])
         window.show();
         QTest::qWaitForWindowExposed(&window);
         QTest::qWait(3000); // the preview and the sidebar's counts settle
-        QListView *list = window.findChild<QListView *>();
+        QListView *list = window.listPanel()->listView();
         for (int i = 0; i < 50; ++i) {
             QTest::keyClick(list, Qt::Key_PageDown);
             QCoreApplication::processEvents();
@@ -396,6 +397,9 @@ int main(int argc, char *argv[])
         QTest::keyClick(list, Qt::Key_End, Qt::ControlModifier);
         QTest::qWait(200);
         results.insert(u"window_last_row_shown"_s, list->currentIndex().row() == count - 1);
+        results.insert(u"window_row_after_ctrl_end"_s, list->currentIndex().row());
+        results.insert(u"window_rows"_s, list->model()->rowCount());
+
         QTest::keyClick(list, Qt::Key_Home, Qt::ControlModifier);
         QTest::qWait(500);
         results.insert(u"window_rss_mib"_s, double(rssKiB()) / 1024.0);

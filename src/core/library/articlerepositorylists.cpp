@@ -246,7 +246,11 @@ QStringList ArticleRepository::tagNames() const
 QStringList ArticleRepository::authorNames() const
 {
     QSqlQuery &query = m_database.statement(
-        u"SELECT DISTINCT byline FROM articles WHERE byline <> '' ORDER BY updated_at DESC LIMIT 2000"_s);
+        // The newest articles' bylines, from the list's index: sorting a whole library by its updated time to
+        // find them took a third of a second at 100,000 articles, before the window could show.
+        u"SELECT DISTINCT byline FROM (SELECT byline FROM articles INDEXED BY articles_listed WHERE "
+        u"trashed_at IS NULL "
+        "ORDER BY created_at DESC, id DESC LIMIT 5000) WHERE byline <> ''"_s);
     if (!query.exec())
         return {};
     static const QRegularExpression separators(u"\\s*(?:,|;|\\band\\b|&)\\s*"_s);
