@@ -157,7 +157,7 @@ Selection selectionOf(const ArticleQuery &query)
     conditions.append(query.trashed ? u"a.trashed_at IS NOT NULL"_s : u"a.trashed_at IS NULL"_s);
     // Each filter has its index, partial on what it filters and in the list's order. SQLite does not tell
     // them apart without statistics (it took one that made the unread filter read every article), so the
-    // query names the one for its first filter. Tags alone go by the tag's own index instead.
+    // query names the one for its first filter.
     QString index;
     if (query.trashed)
         index = u"articles_trashed"_s;
@@ -169,11 +169,9 @@ Selection selectionOf(const ArticleQuery &query)
         index = u"articles_status"_s;
     else if (!query.section.isEmpty())
         index = u"articles_section"_s;
-    else if (query.tags.isEmpty())
-        index = u"articles_listed"_s;
+    else
+        index = u"articles_listed"_s; // with a tag: the newest first until a page of them is found
     result.from = u"articles a INDEXED BY "_s + index;
-    if (index.isEmpty())
-        result.from = u"articles a"_s;
     return result;
 }
 

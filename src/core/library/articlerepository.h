@@ -141,7 +141,7 @@ public:
     QList<std::pair<QString, int>> tagCounts() const;
     // The sidebar's counts, in a few grouped scans (call it off the GUI thread on a large library).
     LibraryCounts counts() const;
-    // The people named in the bylines of the newest 5,000 articles ("A, B and C" read as three), for the
+    // The people named in the bylines of the newest 1,000 articles ("A, B and C" read as three), for the
     // byline's completion.
     QStringList authorNames() const;
     int count() const;
