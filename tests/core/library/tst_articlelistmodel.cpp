@@ -1,5 +1,6 @@
 #include "core/testlibrary.h"
 #include <library/articlelistmodel.h>
+#include <library/articlequeryrunner.h>
 #include <library/library.h>
 
 #include <QAbstractItemModelTester>
@@ -102,6 +103,31 @@ private slots:
             QVERIFY(rest.first() <
                     *std::min_element(forward.cbegin(), forward.cbegin() + PageRequest::RankedCandidates));
         }
+    }
+
+    void aRunnerReadsQueriesOffThisThreadAndTheNewestWins()
+    {
+        TestLibrary library;
+        fill(*library.repository, 450);
+        ArticleQueryRunner runner(*library.database);
+        ArticleListModel model(*library.repository);
+        model.setRunner(&runner);
+        model.reload(); // the first page here, the count on the runner's thread
+        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
+        QTRY_COMPARE(model.rowCount(), 450);
+        QSignalSpy shown(&model, &ArticleListModel::queryShown);
+        // Typing: each query asked for returns at once, the rows shown stay until the newest is read.
+        model.setSearchText(u"quix"_s);
+        QVERIFY(model.isReading());
+        QCOMPARE(model.query().text, u"quix"_s);
+        QCOMPARE(model.rowCount(), 450);
+        model.setSearchText(u"quixotic"_s);
+        QTRY_VERIFY(!model.isReading());
+        QCOMPARE(model.shownQuery().text, u"quixotic"_s);
+        QCOMPARE(model.rowCount(), 9);
+        QTRY_COMPARE(shown.size(), 1); // the older query was never shown
+        QCOMPARE(shown.size(), 1);
+        QVERIFY(model.index(0).data(ArticleListModel::SnippetRole).toString().contains(u"[quixotic]"_s));
     }
 
     void searchesWithTheSameLaziness()
