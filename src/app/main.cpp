@@ -2,6 +2,7 @@
 
 #include "importcontroller.h"
 #include "mainwindow.h"
+#include "quitonfirstpaint.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 #include "webscheme.h"
@@ -73,26 +74,7 @@ void quitOnceShownIfAsked(QWidget &window)
 {
     if (!qEnvironmentVariableIsSet("COPYDESK_QUIT_WHEN_SHOWN"))
         return;
-    class FirstPaint final : public QObject
-    {
-    public:
-        using QObject::QObject;
-        bool eventFilter(QObject *watched, QEvent *event) override
-        {
-            if (event->type() == QEvent::Paint && !std::exchange(m_seen, true)) {
-                QTimer::singleShot(0, qApp, [] {
-                    std::fputs("shown\n", stdout);
-                    std::fflush(stdout);
-                    QCoreApplication::exit(0);
-                });
-            }
-            return QObject::eventFilter(watched, event);
-        }
-
-    private:
-        bool m_seen = false;
-    };
-    window.installEventFilter(new FirstPaint(&window));
+    window.installEventFilter(new Copydesk::QuitOnFirstPaint(&window));
 }
 
 int runWindow(int argc, char *argv[])

@@ -221,7 +221,9 @@ QString ReaderController::filterToJson(const ArticleQuery &filter)
 void ReaderController::saveSearch(const QString &givenName)
 {
     const ArticleQuery query = m_model->query();
-    if (!query.hasText() && query == ArticleQuery{.order = query.order})
+    ArticleQuery wholeLibrary;
+    wholeLibrary.order = query.order;
+    if (!query.hasText() && query == wholeLibrary)
         return; // the whole library needs no saving
     QString name = givenName;
     if (name.isNull()) {

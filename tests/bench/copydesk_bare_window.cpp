@@ -2,6 +2,8 @@
 // shape (a menu bar, a list beside a text editor), linked to Qt Widgets alone. Prints "shown" once its
 // first frame is painted, and quits, as `copydesk` does with COPYDESK_QUIT_WHEN_SHOWN=1.
 
+#include "quitonfirstpaint.h"
+
 #include <QApplication>
 #include <QListView>
 #include <QMainWindow>
@@ -9,34 +11,6 @@
 #include <QSplitter>
 #include <QStringListModel>
 #include <QTextEdit>
-#include <QTimer>
-
-#include <cstdio>
-#include <utility>
-
-namespace {
-
-class FirstPaint final : public QObject
-{
-public:
-    using QObject::QObject;
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint && !std::exchange(m_seen, true)) {
-            QTimer::singleShot(0, qApp, [] {
-                std::fputs("shown\n", stdout);
-                std::fflush(stdout);
-                QCoreApplication::exit(0);
-            });
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    bool m_seen = false;
-};
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -50,7 +24,7 @@ int main(int argc, char *argv[])
     splitter->addWidget(new QTextEdit(splitter));
     window.setCentralWidget(splitter);
     window.resize(1400, 900);
-    window.installEventFilter(new FirstPaint(&window));
+    window.installEventFilter(new Copydesk::QuitOnFirstPaint(&window));
     window.show();
     return app.exec();
 }

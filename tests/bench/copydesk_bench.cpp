@@ -60,12 +60,7 @@ Article syntheticArticle(QRandomGenerator &random, int index)
     article.section = u"News"_s;
     article.headline = words(random, 8) + u" "_s + QString::number(index);
     article.byline = u"Ann Smith"_s;
-    int remaining = 300 + random.bounded(1201);
-    while (remaining > 0) {
-        const int length = std::min(remaining, 40 + random.bounded(60));
-        article.bodyHtml += u"<p>"_s + words(random, length) + u".</p>\n"_s;
-        remaining -= length;
-    }
+    article.bodyHtml = syntheticBodyHtml(random);
     article.quotes.append({words(random, 12), u"Ann Smith"_s, {}, {}});
     article.createdAt = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC).addSecs(qint64(index) * 3600);
     return article;

@@ -65,4 +65,17 @@ QString searchTerm(QRandomGenerator &random)
     return vocabulary.at(20 + random.bounded(2000));
 }
 
+// The body of a story of 300-1,500 words: paragraphs of 40-100 words.
+QString syntheticBodyHtml(QRandomGenerator &random)
+{
+    QString html;
+    int remaining = 300 + random.bounded(1201);
+    while (remaining > 0) {
+        const int length = std::min(remaining, 40 + random.bounded(60));
+        html += u"<p>"_s + words(random, length) + u".</p>\n"_s;
+        remaining -= length;
+    }
+    return html;
+}
+
 } // namespace

@@ -521,17 +521,9 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
         const ArticleQuerySql sql = articlePageSql(articleQuery, columns, page);
         if (sql.nothingToFind)
             return rows;
-        QSqlQuery query(m_database.connection());
-        query.setForwardOnly(true);
-        query.prepare(sql.sql);
-        for (const QVariant &value : sql.values)
-            query.addBindValue(value);
-        if (!query.exec()) {
-            fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
-                                        : u"cannot list the articles"_s,
-                 query.lastError().text());
+        QSqlQuery query = execute(sql, articleQuery);
+        if (!query.isActive())
             return rows;
-        }
         QList<ArticleSummary> part;
         QList<qint64> partIds;
         while (query.next()) {
@@ -557,21 +549,29 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
     return rows;
 }
 
+QSqlQuery ArticleRepository::execute(const ArticleQuerySql &sql, const ArticleQuery &articleQuery) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql.sql);
+    for (const QVariant &value : sql.values)
+        query.addBindValue(value);
+    if (!query.exec())
+        fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
+                                    : u"cannot list the articles"_s,
+             query.lastError().text());
+    return query;
+}
+
 std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQuery &articleQuery) const
 {
     // The newest matches of the stemmed index, then ranked here.
     PageRequest page;
     page.part = PageRequest::Part::Ranked;
     const ArticleQuerySql sql = articlePageSql(articleQuery, "a.id"_L1, page);
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
-    query.prepare(sql.sql);
-    for (const QVariant &value : sql.values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        fail(u"cannot search for \"%1\""_s.arg(articleQuery.text), query.lastError().text());
+    QSqlQuery query = execute(sql, articleQuery);
+    if (!query.isActive())
         return std::nullopt;
-    }
     struct Candidate
     {
         qint64 id;

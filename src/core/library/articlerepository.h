@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
@@ -18,6 +19,7 @@ namespace Copydesk {
 
 class LibraryDatabase;
 struct ArticleQuery;
+struct ArticleQuerySql;
 
 // A row of the article list: what the list and search results show, without the body.
 struct ArticleSummary
@@ -203,6 +205,8 @@ private:
     bool setMark(const QList<qint64> &ids, const QString &sql, const QVariantList &values,
                  const QString &what);
     bool writeChildren(const Article &article, Parts parts);
+    // Runs one of articleQuery.h's statements; an inactive query (lastError() set) when it failed.
+    QSqlQuery execute(const ArticleQuerySql &sql, const ArticleQuery &articleQuery) const;
     // A ranked search's candidates in rank order (PageRequest::Part::Ranked).
     std::optional<QList<qint64>> rankedCandidates(const ArticleQuery &query) const;
     // The rows of these ids, in this order, each with the snippet of what the FTS query matched.

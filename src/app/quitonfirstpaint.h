@@ -1,0 +1,39 @@
+#pragma once
+
+// What the reader bench times, from a program's start to its window's first frame: installed on a
+// window, prints "shown" once the window's first paint is done, and quits. Copydesk's main() uses it with
+// COPYDESK_QUIT_WHEN_SHOWN=1, and the bare Qt Widgets window it is compared with always. Header-only: the
+// bare window links Qt Widgets alone.
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QObject>
+#include <QTimer>
+
+#include <cstdio>
+#include <utility>
+
+namespace Copydesk {
+
+class QuitOnFirstPaint final : public QObject
+{
+public:
+    using QObject::QObject;
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !std::exchange(m_seen, true)) {
+            QTimer::singleShot(0, QCoreApplication::instance(), [] {
+                std::fputs("shown\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_seen = false;
+};
+
+} // namespace Copydesk
