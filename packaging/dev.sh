@@ -115,7 +115,6 @@ case "$command" in
                 --library "$build_dir/bench-libraries/reader-$articles.sqlite"
         done
         ;;
-        ;;
     *)
         sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
         exit 2
