@@ -169,6 +169,14 @@ Selection selectionOf(const ArticleQuery &query)
         index = u"articles_status"_s;
     else if (!query.section.isEmpty())
         index = u"articles_section"_s;
+    else if (query.effectiveOrder() == ArticleQuery::Order::Headline)
+        index = u"articles_headline"_s;
+    else if (query.effectiveOrder() == ArticleQuery::Order::Longest)
+        index = u"articles_length"_s;
+    else if (query.effectiveOrder() == ArticleQuery::Order::Section)
+        index = u"articles_section"_s;
+    else if (query.effectiveOrder() == ArticleQuery::Order::Status)
+        index = u"articles_status"_s;
     else
         index = u"articles_listed"_s; // with a tag: the newest first until a page of them is found
     result.from = u"articles a INDEXED BY "_s + index;

@@ -150,6 +150,8 @@ private slots:
                                        u"DROP INDEX articles_listed"_s,
                                        u"DROP INDEX articles_starred"_s,
                                        u"DROP INDEX articles_source_name"_s,
+                                       u"DROP INDEX articles_headline"_s,
+                                       u"DROP INDEX articles_length"_s,
                                        u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
                                        u"DROP VIEW article_search_text"_s,
                                        u"DROP TABLE article_search"_s,
@@ -167,7 +169,7 @@ private slots:
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 7);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 8);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
