@@ -1,5 +1,6 @@
 #include "articlelistdelegate.h"
 
+#include "thumbnailloader.h"
 #include <library/articlelistmodel.h>
 #include <model/article.h>
 
@@ -59,7 +60,21 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup group =
         opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
-    const QRect area = opt.rect.adjusted(padding, padding / 2, -padding, -padding / 2);
+    QRect area = opt.rect.adjusted(padding, padding / 2, -padding, -padding / 2);
+    if (m_thumbnails && index.data(ArticleListModel::ThumbnailRole).toBool()) {
+        // The lead picture as a square at the end of the row, cut from its middle.
+        const QRect square(area.right() - area.height() + 1, area.top(), area.height(), area.height());
+        area.setRight(square.left() - padding);
+        const QImage image = m_thumbnails->thumbnail(index.data(ArticleListModel::IdRole).toLongLong());
+        if (!image.isNull()) {
+            const int side = std::min(image.width(), image.height());
+            const QRect middle((image.width() - side) / 2, (image.height() - side) / 2, side, side);
+            painter->save();
+            painter->setRenderHint(QPainter::SmoothPixmapTransform);
+            painter->drawImage(square, image, middle);
+            painter->restore();
+        }
+    }
     QFont bold = opt.font;
     bold.setBold(unread);
     const QFontMetrics boldMetrics(bold);

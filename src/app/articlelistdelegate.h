@@ -4,8 +4,10 @@
 
 namespace Copydesk {
 
-// Draws a list row as a newsroom list does: the headline in bold, and under it the section, status and
-// date in a quieter line.
+class ThumbnailLoader;
+
+// Draws a list row as a newsroom list does: the headline (bold while unread, ★ when starred), under it the
+// section, byline, status, length and date in a quieter line, and the lead picture small at the end.
 class ArticleListDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -13,11 +15,17 @@ class ArticleListDelegate final : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    // Where the rows' pictures come from (none: no pictures).
+    void setThumbnails(ThumbnailLoader *thumbnails) { m_thumbnails = thumbnails; }
+
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     static QString detailLine(const QModelIndex &index);
+
+private:
+    ThumbnailLoader *m_thumbnails = nullptr;
 };
 
 } // namespace Copydesk

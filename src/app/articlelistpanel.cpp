@@ -1,6 +1,7 @@
 #include "articlelistpanel.h"
 
 #include "articlelistdelegate.h"
+#include "thumbnailloader.h"
 #include <library/articlelistmodel.h>
 #include <library/searchlanguage.h>
 
@@ -21,6 +22,7 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     , m_search(new QLineEdit(this))
     , m_searchHint(new QLabel(this))
     , m_list(new QListView(this))
+    , m_delegate(new ArticleListDelegate(m_list))
 {
     m_search->setPlaceholderText(tr("Search the library"));
     m_search->setClearButtonEnabled(true);
@@ -30,7 +32,7 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
     // Shift and Ctrl pick several articles for star, read, tags and trash.
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->setAccessibleName(tr("Articles"));
-    m_list->setItemDelegate(new ArticleListDelegate(m_list));
+    m_list->setItemDelegate(m_delegate);
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *layout = new QVBoxLayout(this);
@@ -80,6 +82,16 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
                 if (current.isValid())
                     emit articleActivated(current.data(ArticleListModel::IdRole).toLongLong());
             });
+}
+
+void ArticleListPanel::setThumbnails(ThumbnailLoader *thumbnails)
+{
+    m_delegate->setThumbnails(thumbnails);
+    connect(thumbnails, &ThumbnailLoader::thumbnailReady, this, [this](qint64 id) {
+        const int row = m_model->rowOf(id);
+        if (row >= 0)
+            m_list->update(m_model->index(row));
+    });
 }
 
 bool ArticleListPanel::selectArticle(qint64 id, int nearRow)

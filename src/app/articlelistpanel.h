@@ -12,7 +12,9 @@ class QListView;
 
 namespace Copydesk {
 
+class ArticleListDelegate;
 class ArticleListModel;
+class ThumbnailLoader;
 
 // The library list with its search field. Selecting a row asks for that article to be opened.
 class ArticleListPanel final : public QWidget
@@ -32,6 +34,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     QLabel *searchHint() const { return m_searchHint; }
     QListView *listView() const { return m_list; }
+    // Shows each article's lead picture small in its row, from this loader.
+    void setThumbnails(ThumbnailLoader *thumbnails);
 
 signals:
     void articleActivated(qint64 id);
@@ -41,6 +45,7 @@ private:
     QLineEdit *m_search;
     QLabel *m_searchHint;
     QListView *m_list;
+    ArticleListDelegate *m_delegate;
     qint64 m_selectedBeforeReset = 0;
     int m_selectedRowBeforeReset = -1;
     int m_scrollBeforeReset = 0;

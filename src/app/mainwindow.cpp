@@ -16,6 +16,7 @@
 #include "settings.h"
 #include "spelling.h"
 #include "textcountslabel.h"
+#include "thumbnailloader.h"
 #include <cli/formats.h>
 #include <library/articlelistmodel.h>
 #include <library/articlequeryrunner.h>
@@ -125,6 +126,9 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
     m_listModel->followChanges(*m_library);
+    auto *thumbnails = new ThumbnailLoader(database, this);
+    m_listPanel->setThumbnails(thumbnails);
+    connect(m_library.get(), &Library::articleChanged, thumbnails, &ThumbnailLoader::forget);
     // Tags given from the list move the article's saved version on: the editor takes them in.
     connect(m_library.get(), &Library::tagsChanged, m_editController, &EditController::syncWithLibrary);
     connect(m_library.get(), &Library::changedElsewhere, this, &MainWindow::updateEmptyState);

@@ -15,11 +15,14 @@
 #include "settings.h"
 #include "testsupport.h"
 #include "textcountslabel.h"
+#include "thumbnailloader.h"
 #include <library/articlelistmodel.h>
 #include <library/articlerepository.h>
+#include <library/library.h>
 #include <library/librarydatabase.h>
 #include <model/quotetablemodel.h>
 
+#include <QBuffer>
 #include <QCompleter>
 #include <QDesktopServices>
 #include <QElapsedTimer>
@@ -880,6 +883,36 @@ private slots:
         };
         QCOMPARE(count(u"Courier"_s), 4); // Sources
         QCOMPARE(count(u"Trash"_s), 0);
+
+        // A row shows its article's lead picture small, read off the GUI thread; a row without one, none.
+        {
+            QImage photo(300, 200, QImage::Format_RGB32);
+            photo.fill(Qt::darkRed);
+            QBuffer bytes;
+            bytes.open(QIODevice::WriteOnly);
+            QVERIFY(photo.save(&bytes, "JPEG"));
+            std::optional<Article> withPicture = repository.load(3);
+            ArticleImage lead;
+            lead.role = ImageRole::Lead;
+            lead.data = bytes.data();
+            lead.mimeType = u"image/jpeg"_s;
+            lead.width = 300;
+            lead.height = 200;
+            withPicture->images = {lead};
+            QVERIFY(window.library()->update(*withPicture));
+        }
+        auto *thumbnails = window.findChild<ThumbnailLoader *>();
+        QVERIFY(thumbnails);
+        QTRY_VERIFY(model->index(model->rowOf(3)).data(ArticleListModel::ThumbnailRole).toBool());
+        QVERIFY(thumbnails->thumbnail(3).isNull()); // asked for: read on its thread
+        QVERIFY(thumbnails->waitForPending());
+        const QImage small = thumbnails->thumbnail(3);
+        QVERIFY(!small.isNull());
+        QVERIFY(std::min(small.width(), small.height()) <= ThumbnailLoader::Size);
+        QCOMPARE(QColor(small.pixel(small.width() / 2, small.height() / 2)).red() > 100, true);
+        thumbnails->thumbnail(4);
+        QVERIFY(thumbnails->waitForPending());
+        QVERIFY(thumbnails->thumbnail(4).isNull()); // no picture
 
         // Two articles selected (rows 0 and 2: ids 4 and 2) go to the trash with Delete, and come back on
         // undo.

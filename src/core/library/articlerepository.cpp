@@ -725,6 +725,18 @@ std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
     return summaryFrom(query);
 }
 
+std::optional<StoredImage> ArticleRepository::leadImage(qint64 articleId) const
+{
+    QSqlQuery &query = m_database.statement(
+        u"SELECT data, mime_type FROM images WHERE article_id = ? AND role = 'lead' AND data IS NOT NULL "
+        "ORDER BY position LIMIT 1"_s);
+    if (!run(query, {QVariant(articleId)}) || !query.next())
+        return std::nullopt;
+    StoredImage image{query.value(0).toByteArray(), query.value(1).toString()};
+    query.finish();
+    return image;
+}
+
 std::optional<StoredImage> ArticleRepository::image(qint64 articleId, int position) const
 {
     QSqlQuery query(m_database.connection());

@@ -173,6 +173,8 @@ public:
     QList<ArticleSummary> search(const QString &query, int offset, int limit) const;
     std::optional<ArticleSummary> summary(qint64 id) const;
     std::optional<StoredImage> image(qint64 articleId, int position) const;
+    // The article's lead picture, if it has one with its bytes.
+    std::optional<StoredImage> leadImage(qint64 articleId) const;
 
     // Snapshot the article as a new revision (number = last + 1).
     bool addRevision(const Article &article, const QString &name = {}, int *number = nullptr);
