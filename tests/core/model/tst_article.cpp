@@ -47,6 +47,13 @@ private slots:
         QCOMPARE(fromStorageTime(toStorageTime(local)).timeSpec(), Qt::UTC);
         QVERIFY(toStorageTime({}).isEmpty());
         QVERIFY(!fromStorageTime({}).isValid());
+        // The stored form is read directly; anything else still goes through Qt's ISO parser.
+        const QDateTime stored = fromStorageTime(u"2026-12-02T13:54:17.296Z"_s);
+        QCOMPARE(stored, QDateTime(QDate(2026, 12, 2), QTime(13, 54, 17, 296), Qt::UTC));
+        QCOMPARE(fromStorageTime(u"2026-12-02T13:54:17Z"_s),
+                 QDateTime(QDate(2026, 12, 2), QTime(13, 54, 17), Qt::UTC));
+        QVERIFY(!fromStorageTime(u"2026-13-02T13:54:17.296Z"_s).isValid());
+        QVERIFY(!fromStorageTime(u"2026-1x-02T13:54:17.296Z"_s).isValid());
     }
 
     void jsonHasThePublicKeys()
