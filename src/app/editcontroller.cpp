@@ -59,6 +59,7 @@ EditController::EditController(Library &library, EditorPanel *editor, PreviewPan
     connect(&m_previewDelay, &PauseTimer::timeout, this, &EditController::showEdits);
     connect(m_editor, &EditorPanel::edited, this, &EditController::onEdited);
     connect(&m_library, &Library::changedElsewhere, this, &EditController::syncWithLibrary);
+    connect(&m_library, &Library::articleRemoved, this, &EditController::articleDeleted);
 }
 
 EditController::~EditController()
@@ -237,6 +238,24 @@ bool EditController::saveNow()
     return true;
 }
 
+void EditController::dropArticle()
+{
+    m_autosave.stop();
+    m_previewDelay.stop();
+    setDirty(false);
+    m_changedSinceOpen = false;
+    m_article.reset(); // a save of it still on its way is ignored when it comes back
+    m_editor->clear();
+    m_preview->clear();
+}
+
+void EditController::articleDeleted(qint64 id)
+{
+    // Deleted here, on purpose (the trash emptied): nothing of it is saved any more.
+    if (m_article && m_article->id == id)
+        dropArticle();
+}
+
 void EditController::syncWithLibrary()
 {
     if (!m_article)
@@ -259,11 +278,7 @@ void EditController::syncWithLibrary()
                                "article.")
                                 .arg(keep.headline));
         }
-        setDirty(false);
-        m_changedSinceOpen = false;
-        m_article.reset();
-        m_editor->clear();
-        m_preview->clear();
+        dropArticle();
         return;
     }
     if (stored->updatedAt == m_stored.updatedAt)

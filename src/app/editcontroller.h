@@ -55,6 +55,8 @@ public:
     // The library changed elsewhere: shows a newer stored version of the open article, merged with any
     // edits not saved yet.
     void syncWithLibrary();
+    // The article was deleted through this window's library: it is closed without saving.
+    void articleDeleted(qint64 id);
 
     qint64 currentId() const { return m_article ? m_article->id : 0; }
     const std::optional<Article> &currentArticle() const { return m_article; }
@@ -71,6 +73,8 @@ signals:
     void unsavedChangesChanged(bool unsaved);
 
 private:
+    // Forgets the open article and clears the editor and preview (it is no longer in the library).
+    void dropArticle();
     void onEdited();
     void onBackgroundSaved(const BackgroundSave &save);
     // Brings m_article up to date with what the editor shows (the fields edited since the last time).

@@ -948,8 +948,11 @@ private slots:
             if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
                 box->button(QMessageBox::Discard)->click();
         });
+        QTRY_COMPARE(window.editController()->currentId(), 2); // the one left in the trash, open
         reader->emptyTrash();
         QVERIFY(!repository.summary(2));
+        QCOMPARE(window.editController()->currentId(), 0); // deleted for good: no longer open
+        QVERIFY(window.editorPanel()->headlineEdit()->text().isEmpty());
         QTRY_COMPARE(count(u"Trash"_s), 0);
 
         // Tags on a selection, undoable; a rename to another tag's name merges the two, also undoable.
