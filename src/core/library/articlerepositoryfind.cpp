@@ -1,0 +1,354 @@
+// ArticleRepository's reading of lists: a page of any ArticleQuery (its filters, order and search words),
+// how many rows it lists and where an article stands in it, a ranked search's candidates, snippets, and one
+// article's summary. The statements themselves are in articlequery.cpp.
+
+#include <library/articlerepository.h>
+
+#include <library/articlequery.h>
+#include <library/librarydatabase.h>
+#include <library/searchlanguage.h>
+#include <library/sqlsupport.h>
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+namespace {
+
+constexpr auto summaryColumns =
+    "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
+    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at, "
+    "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM article_tags at JOIN tags t "
+    "ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t), "
+    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL), "
+    "a.trashed_at IS NOT NULL"_L1;
+constexpr int summaryColumnCount = 14;
+
+ArticleSummary summaryFrom(const QSqlQuery &query)
+{
+    ArticleSummary summary;
+    summary.id = query.value(0).toLongLong();
+    summary.headline = query.value(1).toString();
+    summary.section = query.value(2).toString();
+    summary.byline = query.value(3).toString();
+    summary.status = statusFromString(query.value(4).toString()).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTime(query.value(5).toString());
+    summary.updatedAt = fromStorageTime(query.value(6).toString());
+    summary.starred = query.value(7).toBool();
+    summary.read = query.value(8).toBool();
+    summary.wordCount = query.value(9).toInt();
+    summary.publishedAt = fromStorageTime(query.value(10).toString());
+    const QString tags = query.value(11).toString();
+    if (!tags.isEmpty())
+        summary.tags = tags.split(QChar(31));
+    summary.hasThumbnail = query.value(12).toBool();
+    summary.trashed = query.value(13).toBool();
+    return summary;
+}
+
+} // namespace
+
+QList<ArticleSummary> ArticleRepository::find(const ArticleQuery &articleQuery, const ListCursor &after,
+                                              int offset, int limit) const
+{
+    return findRows(articleQuery, offset, limit, -1, after);
+}
+
+std::optional<int> ArticleRepository::positionOf(const ArticleQuery &articleQuery, qint64 id) const
+{
+    const std::optional<ArticleSummary> article = summary(id);
+    if (!article || !pagesByKeyset(articleQuery) || countRows(articleQuery, u"a.id = ?"_s, {id}) != 1)
+        return std::nullopt;
+    const int before =
+        countRows(articleQuery, u"(a.created_at, a.id) > (?, ?)"_s, {toStorageTime(article->createdAt), id});
+    return before < 0 ? std::nullopt : std::optional<int>(before);
+}
+
+int ArticleRepository::countRows(const ArticleQuery &articleQuery, const QString &extraCondition,
+                                 const QVariantList &extraValues) const
+{
+    const ArticleQuerySql sql = articleCountSql(articleQuery, extraCondition, extraValues);
+    if (sql.nothingToFind)
+        return 0;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql.sql);
+    for (const QVariant &value : sql.values)
+        query.addBindValue(value);
+    if (!query.exec() || !query.next()) {
+        fail(u"cannot count the articles"_s, query.lastError().text());
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQuery, int first, int count,
+                                                  int total, const ListCursor &after, int snippetRows) const
+{
+    QList<ArticleSummary> rows;
+    int end = first + count;
+    if (total >= 0)
+        end = std::min(end, total);
+    if (first < 0 || end <= first)
+        return rows;
+    const bool words = hasWords(articleQuery);
+    // With search words the pages are read in two steps: the ids in order first, then the rows and their
+    // snippets. In one step SQLite would make a snippet of every match before sorting them.
+    const QLatin1StringView columns = words ? "a.id"_L1 : summaryColumns;
+
+    // The parts of the order the rows lie in, each read from its nearer end.
+    struct Segment
+    {
+        PageRequest::Part part;
+        int from;
+        int to;
+        int partEnd; // where the part ends, if known (-1)
+    };
+    QList<Segment> segments;
+    if (isRankedSearch(articleQuery)) {
+        const int candidates =
+            total >= 0 ? std::min(PageRequest::RankedCandidates, total) : PageRequest::RankedCandidates;
+        if (first < candidates)
+            segments.append({PageRequest::Part::Ranked, first, std::min(end, candidates), candidates});
+        if (end > candidates)
+            segments.append({PageRequest::Part::Rest, std::max(first, candidates), end, total});
+    } else {
+        segments.append({PageRequest::Part::Whole, first, end, total});
+    }
+
+    QList<qint64> ids;
+    for (const Segment &segment : segments) {
+        PageRequest page;
+        page.part = segment.part;
+        page.limit = segment.to - segment.from;
+        page.offset = segment.from;
+        if (segment.partEnd >= 0 && segment.partEnd - segment.to < segment.from) {
+            page.fromEnd = true;
+            page.offset = segment.partEnd - segment.to;
+        } else if (!after.createdAt.isEmpty() && segment.part == PageRequest::Part::Whole &&
+                   pagesByKeyset(articleQuery)) {
+            page.offset = 0;
+            page.afterCreatedAt = after.createdAt;
+            page.afterId = after.id;
+        }
+        if (segment.part == PageRequest::Part::Ranked) {
+            const std::optional<QList<qint64>> ranked = rankedCandidates(articleQuery);
+            if (!ranked)
+                return rows;
+            QList<qint64> part = ranked->mid(segment.from, segment.to - segment.from);
+            ids.append(part);
+            continue;
+        }
+        const ArticleQuerySql sql = articlePageSql(articleQuery, columns, page);
+        if (sql.nothingToFind)
+            return rows;
+        QSqlQuery query = execute(sql, articleQuery);
+        if (!query.isActive())
+            return rows;
+        QList<ArticleSummary> part;
+        QList<qint64> partIds;
+        while (query.next()) {
+            if (words)
+                partIds.append(query.value(0).toLongLong());
+            else
+                part.append(summaryFrom(query));
+        }
+        // A damaged page ends the rows early: that is an error to report, not the end of the list.
+        if (query.lastError().isValid()) {
+            fail(u"cannot list all the articles"_s, query.lastError().text());
+            return rows;
+        }
+        if (page.fromEnd) {
+            std::reverse(part.begin(), part.end());
+            std::reverse(partIds.begin(), partIds.end());
+        }
+        rows.append(part);
+        ids.append(partIds);
+    }
+    if (words)
+        rows = summariesWithSnippets(ids, articleMatch(articleQuery), snippetRows);
+    return rows;
+}
+
+QSqlQuery ArticleRepository::execute(const ArticleQuerySql &sql, const ArticleQuery &articleQuery) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(sql.sql);
+    for (const QVariant &value : sql.values)
+        query.addBindValue(value);
+    if (!query.exec())
+        fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
+                                    : u"cannot list the articles"_s,
+             query.lastError().text());
+    return query;
+}
+
+std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQuery &articleQuery) const
+{
+    // The newest matches of the stemmed index, then ranked here.
+    PageRequest page;
+    page.part = PageRequest::Part::Ranked;
+    const ArticleQuerySql sql = articlePageSql(articleQuery, "a.id"_L1, page);
+    QSqlQuery query = execute(sql, articleQuery);
+    if (!query.isActive())
+        return std::nullopt;
+    struct Candidate
+    {
+        qint64 id;
+        double score = std::numeric_limits<double>::infinity(); // matched by a prefix alone: last
+        bool exact = false;
+    };
+    QList<Candidate> candidates;
+    QHash<qint64, qsizetype> position;
+    while (query.next()) {
+        position.insert(query.value(0).toLongLong(), candidates.size());
+        candidates.append(Candidate{query.value(0).toLongLong()});
+    }
+    if (query.lastError().isValid()) {
+        fail(u"cannot search for \"%1\""_s.arg(articleQuery.text), query.lastError().text());
+        return std::nullopt;
+    }
+    if (candidates.isEmpty())
+        return QList<qint64>();
+    // Scores (bm25 of the stemmed index) and the exact index's matches, each in one pass over the
+    // candidates' span of ids.
+    const QVariant first = candidates.constLast().id;
+    const QVariant last = candidates.constFirst().id;
+    QSqlQuery scores(m_database.connection());
+    scores.setForwardOnly(true);
+    scores.prepare(
+        u"SELECT rowid, %1 FROM article_stems WHERE article_stems MATCH ? AND rowid BETWEEN ? AND ?"_s.arg(
+            SearchIndex::rankScore()));
+    scores.addBindValue(sql.rankMatch);
+    scores.addBindValue(first);
+    scores.addBindValue(last);
+    if (scores.exec()) {
+        while (scores.next()) {
+            if (const auto at = position.constFind(scores.value(0).toLongLong()); at != position.cend())
+                candidates[*at].score = scores.value(1).toDouble();
+        }
+    }
+    // Those with the words as typed come first.
+    QSqlQuery exact(m_database.connection());
+    exact.setForwardOnly(true);
+    exact.prepare(
+        u"SELECT rowid FROM article_search WHERE article_search MATCH ? AND rowid BETWEEN ? AND ?"_s);
+    exact.addBindValue(sql.rankMatch);
+    exact.addBindValue(first);
+    exact.addBindValue(last);
+    if (exact.exec()) {
+        while (exact.next()) {
+            if (const auto at = position.constFind(exact.value(0).toLongLong()); at != position.cend())
+                candidates[*at].exact = true;
+        }
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
+        if (a.exact != b.exact)
+            return a.exact;
+        if (a.score != b.score)
+            return a.score < b.score;
+        return a.id > b.id;
+    });
+    QList<qint64> ids;
+    ids.reserve(candidates.size());
+    for (const Candidate &candidate : std::as_const(candidates))
+        ids.append(candidate.id);
+    return ids;
+}
+
+QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids, const QString &match,
+                                                               int snippetRows) const
+{
+    QList<ArticleSummary> rows;
+    if (ids.isEmpty())
+        return rows;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    const QStringList placeholders(ids.size(), u"?"_s);
+    query.prepare(
+        u"SELECT %1 FROM articles a WHERE a.id IN (%2)"_s.arg(summaryColumns, placeholders.join(u", "_s)));
+    for (const qint64 id : ids)
+        query.addBindValue(id);
+    if (!query.exec()) {
+        fail(u"cannot read the articles found"_s, query.lastError().text());
+        return rows;
+    }
+    QHash<qint64, ArticleSummary> found;
+    while (query.next()) {
+        const ArticleSummary summary = summaryFrom(query);
+        found.insert(summary.id, summary);
+    }
+    const QHash<qint64, QString> firstSnippets = snippets(match, ids.mid(0, std::max(0, snippetRows)));
+    for (const qint64 id : ids) {
+        if (const auto at = found.constFind(id); at != found.cend()) {
+            rows.append(*at);
+            if (const auto snippet = firstSnippets.constFind(id); snippet != firstSnippets.cend())
+                rows.last().snippet = *snippet;
+        }
+    }
+    return rows;
+}
+
+QHash<qint64, QString> ArticleRepository::snippets(const QString &match, const QList<qint64> &ids) const
+{
+    // A snippet reads the whole article again: only for the rows on screen, not for every row of a page.
+    QHash<qint64, QString> result;
+    if (ids.isEmpty() || match.isEmpty())
+        return result;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    // One pass of the full-text query over the span of these ids; given the ids themselves, SQLite would
+    // run the query again for each (a prefix query costs milliseconds every time).
+    const QStringList placeholders(ids.size(), u"?"_s);
+    query.prepare(
+        u"SELECT s.rowid, %1 FROM article_stems s WHERE article_stems MATCH ? AND s.rowid BETWEEN ? AND ? "
+        "AND +s.rowid IN (%2)"_s.arg(SearchIndex::snippetColumn(), placeholders.join(u", "_s)));
+    query.addBindValue(match);
+    query.addBindValue(*std::min_element(ids.cbegin(), ids.cend()));
+    query.addBindValue(*std::max_element(ids.cbegin(), ids.cend()));
+    for (const qint64 id : ids)
+        query.addBindValue(id);
+    if (!query.exec()) {
+        fail(u"cannot read the snippets"_s, query.lastError().text());
+        return result;
+    }
+    while (query.next())
+        result.insert(query.value(0).toLongLong(), query.value(1).toString());
+    for (const qint64 id : ids) {
+        if (!result.contains(id))
+            result.insert(id, u""_s); // read: no snippet
+    }
+    return result;
+}
+
+QList<ArticleSummary> ArticleRepository::listNewest(const ListCursor &after, int limit) const
+{
+    return find(ArticleQuery(), after, 0, limit);
+}
+
+QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int offset, int limit) const
+{
+    if (SearchLanguage::parse(userQuery).isEmpty())
+        return {}; // nothing to search for finds nothing (find() would list everything)
+    ArticleQuery query;
+    query.text = userQuery;
+    return find(query, {}, offset, limit);
+}
+
+std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next())
+        return std::nullopt;
+    return summaryFrom(query);
+}
+
+} // namespace Copydesk
