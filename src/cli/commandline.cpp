@@ -30,10 +30,10 @@ using namespace Cli;
 namespace {
 
 const QStringList commands = {
-    u"import"_s, u"list"_s,       u"search"_s,  u"show"_s,        u"export"_s,    u"verify"_s, u"rescue"_s,
-    u"set"_s,    u"quote"_s,      u"image"_s,   u"history"_s,     u"diff"_s,      u"revert"_s, u"check"_s,
-    u"spell"_s,  u"dictionary"_s, u"star"_s,    u"unstar"_s,      u"read"_s,      u"unread"_s, u"tag"_s,
-    u"tags"_s,   u"trash"_s,      u"untrash"_s, u"empty-trash"_s, u"rename-tag"_s};
+    u"import"_s, u"list"_s,       u"search"_s,  u"show"_s,        u"export"_s,     u"verify"_s, u"rescue"_s,
+    u"set"_s,    u"quote"_s,      u"image"_s,   u"history"_s,     u"diff"_s,       u"revert"_s, u"check"_s,
+    u"spell"_s,  u"dictionary"_s, u"star"_s,    u"unstar"_s,      u"read"_s,       u"unread"_s, u"tag"_s,
+    u"tags"_s,   u"trash"_s,      u"untrash"_s, u"empty-trash"_s, u"rename-tag"_s, u"compact"_s};
 
 // What the window would do with an argument: import it, if it is a file, a folder or a web address.
 bool isImportable(const QString &argument)
@@ -236,6 +236,8 @@ int CommandLine::run(const QStringList &arguments)
         return runEmptyTrash(parser);
     if (command == "rename-tag"_L1)
         return runRenameTag(parser, positional);
+    if (command == "compact"_L1)
+        return runCompact(parser);
     if (command == "tag"_L1)
         return runTag(parser, positional);
     if (command == "tags"_L1)

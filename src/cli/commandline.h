@@ -69,6 +69,7 @@ private:
     int runTag(const QCommandLineParser &parser, const QStringList &arguments);
     int runTags(const QCommandLineParser &parser);
     int runEmptyTrash(const QCommandLineParser &parser);
+    int runCompact(const QCommandLineParser &parser);
     int runRenameTag(const QCommandLineParser &parser, const QStringList &arguments);
     int runSpell(const QCommandLineParser &parser, const QStringList &arguments);
     int runDictionary(const QCommandLineParser &parser, const QStringList &arguments);

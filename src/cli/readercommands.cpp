@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 
 #include <functional>
 
@@ -126,6 +127,29 @@ int CommandLine::runEmptyTrash(const QCommandLineParser &parser)
     }
     m_out << deleted << Qt::endl;
     return library->repository->lastError().isEmpty() ? 0 : 1;
+}
+
+int CommandLine::runCompact(const QCommandLineParser &parser)
+{
+    std::optional<OpenLibrary> library = openLibrary(parser, m_err);
+    if (!library)
+        return 1;
+    const std::optional<std::pair<qint64, qint64>> sizes = library->database->compact();
+    if (!sizes) {
+        m_err << "error: " << library->database->error() << Qt::endl;
+        return 1;
+    }
+    if (parser.isSet(jsonOption)) {
+        m_out << QJsonDocument(
+                     QJsonObject{{u"bytes_before"_s, sizes->first}, {u"bytes_after"_s, sizes->second}})
+                     .toJson(QJsonDocument::Compact)
+              << Qt::endl;
+    } else {
+        const QLocale locale = QLocale::system();
+        m_out << locale.formattedDataSize(sizes->first) << " -> " << locale.formattedDataSize(sizes->second)
+              << Qt::endl;
+    }
+    return 0;
 }
 
 int CommandLine::runRenameTag(const QCommandLineParser &parser, const QStringList &arguments)

@@ -17,6 +17,7 @@
 #include <library/articlequeryrunner.h>
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
+#include <library/libraryfunctions.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -121,6 +122,8 @@ public:
     explicit Raw(const QString &path)
     {
         sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY, nullptr);
+        // The text the search indexes read (snippets) is derived by Copydesk's function in the schema.
+        registerLibraryFunctions(m_db);
     }
     ~Raw() { sqlite3_close(m_db); }
     int rows(const QByteArray &sql, const QByteArray &text = {})
@@ -197,7 +200,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption libraryOption(u"library"_s, u"Keep the library here."_s, u"PATH"_s);
     const QCommandLineOption queriesOption(u"queries"_s, u"Search queries."_s, u"N"_s, u"100"_s);
     const QCommandLineOption windowOption(u"window"_s, u"Also show the main window."_s);
-    parser.addOptions({articlesOption, libraryOption, queriesOption, windowOption});
+    const QCommandLineOption slowestOption(u"slowest"_s, u"Print the N slowest searches to stderr."_s, u"N"_s,
+                                           u"0"_s);
+    parser.addOptions({articlesOption, libraryOption, queriesOption, windowOption, slowestOption});
     parser.process(app);
     const int count = parser.value(articlesOption).toInt();
     QTemporaryDir temporary;
@@ -305,11 +310,12 @@ int main(int argc, char *argv[])
                 query.text = searchTerm(warm);
                 repository.findRows(query, 0, ArticleListModel::PageSize, -1, {},
                                     ArticleListModel::SnippetBlock);
-                raw.rows(plainSearch, articleMatch(query).toUtf8());
+                raw.rows(plainSearch, articleMatch(repository.settled(query)).toUtf8());
             }
             QRandomGenerator random(7);
             QList<double> ours;
             QList<double> plain;
+            QList<std::pair<double, QString>> slowest;
             for (int i = 0; i < parser.value(queriesOption).toInt(); ++i) {
                 QStringList terms;
                 for (int t = 0, n = 1 + i % 3; t < n; ++t)
@@ -322,11 +328,20 @@ int main(int argc, char *argv[])
                 repository.findRows(query, 0, ArticleListModel::PageSize, -1, {},
                                     ArticleListModel::SnippetBlock);
                 ours.append(ms(timer));
-                const QByteArray match = articleMatch(query).toUtf8();
+                slowest.append({ours.last(), query.text});
+                // The same words as Copydesk searched for (the last one a prefix only if the library lacks
+                // it).
+                const QByteArray match = articleMatch(repository.settled(query)).toUtf8();
                 timer.start();
                 raw.rows(filtered ? plainUnreadSearch : plainSearch, match);
                 plain.append(ms(timer));
+                slowest.last().second += u" (raw %1 ms)"_s.arg(plain.last(), 0, 'f', 1);
             }
+            std::sort(slowest.begin(), slowest.end(), std::greater<>());
+            for (qsizetype i = 0;
+                 i < std::min<qsizetype>(slowest.size(), parser.value(slowestOption).toInt()); ++i)
+                err << (filtered ? "unread " : "") << slowest.at(i).first << " ms: " << slowest.at(i).second
+                    << Qt::endl;
             results.insert(filtered ? u"search_unread_ms"_s : u"search_ms"_s,
                            QJsonObject{{u"median"_s, pair(percentile(ours, 0.5), percentile(plain, 0.5))},
                                        {u"p95"_s, pair(percentile(ours, 0.95), percentile(plain, 0.95))}});

@@ -150,6 +150,32 @@ private slots:
         QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 2);
     }
 
+    // Emptying the trash frees pages inside the file; compact gives them back, and the library is whole.
+    void compactGivesTheSpaceOfDeletedArticlesBack()
+    {
+        TestLibrary library;
+        const QString lib = library.path();
+        QStringList ids;
+        for (int i = 0; i < 60; ++i) {
+            Article article;
+            article.headline = u"Tide table %1"_s.arg(i);
+            article.bodyHtml = u"<p>"_s + u"High water at the harbour mouth. "_s.repeated(300) + u"</p>"_s;
+            QVERIFY(library.repository->insert(article));
+            if (i > 0)
+                ids << QString::number(article.id);
+        }
+        QCOMPARE(run(QStringList{u"--library"_s, lib, u"trash"_s} + ids).exitCode, 0);
+        QCOMPARE(run({u"--library"_s, lib, u"empty-trash"_s}).out, u"59\n"_s);
+        const Run compacted = run({u"--library"_s, lib, u"compact"_s, u"--json"_s});
+        QCOMPARE(compacted.exitCode, 0);
+        const QJsonObject sizes = QJsonDocument::fromJson(compacted.out.toUtf8()).object();
+        QVERIFY2(sizes.value("bytes_after"_L1).toInteger() * 2 < sizes.value("bytes_before"_L1).toInteger(),
+                 qPrintable(compacted.out));
+        const Run found = run({u"--library"_s, lib, u"search"_s, u"harbour"_s, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(found.out.toUtf8()).array().size(), 1);
+        QCOMPARE(run({u"--library"_s, lib, u"verify"_s}).exitCode, 0);
+    }
+
     void ninjsExportImportsBack()
     {
         TestLibrary library;

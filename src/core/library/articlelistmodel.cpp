@@ -182,7 +182,7 @@ void ArticleListModel::show(const ArticleQuery &query, int count, const QList<Ar
 {
     beginResetModel();
     m_shown = query;
-    m_shownMatch = articleMatch(query);
+    m_shownMatch = articleMatch(m_repository.settled(query)); // as the rows were found
     m_pages.clear();
     m_recentPages.clear();
     m_countKnown = count >= 0;

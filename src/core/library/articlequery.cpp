@@ -48,7 +48,7 @@ Selection selectionOf(const ArticleQuery &query)
     Selection result;
     QStringList &conditions = result.conditions;
     if (query.hasText()) {
-        const SearchLanguage search = SearchLanguage::parse(query.text);
+        const SearchLanguage search = SearchLanguage::parse(query.text, query.typingWord);
         if (search.isEmpty()) {
             result.nothingToFind = true;
             return result;
@@ -270,8 +270,9 @@ ArticleQuerySql articlePageSql(const ArticleQuery &query, QLatin1StringView colu
     if (page.part == PageRequest::Part::Ranked) {
         // The newest candidates stream from the index in its order, unscored; the caller ranks them
         // (offset and limit are its business).
-        result.sql = u"SELECT s.rowid FROM %1%2 ORDER BY s.rowid DESC LIMIT %3"_s
-                         .arg(selection.from, selection.where())
+        result.sql = u"SELECT s.rowid%1 FROM %2%3 ORDER BY s.rowid DESC LIMIT %4"_s
+                         .arg(page.scored ? u", "_s + SearchIndex::rankScore() : QString(), selection.from,
+                              selection.where())
                          .arg(PageRequest::RankedCandidates);
         result.values = selection.values;
         return result;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <library/searchlanguage.h>
+
 #include <model/article.h>
 
 #include <QDateTime>
@@ -36,6 +38,9 @@ struct ArticleQuery
     QDateTime createdBefore;    // exclusive; invalid: no bound
     bool trashed = false;       // the Trash: only what is in it (otherwise, never)
     std::optional<Order> order; // unset: BestMatch with text, Newest without
+    // The word still being typed at the end of text is matched as a prefix, unless this says it is a
+    // whole word: ArticleRepository::settled() looks it up in the library and says so.
+    SearchLanguage::TypingWord typingWord = SearchLanguage::TypingWord::AsPrefix;
 
     Order effectiveOrder() const;
     bool hasText() const;
@@ -73,6 +78,9 @@ struct PageRequest
     // reverse order (the last page costs what the first does).
     bool fromEnd = false;
     Part part = Part::Whole;
+    // The ranked part's candidates with their scores (SearchIndex::rankScore) beside them: one pass when
+    // the words are ranked as they are matched (no word is still being typed as a prefix).
+    bool scored = false;
     // Keyset paging in date order, forward only: the last row of the page before (offset is then 0).
     QString afterCreatedAt;
     qint64 afterId = 0;

@@ -87,29 +87,17 @@ bool ArticleRepository::insertWithFirstRevision(Article &article, const QString 
 
     QSqlQuery &query = m_database.statement(
         u"INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, language, "
-        "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
+        "body_html, source_url, source_name, content_hash, created_at, updated_at, published_at, "
         "read_at, starred, word_count, editor_note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    if (!run(query, {text(article.uuid),
-                     QVariant(statusToString(article.status)),
-                     text(article.section),
-                     text(article.headline),
-                     text(article.standfirst),
-                     text(article.byline),
-                     text(article.dateline),
-                     text(article.language),
-                     text(article.bodyHtml),
-                     text(article.bodyText),
-                     text(article.sourceUrl),
-                     text(article.sourceName),
-                     QVariant(contentHash(article)),
-                     QVariant(toStorageTime(article.createdAt)),
-                     QVariant(toStorageTime(article.updatedAt)),
-                     nullableTime(article.publishedAt),
-                     nullableTime(article.readAt),
-                     QVariant(article.starred ? 1 : 0),
-                     QVariant(article.wordCount),
-                     text(article.editorNote)}))
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    if (!run(query,
+             {text(article.uuid), QVariant(statusToString(article.status)), text(article.section),
+              text(article.headline), text(article.standfirst), text(article.byline), text(article.dateline),
+              text(article.language), text(article.bodyHtml), text(article.sourceUrl),
+              text(article.sourceName), QVariant(contentHash(article)),
+              QVariant(toStorageTime(article.createdAt)), QVariant(toStorageTime(article.updatedAt)),
+              nullableTime(article.publishedAt), nullableTime(article.readAt),
+              QVariant(article.starred ? 1 : 0), QVariant(article.wordCount), text(article.editorNote)}))
         return fail(u"cannot store the article"_s, query.lastError().text());
     article.id = SqlDialect::insertedId(query);
 
@@ -188,12 +176,12 @@ ArticleRepository::UpdateResult ArticleRepository::updateStored(Article &article
         return failed(u"cannot save article %1"_s.arg(article.id), m_search.lastError());
     QSqlQuery &query = m_database.statement(
         u"UPDATE articles SET status = ?, section = ?, headline = ?, standfirst = ?, byline = ?, "
-        "dateline = ?, language = ?, body_html = ?, body_text = ?, source_url = ?, source_name = ?, "
+        "dateline = ?, language = ?, body_html = ?, source_url = ?, source_name = ?, "
         "content_hash = ?, updated_at = ?, published_at = ?, word_count = ?, editor_note = ? WHERE id = ?"_s);
     if (!run(query, {QVariant(statusToString(article.status)), text(article.section), text(article.headline),
                      text(article.standfirst), text(article.byline), text(article.dateline),
-                     text(article.language), text(article.bodyHtml), text(article.bodyText),
-                     text(article.sourceUrl), text(article.sourceName), QVariant(contentHash(article)),
+                     text(article.language), text(article.bodyHtml), text(article.sourceUrl),
+                     text(article.sourceName), QVariant(contentHash(article)),
                      QVariant(toStorageTime(article.updatedAt)), nullableTime(article.publishedAt),
                      QVariant(article.wordCount), text(article.editorNote), QVariant(article.id)}))
         return failed(u"cannot save article %1"_s.arg(article.id), query.lastError().text());
@@ -295,9 +283,10 @@ std::optional<Article> ArticleRepository::load(qint64 id) const
 {
     QSqlDatabase db = m_database.connection();
     QSqlQuery query(db);
-    query.prepare(u"SELECT id, uuid, status, section, headline, standfirst, byline, dateline, language, "
-                  "body_html, body_text, source_url, source_name, created_at, updated_at, published_at, "
-                  "read_at, starred, word_count, editor_note FROM articles WHERE id = ?"_s);
+    query.prepare(
+        u"SELECT id, uuid, status, section, headline, standfirst, byline, dateline, language, "
+        "body_html, copydesk_plain_text(body_html), source_url, source_name, created_at, updated_at, "
+        "published_at, read_at, starred, word_count, editor_note FROM articles WHERE id = ?"_s);
     query.addBindValue(id);
     if (!query.exec()) {
         fail(u"cannot read article %1"_s.arg(id), query.lastError().text());

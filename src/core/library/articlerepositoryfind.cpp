@@ -69,9 +69,27 @@ std::optional<int> ArticleRepository::positionOf(const ArticleQuery &articleQuer
     return before < 0 ? std::nullopt : std::optional<int>(before);
 }
 
-int ArticleRepository::countRows(const ArticleQuery &articleQuery, const QString &extraCondition,
+ArticleQuery ArticleRepository::settled(const ArticleQuery &query) const
+{
+    if (query.typingWord == SearchLanguage::TypingWord::AsWord || !query.hasText())
+        return query;
+    const QString word = SearchLanguage::parse(query.text).typingWord;
+    if (word.isEmpty())
+        return query;
+    QSqlQuery lookup(m_database.connection());
+    lookup.setForwardOnly(true);
+    lookup.prepare(u"SELECT rowid FROM article_stems WHERE article_stems MATCH ? LIMIT 1"_s);
+    lookup.addBindValue(word);
+    ArticleQuery result = query;
+    if (lookup.exec() && lookup.next())
+        result.typingWord = SearchLanguage::TypingWord::AsWord;
+    return result;
+}
+
+int ArticleRepository::countRows(const ArticleQuery &typedQuery, const QString &extraCondition,
                                  const QVariantList &extraValues) const
 {
+    const ArticleQuery articleQuery = settled(typedQuery);
     const ArticleQuerySql sql = articleCountSql(articleQuery, extraCondition, extraValues);
     if (sql.nothingToFind)
         return 0;
@@ -87,7 +105,7 @@ int ArticleRepository::countRows(const ArticleQuery &articleQuery, const QString
     return query.value(0).toInt();
 }
 
-QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQuery, int first, int count,
+QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery, int first, int count,
                                                   int total, const ListCursor &after, int snippetRows) const
 {
     QList<ArticleSummary> rows;
@@ -96,6 +114,7 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &articleQue
         end = std::min(end, total);
     if (first < 0 || end <= first)
         return rows;
+    const ArticleQuery articleQuery = settled(typedQuery);
     const bool words = hasWords(articleQuery);
     // With search words the pages are read in two steps: the ids in order first, then the rows and their
     // snippets. In one step SQLite would make a snippet of every match before sorting them.
@@ -194,7 +213,10 @@ std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQu
     // The newest matches of the stemmed index, then ranked here.
     PageRequest page;
     page.part = PageRequest::Part::Ranked;
-    const ArticleQuerySql sql = articlePageSql(articleQuery, "a.id"_L1, page);
+    ArticleQuerySql sql = articlePageSql(articleQuery, "a.id"_L1, page);
+    page.scored = sql.match == sql.rankMatch;
+    if (page.scored)
+        sql = articlePageSql(articleQuery, "a.id"_L1, page);
     QSqlQuery query = execute(sql, articleQuery);
     if (!query.isActive())
         return std::nullopt;
@@ -209,6 +231,8 @@ std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQu
     while (query.next()) {
         position.insert(query.value(0).toLongLong(), candidates.size());
         candidates.append(Candidate{query.value(0).toLongLong()});
+        if (page.scored)
+            candidates.last().score = query.value(1).toDouble();
     }
     if (query.lastError().isValid()) {
         fail(u"cannot search for \"%1\""_s.arg(articleQuery.text), query.lastError().text());
@@ -216,22 +240,24 @@ std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQu
     }
     if (candidates.isEmpty())
         return QList<qint64>();
-    // Scores (bm25 of the stemmed index) and the exact index's matches, each in one pass over the
-    // candidates' span of ids.
+    // Scores (bm25 of the stemmed index; read with the candidates unless a word is still a prefix) and the
+    // exact index's matches, each in one pass over the candidates' span of ids.
     const QVariant first = candidates.constLast().id;
     const QVariant last = candidates.constFirst().id;
-    QSqlQuery scores(m_database.connection());
-    scores.setForwardOnly(true);
-    scores.prepare(
-        u"SELECT rowid, %1 FROM article_stems WHERE article_stems MATCH ? AND rowid BETWEEN ? AND ?"_s.arg(
-            SearchIndex::rankScore()));
-    scores.addBindValue(sql.rankMatch);
-    scores.addBindValue(first);
-    scores.addBindValue(last);
-    if (scores.exec()) {
-        while (scores.next()) {
-            if (const auto at = position.constFind(scores.value(0).toLongLong()); at != position.cend())
-                candidates[*at].score = scores.value(1).toDouble();
+    if (!page.scored) {
+        QSqlQuery scores(m_database.connection());
+        scores.setForwardOnly(true);
+        scores.prepare(
+            u"SELECT rowid, %1 FROM article_stems WHERE article_stems MATCH ? AND rowid BETWEEN ? AND ?"_s
+                .arg(SearchIndex::rankScore()));
+        scores.addBindValue(sql.rankMatch);
+        scores.addBindValue(first);
+        scores.addBindValue(last);
+        if (scores.exec()) {
+            while (scores.next()) {
+                if (const auto at = position.constFind(scores.value(0).toLongLong()); at != position.cend())
+                    candidates[*at].score = scores.value(1).toDouble();
+            }
         }
     }
     // Those with the words as typed come first.

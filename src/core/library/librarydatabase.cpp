@@ -3,6 +3,7 @@
 #include <library/logging.h>
 
 #include <library/libraryfiles.h>
+#include <library/libraryfunctions.h>
 
 #include <QDir>
 #include <QFile>
@@ -172,6 +173,10 @@ QSqlDatabase LibraryDatabase::connection() const
         qCWarning(lcDatabase) << "cannot open" << m_path << db.lastError().text();
         return db;
     }
+    const QVariant handle = db.driver()->handle();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
+        !registerLibraryFunctions(*static_cast<sqlite3 *const *>(handle.constData())))
+        qCWarning(lcDatabase) << m_path << "cannot register Copydesk's SQL functions: search will fail";
     QSqlQuery pragma(db);
     pragma.exec(u"PRAGMA foreign_keys = ON"_s);
     pragma.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs));
@@ -331,6 +336,30 @@ QString LibraryDatabase::writeRefusal() const
         return u"%1: the library is damaged; Copydesk no longer writes to it (rescue what can be read into "
                "a new library)"_s.arg(m_path);
     return {};
+}
+
+std::optional<std::pair<qint64, qint64>> LibraryDatabase::compact()
+{
+    m_error.clear();
+    if (!writesAllowed()) {
+        m_error = writeRefusal();
+        return std::nullopt;
+    }
+    QSqlDatabase db = connection();
+    const auto bytes = [&db] {
+        QSqlQuery size(db);
+        if (!size.exec(u"SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()"_s) ||
+            !size.next())
+            return qint64(-1);
+        return size.value(0).toLongLong();
+    };
+    const qint64 before = bytes();
+    QString error;
+    if (!exec(db, u"VACUUM"_s, &error)) {
+        m_error = u"%1: cannot compact the library: %2"_s.arg(m_path, error);
+        return std::nullopt;
+    }
+    return std::pair(before, bytes());
 }
 
 qint64 LibraryDatabase::dataVersion() const

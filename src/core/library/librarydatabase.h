@@ -6,6 +6,9 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 #include <atomic>
 #include <memory>
 #include <unordered_map>
@@ -64,6 +67,12 @@ public:
     bool writesAllowed() const { return !m_readOnly && m_health.load() != Health::Damaged; }
     // Why writes are refused, for a person; empty when writesAllowed().
     QString writeRefusal() const;
+
+    // Gives the space of what was deleted back to the file system (SQLite's VACUUM: the library is
+    // rewritten, which takes about as long as reading it, and waits for other connections to finish).
+    // Space freed by deletes is otherwise kept for new articles. Returns the file's size before and after
+    // in bytes, or nullopt with error() set.
+    std::optional<std::pair<qint64, qint64>> compact();
 
     // SQLite's data_version on this thread's connection: it changes when another connection, in this
     // process or another, commits to the library. Polling it is how a window sees what a command-line

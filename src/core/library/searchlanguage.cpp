@@ -16,7 +16,8 @@ struct Token
     bool negated = false;
     bool phrase = false;
     bool prefix = false;
-    bool typing = false; // the last word, still being typed: a prefix without a '*'
+    bool typing = false;       // the last word, still being typed: ranked as the word itself
+    bool typingPrefix = false; // ... and a prefix without a '*' (unless known to be a whole word)
     bool isOr = false;
 };
 
@@ -41,7 +42,7 @@ bool isFilterField(const QString &field)
 }
 
 // Splits the text into tokens, noting what could not be read.
-QList<Token> tokenize(const QString &text, QString &hint)
+QList<Token> tokenize(const QString &text, QString &hint, SearchLanguage::TypingWord typingWord)
 {
     QList<Token> tokens;
     qsizetype i = 0;
@@ -105,12 +106,17 @@ QList<Token> tokenize(const QString &text, QString &hint)
         tokens.append(token);
     }
     // The last word typed is still being typed: it matches as a prefix, from its third letter (a prefix of
-    // one or two letters matches thousands of words, and reading them all takes a second).
+    // one or two letters matches thousands of words, and reading them all takes a second), unless it is
+    // known to be a whole word.
     if (!tokens.isEmpty() && !text.isEmpty() && !text.back().isSpace()) {
         Token &last = tokens.last();
         if (!last.phrase && !last.isOr && !last.negated && last.value.size() >= 3 &&
-            (last.field.isEmpty() || !columnFor(last.field).isEmpty()))
-            last.prefix = last.typing = true;
+            (last.field.isEmpty() || !columnFor(last.field).isEmpty())) {
+            last.typing = true;
+            last.typingPrefix = !last.prefix;
+            if (typingWord == SearchLanguage::TypingWord::AsPrefix)
+                last.prefix = true;
+        }
     }
     return tokens;
 }
@@ -146,10 +152,12 @@ bool SearchLanguage::isEmpty() const
            notStatuses.isEmpty() && notSources.isEmpty() && !before.isValid() && !after.isValid();
 }
 
-SearchLanguage SearchLanguage::parse(const QString &text)
+SearchLanguage SearchLanguage::parse(const QString &text, TypingWord typingWord)
 {
     SearchLanguage result;
-    const QList<Token> tokens = tokenize(text, result.hint);
+    const QList<Token> tokens = tokenize(text, result.hint, typingWord);
+    if (!tokens.isEmpty() && tokens.last().typingPrefix)
+        result.typingWord = ftsTerm(tokens.last(), true);
     // Wanted text terms, with OR joining neighbours into groups.
     QList<QStringList> groups;
     QList<QStringList> rankGroups; // the same terms for ranking

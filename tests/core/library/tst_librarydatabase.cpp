@@ -6,6 +6,7 @@
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -133,43 +134,48 @@ private slots:
             QVERIFY(database.open());
             Article article;
             article.headline = u"Written by version one"_s;
+            article.bodyHtml = u"<p>The ferry leaves at noon.</p>"_s;
             article.quotes.append({u"We will sail on Monday"_s, u"Anna Berg"_s, {}, {}});
             QVERIFY(ArticleRepository(database).insert(article));
             // What version 1 had: none of the later columns, and its number.
             QSqlDatabase db = database.connection();
-            for (const QString &sql : {u"ALTER TABLE quotes DROP COLUMN on_record"_s,
-                                       u"ALTER TABLE images DROP COLUMN agency"_s,
-                                       u"ALTER TABLE articles DROP COLUMN editor_note"_s,
-                                       u"ALTER TABLE revisions DROP COLUMN name"_s,
-                                       u"ALTER TABLE revisions DROP COLUMN word_count"_s,
-                                       u"DROP TABLE article_stems"_s,
-                                       u"DROP INDEX articles_trashed"_s,
-                                       u"DROP INDEX articles_status"_s,
-                                       u"DROP INDEX articles_section"_s,
-                                       u"DROP INDEX articles_unread"_s,
-                                       u"DROP INDEX articles_listed"_s,
-                                       u"DROP INDEX articles_starred"_s,
-                                       u"DROP INDEX articles_source_name"_s,
-                                       u"DROP INDEX articles_headline"_s,
-                                       u"DROP INDEX articles_length"_s,
-                                       u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
-                                       u"DROP VIEW article_search_text"_s,
-                                       u"DROP TABLE article_search"_s,
-                                       u"CREATE VIRTUAL TABLE article_search USING fts5 (headline, "
-                                       u"standfirst, byline, body, quotes, "
-                                       "captions, tokenize = 'unicode61 remove_diacritics 2')"_s,
-                                       u"INSERT INTO article_search (rowid, headline, quotes) VALUES (1, "
-                                       u"'Written by version one', "
-                                       "'We will sail on Monday')"_s,
-                                       u"DROP TABLE saved_searches"_s,
-                                       u"PRAGMA user_version = 1"_s})
+            // Its body's text stored beside the body, as an older Copydesk derived it (otherwise).
+            for (const QString &sql :
+                 {u"ALTER TABLE articles ADD COLUMN body_text TEXT NOT NULL DEFAULT ''"_s,
+                  u"UPDATE articles SET body_text = 'The ferry leaves at dawn.'"_s,
+                  u"ALTER TABLE quotes DROP COLUMN on_record"_s,
+                  u"ALTER TABLE images DROP COLUMN agency"_s,
+                  u"ALTER TABLE articles DROP COLUMN editor_note"_s,
+                  u"ALTER TABLE revisions DROP COLUMN name"_s,
+                  u"ALTER TABLE revisions DROP COLUMN word_count"_s,
+                  u"DROP TABLE article_stems"_s,
+                  u"DROP INDEX articles_trashed"_s,
+                  u"DROP INDEX articles_status"_s,
+                  u"DROP INDEX articles_section"_s,
+                  u"DROP INDEX articles_unread"_s,
+                  u"DROP INDEX articles_listed"_s,
+                  u"DROP INDEX articles_starred"_s,
+                  u"DROP INDEX articles_source_name"_s,
+                  u"DROP INDEX articles_headline"_s,
+                  u"DROP INDEX articles_length"_s,
+                  u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
+                  u"DROP VIEW article_search_text"_s,
+                  u"DROP TABLE article_search"_s,
+                  u"CREATE VIRTUAL TABLE article_search USING fts5 (headline, "
+                  u"standfirst, byline, body, quotes, "
+                  "captions, tokenize = 'unicode61 remove_diacritics 2')"_s,
+                  u"INSERT INTO article_search (rowid, headline, quotes) VALUES (1, "
+                  u"'Written by version one', "
+                  "'We will sail on Monday')"_s,
+                  u"DROP TABLE saved_searches"_s,
+                  u"PRAGMA user_version = 1"_s})
                 QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
         }
         LibraryDatabase database(path);
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 8);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 9);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
@@ -178,6 +184,16 @@ private slots:
         QCOMPARE(article->editorNote, QString());
         // The stemmed index is built from what the exact one held.
         QCOMPARE(ArticleRepository(database).search(u"versions"_s, 0, 10).size(), 1);
+        // The body's text is read from its HTML alone now, and both indexes hold that text (not the stored
+        // copy they were built from): FTS5's integrity-check compares them with it.
+        QCOMPARE(article->bodyText, u"The ferry leaves at noon."_s);
+        QCOMPARE(ArticleRepository(database).search(u"noon "_s, 0, 10).size(), 1);
+        QCOMPARE(ArticleRepository(database).search(u"dawn "_s, 0, 10).size(), 0);
+        QSqlQuery check(database.connection());
+        QVERIFY(!check.exec(u"SELECT body_text FROM articles"_s));
+        for (const QString &table : {u"article_search"_s, u"article_stems"_s})
+            QVERIFY2(check.exec(u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table)),
+                     qPrintable(table + u": "_s + check.lastError().text()));
     }
 
     void opensReadOnlyWhenAsked()
@@ -263,7 +279,7 @@ private slots:
             QVERIFY(db.transaction());
             QSqlQuery insert(db);
             insert.prepare(
-                u"INSERT INTO articles (uuid, created_at, updated_at, body_text) VALUES (?, '', '', ?)"_s);
+                u"INSERT INTO articles (uuid, created_at, updated_at, body_html) VALUES (?, '', '', ?)"_s);
             const QString text = u"harbour cranes ferries dredging "_s.repeated(640);
             for (int i = 0; i < 2000; ++i) {
                 insert.addBindValue(QString::number(i));

@@ -224,6 +224,43 @@ private slots:
         QVERIFY2(m_library.repository->lastError().isEmpty(), qPrintable(m_library.repository->lastError()));
     }
 
+    // The last word, while it is typed, matches as a prefix until it is a word the library has: "counc"
+    // finds the council and the councillor, "council" the council (and councils) alone, as "council*"
+    // does not. The list's count agrees with its rows either way. (Last: it adds articles.)
+    void aWordStillBeingTypedIsAPrefixUntilTheLibraryHasIt()
+    {
+        Article council = story(u"Town hall"_s, u"The council met the councils of two towns."_s, u"World"_s,
+                                ArticleStatus::Draft, {}, {});
+        Article councillor =
+            story(u"Resignation"_s, u"A councillor quit."_s, u"World"_s, ArticleStatus::Draft, {}, {});
+        QVERIFY(m_library.repository->insert(council));
+        QVERIFY(m_library.repository->insert(councillor));
+        const auto found = [this](const QString &text) {
+            ArticleQuery query;
+            query.text = text;
+            QList<qint64> ids;
+            for (const ArticleSummary &summary : m_library.repository->find(query, {}, 0, 100))
+                ids << summary.id;
+            std::sort(ids.begin(), ids.end());
+            if (m_library.repository->countRows(query) != ids.size())
+                return QList<qint64>{-1};
+            return ids;
+        };
+        QCOMPARE(found(u"counc"_s), (QList<qint64>{council.id, councillor.id}));
+        QCOMPARE(found(u"council"_s), QList<qint64>{council.id});
+        QCOMPARE(found(u"councils"_s), QList<qint64>{council.id});
+        QCOMPARE(found(u"council*"_s), (QList<qint64>{council.id, councillor.id}));
+        QCOMPARE(found(u"towns counc"_s), QList<qint64>{council.id});
+
+        const SearchLanguage typed = SearchLanguage::parse(u"town council"_s);
+        QCOMPARE(typed.typingWord, u"\"council\""_s);
+        QCOMPARE(typed.match, u"\"town\" AND \"council\"*"_s);
+        QCOMPARE(SearchLanguage::parse(u"town council"_s, SearchLanguage::TypingWord::AsWord).match,
+                 u"\"town\" AND \"council\""_s);
+        QCOMPARE(SearchLanguage::parse(u"town council "_s).typingWord, QString()); // finished
+        QCOMPARE(SearchLanguage::parse(u"council*"_s).typingWord, QString());      // a prefix as asked
+    }
+
 private:
     TestLibrary m_library;
 };
