@@ -7,6 +7,7 @@
 #include <library/articlequery.h>
 #include <library/librarydatabase.h>
 #include <library/searchlanguage.h>
+#include <library/sqlitestatement.h>
 #include <library/sqlsupport.h>
 
 #include <QSqlError>
@@ -29,25 +30,25 @@ constexpr auto summaryColumns =
     "a.trashed_at IS NOT NULL"_L1;
 constexpr int summaryColumnCount = 14;
 
-ArticleSummary summaryFrom(const QSqlQuery &query)
+ArticleSummary summaryFrom(const SqliteStatement &row)
 {
     ArticleSummary summary;
-    summary.id = query.value(0).toLongLong();
-    summary.headline = query.value(1).toString();
-    summary.section = query.value(2).toString();
-    summary.byline = query.value(3).toString();
-    summary.status = statusFromString(query.value(4).toString()).value_or(ArticleStatus::Draft);
-    summary.createdAt = fromStorageTime(query.value(5).toString());
-    summary.updatedAt = fromStorageTime(query.value(6).toString());
-    summary.starred = query.value(7).toBool();
-    summary.read = query.value(8).toBool();
-    summary.wordCount = query.value(9).toInt();
-    summary.publishedAt = fromStorageTime(query.value(10).toString());
-    const QString tags = query.value(11).toString();
+    summary.id = row.integer(0);
+    summary.headline = row.text(1);
+    summary.section = row.text(2);
+    summary.byline = row.text(3);
+    summary.status = statusFromString(row.text(4)).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTime(row.text(5));
+    summary.updatedAt = fromStorageTime(row.text(6));
+    summary.starred = row.integer(7) != 0;
+    summary.read = row.integer(8) != 0;
+    summary.wordCount = int(row.integer(9));
+    summary.publishedAt = fromStorageTime(row.text(10));
+    const QString tags = row.text(11);
     if (!tags.isEmpty())
         summary.tags = tags.split(QChar(31));
-    summary.hasThumbnail = query.value(12).toBool();
-    summary.trashed = query.value(13).toBool();
+    summary.hasThumbnail = row.integer(12) != 0;
+    summary.trashed = row.integer(13) != 0;
     return summary;
 }
 
@@ -166,20 +167,25 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery
         const ArticleQuerySql sql = articlePageSql(articleQuery, columns, page);
         if (sql.nothingToFind)
             return rows;
-        QSqlQuery query = execute(sql, articleQuery);
-        if (!query.isActive())
+        SqliteStatement query(m_database.connection(), sql.sql);
+        if (!query.exec(sql.values)) {
+            fail(articleQuery.hasText() ? u"cannot search for \"%1\""_s.arg(articleQuery.text)
+                                        : u"cannot list the articles"_s,
+                 query.error());
             return rows;
+        }
         QList<ArticleSummary> part;
+        part.reserve(words ? 0 : page.limit);
         QList<qint64> partIds;
         while (query.next()) {
             if (words)
-                partIds.append(query.value(0).toLongLong());
+                partIds.append(query.integer(0));
             else
                 part.append(summaryFrom(query));
         }
         // A damaged page ends the rows early: that is an error to report, not the end of the list.
-        if (query.lastError().isValid()) {
-            fail(u"cannot list all the articles"_s, query.lastError().text());
+        if (!query.error().isEmpty()) {
+            fail(u"cannot list all the articles"_s, query.error());
             return rows;
         }
         if (page.fromEnd) {
@@ -294,21 +300,27 @@ QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint6
     QList<ArticleSummary> rows;
     if (ids.isEmpty())
         return rows;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
     const QStringList placeholders(ids.size(), u"?"_s);
-    query.prepare(
-        u"SELECT %1 FROM articles a WHERE a.id IN (%2)"_s.arg(summaryColumns, placeholders.join(u", "_s)));
+    SqliteStatement query(m_database.connection(), u"SELECT %1 FROM articles a WHERE a.id IN (%2)"_s.arg(
+                                                       summaryColumns, placeholders.join(u", "_s)));
+    QVariantList values;
+    values.reserve(ids.size());
     for (const qint64 id : ids)
-        query.addBindValue(id);
-    if (!query.exec()) {
-        fail(u"cannot read the articles found"_s, query.lastError().text());
+        values.append(id);
+    if (!query.exec(values)) {
+        fail(u"cannot read the articles found"_s, query.error());
         return rows;
     }
     QHash<qint64, ArticleSummary> found;
+    found.reserve(ids.size());
     while (query.next()) {
-        const ArticleSummary summary = summaryFrom(query);
-        found.insert(summary.id, summary);
+        ArticleSummary summary = summaryFrom(query);
+        const qint64 id = summary.id;
+        found.insert(id, std::move(summary));
+    }
+    if (!query.error().isEmpty()) {
+        fail(u"cannot read the articles found"_s, query.error());
+        return rows;
     }
     const QHash<qint64, QString> firstSnippets = snippets(match, ids.mid(0, std::max(0, snippetRows)));
     for (const qint64 id : ids) {
@@ -369,10 +381,9 @@ QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int of
 
 std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
 {
-    QSqlQuery query(m_database.connection());
-    query.prepare(u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
-    query.addBindValue(id);
-    if (!query.exec() || !query.next())
+    SqliteStatement query(m_database.connection(),
+                          u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
+    if (!query.exec({id}) || !query.next())
         return std::nullopt;
     return summaryFrom(query);
 }

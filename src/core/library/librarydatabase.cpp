@@ -37,17 +37,21 @@ struct Migration
     QString resource;
 };
 
-QList<Migration> migrations()
+// Listed once: they are resources of this build, and every open asks.
+const QList<Migration> &migrations()
 {
-    const QStringList files = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
-    QList<Migration> result;
-    static const QRegularExpression versionPattern(u"^(\\d+)_"_s);
-    for (const QString &file : files) {
-        const QRegularExpressionMatch match = versionPattern.match(file);
-        if (match.hasMatch())
-            result.append({match.captured(1).toInt(), u":/sql/"_s + file});
-    }
-    return result;
+    static const QList<Migration> all = [] {
+        const QStringList files = QDir(u":/sql"_s).entryList({u"*.sql"_s}, QDir::Files, QDir::Name);
+        QList<Migration> result;
+        static const QRegularExpression versionPattern(u"^(\\d+)_"_s);
+        for (const QString &file : files) {
+            const QRegularExpressionMatch match = versionPattern.match(file);
+            if (match.hasMatch())
+                result.append({match.captured(1).toInt(), u":/sql/"_s + file});
+        }
+        return result;
+    }();
+    return all;
 }
 
 // Statements end with a semicolon at the end of a line; the schema files keep to that (no triggers).
@@ -118,7 +122,7 @@ void LibraryDatabase::closeConnections()
 
 int LibraryDatabase::latestSchemaVersion()
 {
-    const QList<Migration> all = migrations();
+    const QList<Migration> &all = migrations();
     return all.isEmpty() ? 0 : all.last().version;
 }
 
@@ -373,8 +377,9 @@ qint64 LibraryDatabase::dataVersion() const
 bool LibraryDatabase::migrate(QSqlDatabase &db)
 {
     const int current = userVersion(db);
-    const QList<Migration> all = migrations();
-    for (const Migration &migration : all) {
+    if (current == latestSchemaVersion())
+        return true; // the usual open: nothing to do
+    for (const Migration &migration : migrations()) {
         if (migration.version <= current)
             continue;
         QFile file(migration.resource);

@@ -158,6 +158,7 @@ private slots:
                   u"DROP INDEX articles_source_name"_s,
                   u"DROP INDEX articles_headline"_s,
                   u"DROP INDEX articles_length"_s,
+                  u"DROP INDEX article_tags_position"_s,
                   u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
                   u"DROP VIEW article_search_text"_s,
                   u"DROP TABLE article_search"_s,
@@ -175,7 +176,7 @@ private slots:
         QVERIFY2(database.open(), qPrintable(database.error()));
         QCOMPARE(scalar(database.connection(), u"PRAGMA user_version"_s).toInt(),
                  LibraryDatabase::latestSchemaVersion());
-        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 9);
+        QCOMPARE(LibraryDatabase::latestSchemaVersion(), 10);
         const std::optional<Article> article = ArticleRepository(database).load(1);
         QVERIFY(article);
         QCOMPARE(article->headline, u"Written by version one"_s);
