@@ -120,10 +120,21 @@ Selection selectionOf(const ArticleQuery &query)
         conditions.append(u"(a.source_name LIKE ? OR a.source_url LIKE ?)"_s);
         result.values << u'%' + query.source + u'%' << u'%' + query.source + u'%';
     }
-    if (query.starredOnly)
-        conditions.append(u"a.starred = 1"_s);
-    if (query.unreadOnly)
-        conditions.append(u"a.read_at IS NULL"_s);
+    // A search ranked by relevance reads its matches from the index in id order: whether each is starred
+    // or unread is asked of a small index by id, not of the article's row (see the idsOnly case below).
+    const bool rankedMatches =
+        !result.match.isEmpty() && query.effectiveOrder() == ArticleQuery::Order::BestMatch && !query.trashed;
+    if (query.starredOnly) {
+        conditions.append(rankedMatches ? u"EXISTS (SELECT 1 FROM articles u INDEXED BY articles_starred_ids "
+                                          "WHERE u.id = a.id AND u.starred = 1 AND u.trashed_at IS NULL)"_s
+                                        : u"a.starred = 1"_s);
+    }
+    if (query.unreadOnly) {
+        conditions.append(rankedMatches
+                              ? u"EXISTS (SELECT 1 FROM articles u INDEXED BY articles_unread_ids "
+                                "WHERE u.id = a.id AND u.read_at IS NULL AND u.trashed_at IS NULL)"_s
+                              : u"a.read_at IS NULL"_s);
+    }
     if (query.createdFrom.isValid()) {
         conditions.append(u"a.created_at >= ?"_s);
         result.values.append(toStorageTime(query.createdFrom));
@@ -133,8 +144,9 @@ Selection selectionOf(const ArticleQuery &query)
         result.values.append(toStorageTime(query.createdBefore));
     }
     if (!result.match.isEmpty() && query.effectiveOrder() == ArticleQuery::Order::BestMatch) {
-        // A search that filters on nothing but ids (tags, exclusions, the trash) reads the index alone:
-        // looking up each match's article only to learn it is not in the trash cost more than ranking.
+        // A search that filters on nothing but ids (tags, exclusions, unread, starred, the trash) reads the
+        // index alone: looking up each match's article only to learn it is not in the trash cost more than
+        // ranking.
         static const QRegularExpression articleColumn(u"\\ba\\.(?!id\\b)"_s);
         const bool idsOnly =
             std::none_of(conditions.cbegin(), conditions.cend(),

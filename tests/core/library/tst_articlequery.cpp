@@ -127,6 +127,47 @@ private slots:
         QVERIFY(find(query).isEmpty());
     }
 
+    // Ranked by relevance, a search asks the unread and starred filters of their own indexes by id; the
+    // articles it finds are those the same search finds in date order, which reads the articles' rows,
+    // and an article leaves them when it is read, unstarred or put in the trash.
+    void searchFiltersOnTheirIndexesAsOnTheRows()
+    {
+        const auto both = [this](ArticleQuery query) {
+            query.order = ArticleQuery::Order::BestMatch;
+            QList<qint64> ranked = find(query);
+            std::sort(ranked.begin(), ranked.end());
+            query.order = ArticleQuery::Order::Newest;
+            QList<qint64> byDate = find(query);
+            std::sort(byDate.begin(), byDate.end());
+            return ranked == byDate ? ranked : QList<qint64>{-1};
+        };
+        ArticleQuery query;
+        query.text = u"word "_s;
+        query.unreadOnly = true;
+        QCOMPARE(both(query), (QList<qint64>{m_ids[0], m_ids[1]}));
+        query.starredOnly = true;
+        QCOMPARE(both(query), QList<qint64>{m_ids[1]});
+        query.unreadOnly = false;
+        QCOMPARE(both(query), (QList<qint64>{m_ids[1], m_ids[3]}));
+
+        QVERIFY(m_library.repository->setStarred({m_ids[3]}, false));
+        QCOMPARE(both(query), QList<qint64>{m_ids[1]});
+        QVERIFY(m_library.repository->setTrashed({m_ids[1]}, true));
+        QCOMPARE(both(query), QList<qint64>{});
+        query.starredOnly = false;
+        query.unreadOnly = true;
+        QCOMPARE(both(query), QList<qint64>{m_ids[0]});
+        query.trashed = true; // the trash's own unread articles
+        QCOMPARE(both(query), QList<qint64>{m_ids[1]});
+        QVERIFY(m_library.repository->setRead({m_ids[1]}, true));
+        QCOMPARE(both(query), QList<qint64>{});
+
+        // As they were, for the tests after this one.
+        QVERIFY(m_library.repository->setRead({m_ids[1]}, false));
+        QVERIFY(m_library.repository->setTrashed({m_ids[1]}, false));
+        QVERIFY(m_library.repository->setStarred({m_ids[3]}, true));
+    }
+
     void orders()
     {
         ArticleQuery query;

@@ -159,6 +159,8 @@ private slots:
                   u"DROP INDEX articles_headline"_s,
                   u"DROP INDEX articles_length"_s,
                   u"DROP INDEX article_tags_position"_s,
+                  u"DROP INDEX articles_unread_ids"_s,
+                  u"DROP INDEX articles_starred_ids"_s,
                   u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
                   u"DROP VIEW article_search_text"_s,
                   u"DROP TABLE article_search"_s,
