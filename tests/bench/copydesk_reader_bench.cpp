@@ -13,6 +13,8 @@
 #include "articlelistpanel.h"
 #include "mainwindow.h"
 #include "syntheticwords.h"
+#include "webscheme.h"
+#include "windowrendering.h"
 #include <library/articlelistmodel.h>
 #include <library/articlequeryrunner.h>
 #include <library/articlerepository.h>
@@ -195,6 +197,10 @@ double floorKiBPer1000(const QString &dir, int articles)
 
 int main(int argc, char *argv[])
 {
+    // As the window's own start does (src/app/main.cpp), for the window measured in this process.
+    registerCopydeskScheme();
+    chooseWindowRendering();
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"copydesk_reader_bench"_s);
     QCommandLineParser parser;
