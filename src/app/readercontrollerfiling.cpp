@@ -169,12 +169,8 @@ void ReaderController::renameTag(const QString &tag, const QString &givenName)
         if (!ok || name.isEmpty() || name == tag)
             return;
     }
-    // Undone by giving each article its tags back as they were.
-    ArticleQuery tagged;
-    tagged.tags = {tag};
-    QHash<qint64, QStringList> before;
-    for (const ArticleSummary &summary : m_library.articles().findRows(tagged, 0, INT_MAX / 2))
-        before.insert(summary.id, summary.tags);
+    // Undone by giving each article its tags back as they were, those in the trash too.
+    const QHash<qint64, QStringList> before = m_library.articles().tagListsWith(tag);
     const bool merge = m_library.articles().tagNames().contains(name, Qt::CaseInsensitive) &&
                        name.compare(tag, Qt::CaseInsensitive) != 0;
     push(

@@ -970,11 +970,17 @@ private slots:
         reader->undoStack()->undo();
         QCOMPARE(repository.load(4)->tags, QStringList{u"port"_s});
         reader->undoStack()->redo();
+        // A merge undone gives the tag back to the articles in the trash too.
+        QVERIFY(repository.setTrashed({3}, true));
         reader->renameTag(u"strike"_s, u"Port"_s); // merges into "port"
         QCOMPARE(repository.load(4)->tags, QStringList{u"port"_s});
-        QCOMPARE(repository.tagCounts(), (QList<std::pair<QString, int>>{{u"port"_s, 3}}));
+        QCOMPARE(repository.load(3)->tags, QStringList{u"port"_s});
+        QCOMPARE(repository.tagCounts(),
+                 (QList<std::pair<QString, int>>{{u"port"_s, 2}})); // trash not counted
         reader->undoStack()->undo();
         QCOMPARE(repository.load(4)->tags, QStringList{u"strike"_s});
+        QCOMPARE(repository.load(3)->tags, QStringList{u"strike"_s});
+        QVERIFY(repository.setTrashed({3}, false));
         reader->renameTag(u"strike"_s, u"industrial action"_s);
         QCOMPARE(repository.load(3)->tags, QStringList{u"industrial action"_s});
         QTRY_COMPARE(count(u"industrial action"_s), 2);

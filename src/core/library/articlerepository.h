@@ -131,6 +131,9 @@ public:
     QList<qint64> trashedIds() const;
     // Renames a tag on every article that has it; to the name of another tag, merges the two.
     bool renameTag(const QString &from, const QString &to);
+    // Every article with this tag (the trash's too) and its tags in order: what undoing a rename or a
+    // merge gives back. Ids and names alone, in one query (a tag can be on most of the library).
+    QHash<qint64, QStringList> tagListsWith(const QString &tag) const;
     QList<SavedSearch> savedSearches() const;
     // Keeps the search under its name (replacing one of the same name).
     bool saveSearch(const SavedSearch &search);

@@ -229,6 +229,26 @@ QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
     return counts;
 }
 
+QHash<qint64, QStringList> ArticleRepository::tagListsWith(const QString &tag) const
+{
+    QHash<qint64, QStringList> lists;
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT at.article_id, (SELECT group_concat(o.name, char(31)) FROM (SELECT t2.name FROM "
+                  u"article_tags "
+                  "at2 JOIN tags t2 ON t2.id = at2.tag_id WHERE at2.article_id = at.article_id ORDER BY "
+                  "at2.position) o) "
+                  "FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE t.name = ?"_s);
+    query.addBindValue(tag);
+    if (!query.exec()) {
+        fail(u"cannot read the articles tagged \"%1\""_s.arg(tag), query.lastError().text());
+        return lists;
+    }
+    while (query.next())
+        lists.insert(query.value(0).toLongLong(), query.value(1).toString().split(QChar(31)));
+    return lists;
+}
+
 QStringList ArticleRepository::tagNames() const
 {
     QStringList names;

@@ -242,6 +242,27 @@ private slots:
         QVERIFY(!library.repository->load(article.id)->readAt.isValid());
     }
 
+    // What undoing a tag's rename needs: every article with the tag, the trash's too, with its tags in order.
+    void tagListsWithGivesEveryTaggedArticleInOrder()
+    {
+        TestLibrary library;
+        Article first = sampleArticle(u"First"_s, u"<p>One.</p>"_s);
+        first.tags = {u"port"_s, u"strike"_s, u"ferry"_s};
+        Article second = sampleArticle(u"Second"_s, u"<p>Two.</p>"_s);
+        second.tags = {u"Strike"_s};
+        Article third = sampleArticle(u"Third"_s, u"<p>Three.</p>"_s);
+        third.tags = {u"port"_s};
+        QVERIFY(library.repository->insert(first));
+        QVERIFY(library.repository->insert(second));
+        QVERIFY(library.repository->insert(third));
+        QVERIFY(library.repository->setTrashed({second.id}, true));
+        const QHash<qint64, QStringList> lists = library.repository->tagListsWith(u"STRIKE"_s);
+        QCOMPARE(lists.size(), 2);
+        QCOMPARE(lists.value(first.id), (QStringList{u"port"_s, u"strike"_s, u"ferry"_s}));
+        QCOMPARE(lists.value(second.id), QStringList{u"strike"_s}); // one tag, however it was typed
+        QVERIFY(library.repository->tagListsWith(u"nothing"_s).isEmpty());
+    }
+
     void aStaleSearchRowIsReplaced()
     {
         // A library changed by other tools may hold a search row for the id a new article gets.
