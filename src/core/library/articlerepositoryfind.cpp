@@ -10,8 +10,11 @@
 #include <library/sqlitestatement.h>
 #include <library/sqlsupport.h>
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <limits>
@@ -215,6 +218,32 @@ QSqlQuery ArticleRepository::execute(const ArticleQuerySql &sql, const ArticleQu
 }
 
 std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQuery &articleQuery) const
+{
+    // Kept from the last call while the library is as it was then (see RankedCache).
+    const QSqlDatabase connection = m_database.connection();
+    const QVariant handle = connection.driver()->handle();
+    const qint64 totalChanges =
+        handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+            ? sqlite3_total_changes64(*static_cast<sqlite3 *const *>(handle.constData()))
+            : -1;
+    const qint64 dataVersion = m_database.dataVersion();
+    {
+        const QMutexLocker lock(&m_rankedCacheMutex);
+        if (m_rankedCache && totalChanges >= 0 && dataVersion >= 0 && m_rankedCache->query == articleQuery &&
+            m_rankedCache->connection == connection.connectionName() &&
+            m_rankedCache->dataVersion == dataVersion && m_rankedCache->totalChanges == totalChanges)
+            return m_rankedCache->ids;
+    }
+    std::optional<QList<qint64>> ranked = rankCandidates(articleQuery);
+    if (ranked) {
+        const QMutexLocker lock(&m_rankedCacheMutex);
+        m_rankedCache =
+            RankedCache{articleQuery, connection.connectionName(), dataVersion, totalChanges, *ranked};
+    }
+    return ranked;
+}
+
+std::optional<QList<qint64>> ArticleRepository::rankCandidates(const ArticleQuery &articleQuery) const
 {
     // The newest matches of the stemmed index, then ranked here.
     PageRequest page;

@@ -2,6 +2,8 @@
 
 #include <library/articlequery.h>
 
+#include <QThread>
+
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
 
@@ -166,6 +168,32 @@ private slots:
         QVERIFY(m_library.repository->setRead({m_ids[1]}, false));
         QVERIFY(m_library.repository->setTrashed({m_ids[1]}, false));
         QVERIFY(m_library.repository->setStarred({m_ids[3]}, true));
+    }
+
+    // A ranked search's candidates are kept between its pages while the library stays as it is: a change
+    // made through this connection, or committed by another (another thread's), is seen at once.
+    void rankedCandidatesFollowChanges()
+    {
+        const auto sorted = [this](const ArticleQuery &query) {
+            QList<qint64> found = find(query);
+            std::sort(found.begin(), found.end());
+            return found;
+        };
+        ArticleQuery query;
+        query.text = u"word "_s;
+        query.unreadOnly = true;
+        QCOMPARE(sorted(query), (QList<qint64>{m_ids[0], m_ids[1]}));
+        QCOMPARE(sorted(query), (QList<qint64>{m_ids[0], m_ids[1]})); // kept
+        QVERIFY(m_library.repository->setRead({m_ids[0]}, true));
+        QCOMPARE(sorted(query), QList<qint64>{m_ids[1]});
+        bool written = false;
+        QThread *other = QThread::create(
+            [&] { written = ArticleRepository(*m_library.database).setRead({m_ids[0]}, false); });
+        other->start();
+        QVERIFY(other->wait(10000));
+        delete other;
+        QVERIFY(written);
+        QCOMPARE(sorted(query), (QList<qint64>{m_ids[0], m_ids[1]}));
     }
 
     void orders()
