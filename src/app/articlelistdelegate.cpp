@@ -38,9 +38,6 @@ QString ArticleListDelegate::detailLine(const QModelIndex &index)
         parts << (shown.meaning == ShownDate::Meaning::Published ? QObject::tr("Published %1").arg(date)
                                                                  : QObject::tr("Updated %1").arg(date));
     }
-    const QString snippet = index.data(ArticleListModel::SnippetRole).toString();
-    if (!snippet.isEmpty())
-        parts << snippet;
     return parts.join(u" · "_s);
 }
 
@@ -92,28 +89,38 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::PlaceholderText));
     line.translate(0, boldMetrics.height());
     line.setHeight(metrics.height());
-    // The search snippet marks its matches in [brackets] (as `copydesk search` prints them): drawn here as
-    // bold words, without the brackets.
-    QFont matchFont = opt.font;
+    painter->drawText(line, Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(detailLine(index), Qt::ElideRight, line.width()));
+    if (index.data(ArticleListModel::SearchedRole).toBool()) {
+        // A search's snippet on a line of its own (after the details it was cut off in a narrow list). It
+        // marks its matches in [brackets], as `copydesk search` prints them: drawn as bold words.
+        line.translate(0, metrics.height());
+        painter->setPen(opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+        drawSnippet(painter, line, opt.font, index.data(ArticleListModel::SnippetRole).toString());
+    }
+    painter->restore();
+}
+
+void ArticleListDelegate::drawSnippet(QPainter *painter, const QRect &line, const QFont &font,
+                                      const QString &text)
+{
+    // One line: a snippet across paragraphs holds line breaks, which drawText() would lay out as lines.
+    const QString snippet = text.simplified();
+    QFont matchFont = font;
     matchFont.setBold(true);
+    const QFontMetrics metrics(font);
     const QFontMetrics matchMetrics(matchFont);
     int x = line.left();
-    const QString detail = detailLine(index);
-    const qsizetype snippetAt = detail.lastIndexOf(index.data(ArticleListModel::SnippetRole).toString());
     qsizetype from = 0;
-    while (from < detail.size() && x < line.right()) {
-        const bool inSnippet = snippetAt >= 0 && from >= snippetAt;
-        const bool match = inSnippet && detail.at(from) == u'[';
-        qsizetype to =
-            match ? detail.indexOf(u']', from) : (inSnippet ? detail.indexOf(u'[', from) : snippetAt);
-        if (to < 0 || (!inSnippet && snippetAt < 0))
-            to = detail.size();
-        if (to == from)
-            to = from + 1;
-        const QString run = match ? detail.mid(from + 1, to - from - 1) : detail.mid(from, to - from);
+    while (from < snippet.size() && x < line.right()) {
+        const bool match = snippet.at(from) == u'[';
+        qsizetype to = snippet.indexOf(match ? u']' : u'[', from + (match ? 1 : 0));
+        if (to < 0)
+            to = snippet.size();
+        const QString run = match ? snippet.mid(from + 1, to - from - 1) : snippet.mid(from, to - from);
         from = match ? to + 1 : to;
         const QFontMetrics &runMetrics = match ? matchMetrics : metrics;
-        painter->setFont(match ? matchFont : opt.font);
+        painter->setFont(match ? matchFont : font);
         const QString shown = runMetrics.elidedText(run, Qt::ElideRight, line.right() - x);
         painter->drawText(QRect(x, line.top(), line.right() - x, line.height()),
                           Qt::AlignLeft | Qt::AlignVCenter, shown);
@@ -121,14 +128,15 @@ void ArticleListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         if (shown != run)
             break;
     }
-    painter->restore();
 }
 
-QSize ArticleListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize ArticleListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QFont bold = option.font;
     bold.setBold(true);
-    return {200, QFontMetrics(bold).height() + QFontMetrics(option.font).height() + padding};
+    const int line = QFontMetrics(option.font).height();
+    const int snippetLine = index.data(ArticleListModel::SearchedRole).toBool() ? line : 0;
+    return {200, QFontMetrics(bold).height() + line + snippetLine + padding};
 }
 
 } // namespace Copydesk

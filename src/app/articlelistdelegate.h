@@ -7,7 +7,8 @@ namespace Copydesk {
 class ThumbnailLoader;
 
 // Draws a list row as a newsroom list does: the headline (bold while unread, ★ when starred), under it the
-// section, byline, status, length and date in a quieter line, and the lead picture small at the end.
+// section, byline, status, length and date in a quieter line, in a search the snippet of what matched on a
+// third, and the lead picture small at the end.
 class ArticleListDelegate final : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -25,6 +26,8 @@ public:
     static QString detailLine(const QModelIndex &index);
 
 private:
+    static void drawSnippet(QPainter *painter, const QRect &line, const QFont &font, const QString &snippet);
+
     ThumbnailLoader *m_thumbnails = nullptr;
 };
 

@@ -401,6 +401,42 @@ private slots:
             pageText(window.previewPanel()->view()->page()).contains(u"Published 3 May 2024"_s), 10000);
     }
 
+    // In a search each row gets a third line, the snippet of what matched (after the details, it was cut off
+    // in a narrow list); the list without a search has two-line rows again.
+    void aSearchShowsTheSnippetOnALineOfItsOwn()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        Article article;
+        article.headline = u"Harbour dues"_s;
+        article.section = u"Business"_s;
+        article.bodyHtml = u"<p>The port raised its fees.</p><p>Ferries pay the dredging levy.</p>"_s;
+        QVERIFY(ArticleRepository(database).insert(article));
+        MainWindow window(database);
+        window.resize(900, 600);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QListView *list = window.listPanel()->listView();
+        const QModelIndex first = window.listModel()->index(0);
+        QVERIFY(!first.data(ArticleListModel::SearchedRole).toBool());
+        const int plainHeight = list->visualRect(first).height();
+
+        window.listPanel()->searchField()->setText(u"ferries dredging"_s);
+        QTRY_VERIFY(!window.listModel()->isReading() &&
+                    window.listModel()->shownQuery().text == u"ferries dredging"_s);
+        const QModelIndex found = window.listModel()->index(0);
+        QVERIFY(found.data(ArticleListModel::SearchedRole).toBool());
+        QVERIFY2(found.data(ArticleListModel::SnippetRole).toString().contains(u"[dredging]"_s),
+                 qPrintable(found.data(ArticleListModel::SnippetRole).toString()));
+        QTRY_VERIFY(list->visualRect(found).height() > plainHeight);
+        QVERIFY(!ArticleListDelegate::detailLine(found).contains(u"dredging"_s));
+
+        window.listPanel()->searchField()->clear();
+        QTRY_VERIFY(!window.listModel()->isReading() && window.listModel()->shownQuery().text.isEmpty());
+        QTRY_COMPARE(list->visualRect(window.listModel()->index(0)).height(), plainHeight);
+    }
+
     void theSeedsQuotesAreInTheQuotesPanelAndEditsAreSaved()
     {
         const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;

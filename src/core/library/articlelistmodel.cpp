@@ -95,6 +95,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return row.hasThumbnail;
     case TrashedRole:
         return row.trashed;
+    case SearchedRole:
+        return !m_shownMatch.isEmpty();
     default:
         return {};
     }
@@ -116,7 +118,8 @@ QHash<int, QByteArray> ArticleListModel::roleNames() const
                   {ReadRole, "read"},
                   {TagsRole, "tags"},
                   {ThumbnailRole, "thumbnail"},
-                  {TrashedRole, "trashed"}});
+                  {TrashedRole, "trashed"},
+                  {SearchedRole, "searched"}});
     return names;
 }
 

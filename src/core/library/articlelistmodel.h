@@ -37,6 +37,7 @@ public:
         TagsRole,      // QStringList
         ThumbnailRole, // bool: there is a lead picture
         TrashedRole,   // bool: in the trash
+        SearchedRole,  // bool: the list shows a search, its rows with snippets (SnippetRole)
     };
     Q_ENUM(Role)
 
