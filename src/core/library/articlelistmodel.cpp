@@ -234,9 +234,16 @@ void ArticleListModel::reload()
     m_reading = false;
     const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize, -1, {}, SnippetBlock);
     if (m_runner && first.size() == PageSize) {
-        // The first screen at once; the count (tens of milliseconds on a million articles) follows.
+        // The first screen at once; the count (tens of milliseconds on a million articles) follows on the
+        // list's thread, asked for once this one is free again (a window paints its first frame first).
         show(m_query, -1, first);
-        m_runner->count(m_generation, m_query);
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation = m_generation, query = m_query] {
+                if (generation == m_generation && !m_countKnown)
+                    m_runner->count(generation, query);
+            },
+            Qt::QueuedConnection);
         return;
     }
     show(m_query, countOrPage(m_query, first), first);

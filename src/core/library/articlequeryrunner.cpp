@@ -7,6 +7,8 @@
 
 #include <sqlite3.h>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
@@ -21,11 +23,21 @@ ArticleQueryRunner::ArticleQueryRunner(const LibraryDatabase &database, QObject 
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
     m_thread.setObjectName(u"copydesk-list"_s);
-    m_thread.start();
+    // Started by the first query, not here: a window's first screen is read on its own thread first.
+}
+
+void ArticleQueryRunner::ensureStarted()
+{
+    if (!std::exchange(m_started, true))
+        m_thread.start();
 }
 
 ArticleQueryRunner::~ArticleQueryRunner()
 {
+    if (!m_started) {
+        delete m_context; // never ran: nothing on its thread to wait for
+        return;
+    }
     m_wanted = 0; // nothing more is wanted: a query running stops at once
     if (void *connection = m_connection.load())
         sqlite3_interrupt(static_cast<sqlite3 *>(connection));
@@ -35,6 +47,7 @@ ArticleQueryRunner::~ArticleQueryRunner()
 
 void ArticleQueryRunner::run(quint64 generation, const ArticleQuery &query)
 {
+    ensureStarted();
     m_wanted = generation;
     // sqlite3_interrupt() may be called from any thread; it stops what the connection runs now (the older
     // query) and nothing that starts after it.
@@ -46,6 +59,7 @@ void ArticleQueryRunner::run(quint64 generation, const ArticleQuery &query)
 
 void ArticleQueryRunner::count(quint64 generation, const ArticleQuery &query)
 {
+    ensureStarted();
     m_wanted = generation;
     QMetaObject::invokeMethod(
         m_context,

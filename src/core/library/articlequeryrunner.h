@@ -42,7 +42,10 @@ private:
     bool isWanted(quint64 generation) const { return generation == m_wanted.load(); }
 
     const LibraryDatabase &m_database;
+    void ensureStarted();
+
     QThread m_thread;
+    bool m_started = false;
     QObject *m_context = nullptr; // lives on m_thread: what runs there is queued to it
     std::atomic<quint64> m_wanted{0};
     std::atomic<void *> m_connection{nullptr}; // the thread's sqlite3 handle, to interrupt it

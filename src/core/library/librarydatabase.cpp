@@ -181,9 +181,8 @@ QSqlDatabase LibraryDatabase::connection() const
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
         !registerLibraryFunctions(*static_cast<sqlite3 *const *>(handle.constData())))
         qCWarning(lcDatabase) << m_path << "cannot register Copydesk's SQL functions: search will fail";
-    QSqlQuery pragma(db);
+    QSqlQuery pragma(db); // (the busy timeout is the driver's QSQLITE_BUSY_TIMEOUT above)
     pragma.exec(u"PRAGMA foreign_keys = ON"_s);
-    pragma.exec(u"PRAGMA busy_timeout = %1"_s.arg(busyTimeoutMs));
     if (!m_readOnly)
         pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
     return db;
