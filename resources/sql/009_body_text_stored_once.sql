@@ -5,14 +5,18 @@
 
 -- Articles whose stored text is not what their body gives now (an older Copydesk derived it otherwise):
 -- taken out of both indexes with the text they were indexed with, and put back with the new text below.
+-- Only those an index holds are taken out of it: deleting what an external-content index never held
+-- damages it (an article written by another tool may be in neither).
 CREATE TEMP TABLE stale_text AS
     SELECT id FROM articles WHERE body_text <> copydesk_plain_text(body_html);
 INSERT INTO article_search (article_search, rowid, headline, standfirst, byline, body, quotes, captions)
     SELECT 'delete', id, headline, standfirst, byline, body, quotes, captions FROM article_search_text
-    WHERE id IN (SELECT id FROM temp.stale_text);
+    WHERE id IN (SELECT id FROM temp.stale_text)
+      AND EXISTS (SELECT 1 FROM article_search_docsize d WHERE d.id = article_search_text.id);
 INSERT INTO article_stems (article_stems, rowid, headline, standfirst, byline, body, quotes, captions)
     SELECT 'delete', id, headline, standfirst, byline, body, quotes, captions FROM article_search_text
-    WHERE id IN (SELECT id FROM temp.stale_text);
+    WHERE id IN (SELECT id FROM temp.stale_text)
+      AND EXISTS (SELECT 1 FROM article_stems_docsize d WHERE d.id = article_search_text.id);
 
 DROP VIEW article_search_text;
 ALTER TABLE articles DROP COLUMN body_text;
@@ -32,8 +36,18 @@ FROM articles a;
 
 INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions)
     SELECT id, headline, standfirst, byline, body, quotes, captions FROM article_search_text
-    WHERE id IN (SELECT id FROM temp.stale_text);
+    WHERE id IN (SELECT id FROM temp.stale_text)
+      AND NOT EXISTS (SELECT 1 FROM article_search_docsize d WHERE d.id = article_search_text.id);
 INSERT INTO article_stems (rowid, headline, standfirst, byline, body, quotes, captions)
     SELECT id, headline, standfirst, byline, body, quotes, captions FROM article_search_text
-    WHERE id IN (SELECT id FROM temp.stale_text);
+    WHERE id IN (SELECT id FROM temp.stale_text)
+      AND NOT EXISTS (SELECT 1 FROM article_stems_docsize d WHERE d.id = article_search_text.id);
 DROP TABLE temp.stale_text;
+
+-- The version of the derivation of a body's text (libraryfunctions.h): when a later Copydesk derives it
+-- otherwise, it rebuilds both indexes once, since they forget an article by the text it derives.
+CREATE TABLE library_meta (
+    key           TEXT PRIMARY KEY,
+    value         TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO library_meta (key, value) VALUES ('plain_text_version', '1');

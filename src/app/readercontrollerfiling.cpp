@@ -169,8 +169,14 @@ void ReaderController::renameTag(const QString &tag, const QString &givenName)
         if (!ok || name.isEmpty() || name == tag)
             return;
     }
-    // Undone by giving each article its tags back as they were, those in the trash too.
-    const QHash<qint64, QStringList> before = m_library.articles().tagListsWith(tag);
+    // Undone by giving each article its tags back as they were, those in the trash too: not renamed at
+    // all when they cannot be read.
+    const std::optional<QHash<qint64, QStringList>> read = m_library.articles().tagListsWith(tag);
+    if (!read) {
+        QMessageBox::warning(m_dialogParent, tr("Copydesk"), m_library.articles().lastError());
+        return;
+    }
+    const QHash<qint64, QStringList> before = *read;
     const bool merge = m_library.articles().tagNames().contains(name, Qt::CaseInsensitive) &&
                        name.compare(tag, Qt::CaseInsensitive) != 0;
     push(

@@ -10,7 +10,9 @@
 #include <import/importservice.h>
 #include <library/articlelistmodel.h>
 #include <library/articlerepository.h>
+#include <library/articlequery.h>
 #include <library/librarydatabase.h>
+#include <library/libraryfunctions.h>
 #include <render/articlerenderer.h>
 #include <render/htmlexporter.h>
 
@@ -93,6 +95,8 @@ public:
     explicit RawSqlite(const QString &path)
     {
         sqlite3_open_v2(path.toUtf8().constData(), &m_db, SQLITE_OPEN_READWRITE, nullptr);
+        // The search view derives the body's text with Copydesk's function (schema 9).
+        registerLibraryFunctions(m_db);
         exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     }
     ~RawSqlite()
@@ -179,7 +183,7 @@ public:
             sqlite3_finalize(statement);
         };
         readAll("SELECT uuid, status, section, headline, standfirst, byline, dateline, language, body_html, "
-                "body_text, source_url, source_name, content_hash, created_at, updated_at, published_at, "
+                "source_url, source_name, content_hash, created_at, updated_at, published_at, "
                 "read_at, starred, word_count FROM articles ORDER BY id",
                 rows.articles);
         readAll(
@@ -198,9 +202,9 @@ public:
                 m_db,
                 "INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
                 "language, "
-                "body_html, body_text, source_url, source_name, content_hash, created_at, updated_at, "
+                "body_html, source_url, source_name, content_hash, created_at, updated_at, "
                 "published_at, read_at, starred, word_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 -1, SQLITE_PREPARE_PERSISTENT, &m_insertArticle, nullptr);
             sqlite3_prepare_v3(m_db,
                                "INSERT INTO article_search (rowid, headline, standfirst, byline, body, "
@@ -352,7 +356,10 @@ int main(int argc, char *argv[])
             timer.start();
             repository.search(query, 0, 200);
             ours.append(milliseconds(timer));
-            const QByteArray match = ArticleRepository::ftsQuery(query).toUtf8();
+            // The same words as Copydesk searched for (the last a prefix only if the library lacks it).
+            ArticleQuery asked;
+            asked.text = query;
+            const QByteArray match = articleMatch(repository.settled(asked)).toUtf8();
             timer.start();
             raw.search(match);
             rawTimes.append(milliseconds(timer));

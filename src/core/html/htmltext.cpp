@@ -387,6 +387,10 @@ QString plainTextByParsing(const QString &html)
 
 QStringList headings(const QString &html)
 {
+    // Most bodies have none: not parsed for nothing (every revision an import stores asks).
+    if (!html.contains(u"<h2"_s, Qt::CaseInsensitive) && !html.contains(u"<h3"_s, Qt::CaseInsensitive) &&
+        !html.contains(u"<h4"_s, Qt::CaseInsensitive))
+        return {};
     const PageHtml::Document document(html);
     const GumboNode *body = document.body();
     if (!body)

@@ -185,7 +185,7 @@ void ArticleListModel::show(const ArticleQuery &query, int count, const QList<Ar
 {
     beginResetModel();
     m_shown = query;
-    m_shownMatch = articleMatch(m_repository.settled(query)); // as the rows were found
+    m_shownMatch = articleMatch(query); // the query as decided (settled) when its first page was read
     m_pages.clear();
     m_recentPages.clear();
     m_countKnown = count >= 0;
@@ -202,7 +202,7 @@ void ArticleListModel::setQuery(const ArticleQuery &query)
 {
     ArticleQuery trimmed = query;
     trimmed.text = query.text.trimmed();
-    if (trimmed == m_query && (m_reading || trimmed == m_shown))
+    if (trimmed == m_query && (m_reading || trimmed == m_shown.asked()))
         return;
     m_query = trimmed;
     ++m_generation;
@@ -232,21 +232,23 @@ void ArticleListModel::reload()
 {
     ++m_generation; // whatever a runner is reading is no longer wanted
     m_reading = false;
-    const QList<ArticleSummary> first = m_repository.findRows(m_query, 0, PageSize, -1, {}, SnippetBlock);
+    // Decided once (the word being typed: a prefix or a word), and every page and count read so.
+    const ArticleQuery query = m_repository.settled(m_query);
+    const QList<ArticleSummary> first = m_repository.findRows(query, 0, PageSize, -1, {}, SnippetBlock);
     if (m_runner && first.size() == PageSize) {
         // The first screen at once; the count (tens of milliseconds on a million articles) follows on the
         // list's thread, asked for once this one is free again (a window paints its first frame first).
-        show(m_query, -1, first);
+        show(query, -1, first);
         QMetaObject::invokeMethod(
             this,
-            [this, generation = m_generation, query = m_query] {
+            [this, generation = m_generation, query] {
                 if (generation == m_generation && !m_countKnown)
                     m_runner->count(generation, query);
             },
             Qt::QueuedConnection);
         return;
     }
-    show(m_query, countOrPage(m_query, first), first);
+    show(query, countOrPage(query, first), first);
 }
 
 void ArticleListModel::refresh()

@@ -62,7 +62,7 @@ public:
     void setQuery(const ArticleQuery &query);
     // The query last asked for (its rows may still be on their way: see isReading()).
     const ArticleQuery &query() const { return m_query; }
-    // The query whose rows are shown.
+    // What the rows shown are of: the query asked for, as it was read (its typing word decided).
     const ArticleQuery &shownQuery() const { return m_shown; }
     bool isReading() const { return m_reading; }
     // The query as it is, with this search text.

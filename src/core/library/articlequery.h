@@ -38,9 +38,19 @@ struct ArticleQuery
     QDateTime createdBefore;    // exclusive; invalid: no bound
     bool trashed = false;       // the Trash: only what is in it (otherwise, never)
     std::optional<Order> order; // unset: BestMatch with text, Newest without
-    // The word still being typed at the end of text is matched as a prefix, unless this says it is a
-    // whole word: ArticleRepository::settled() looks it up in the library and says so.
-    SearchLanguage::TypingWord typingWord = SearchLanguage::TypingWord::AsPrefix;
+    // Whether the word still being typed at the end of text is a prefix or a whole word:
+    // ArticleRepository::settled() looks it up in the library once, and the list reads every page of the
+    // query as it was decided then. Undecided reads as a prefix.
+    SearchLanguage::TypingWord typingWord = SearchLanguage::TypingWord::Undecided;
+
+    // The query as asked, whatever was decided of its typing word: what a list compares to know whether
+    // it is asked for something new.
+    ArticleQuery asked() const
+    {
+        ArticleQuery query = *this;
+        query.typingWord = SearchLanguage::TypingWord::Undecided;
+        return query;
+    }
 
     Order effectiveOrder() const;
     bool hasText() const;

@@ -83,15 +83,17 @@ void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
             m_connection = *static_cast<sqlite3 *const *>(handle.constData());
     }
     const ArticleRepository repository(m_database); // this thread's connection
+    // Decided once (the word being typed: a prefix or a word); the list reads its other pages so.
+    const ArticleQuery settled = repository.settled(query);
     const QList<ArticleSummary> rows =
-        repository.findRows(query, 0, ArticleListModel::PageSize, -1, {}, ArticleListModel::SnippetBlock);
+        repository.findRows(settled, 0, ArticleListModel::PageSize, -1, {}, ArticleListModel::SnippetBlock);
     if (!isWanted(generation))
         return;
     const bool all = rows.size() < ArticleListModel::PageSize;
-    emit firstPageRead(generation, query, rows, all ? int(rows.size()) : -1);
+    emit firstPageRead(generation, settled, rows, all ? int(rows.size()) : -1);
     if (all)
         return;
-    const int count = repository.countRows(query);
+    const int count = repository.countRows(settled);
     if (isWanted(generation) && count >= 0)
         emit counted(generation, count);
 }

@@ -135,7 +135,8 @@ public:
     bool renameTag(const QString &from, const QString &to);
     // Every article with this tag (the trash's too) and its tags in order: what undoing a rename or a
     // merge gives back. Ids and names alone, in one query (a tag can be on most of the library).
-    QHash<qint64, QStringList> tagListsWith(const QString &tag) const;
+    // nullopt, with lastError(), when they cannot be read.
+    std::optional<QHash<qint64, QStringList>> tagListsWith(const QString &tag) const;
     QList<SavedSearch> savedSearches() const;
     // Keeps the search under its name (replacing one of the same name).
     bool saveSearch(const SavedSearch &search);

@@ -75,16 +75,19 @@ std::optional<int> ArticleRepository::positionOf(const ArticleQuery &articleQuer
 
 ArticleQuery ArticleRepository::settled(const ArticleQuery &query) const
 {
-    if (query.typingWord == SearchLanguage::TypingWord::AsWord || !query.hasText())
+    if (query.typingWord != SearchLanguage::TypingWord::Undecided)
         return query;
-    const QString word = SearchLanguage::parse(query.text).typingWord;
-    if (word.isEmpty())
-        return query;
+    ArticleQuery result = query;
+    result.typingWord = SearchLanguage::TypingWord::AsPrefix;
+    const QString term = query.hasText() ? SearchLanguage::parse(query.text).typingTerm : QString();
+    if (term.isEmpty())
+        return result;
+    // In the exact index: a stem is often a word cut short ("minist" for minister), which must stay a
+    // prefix (of ministry too) until the word is typed.
     QSqlQuery lookup(m_database.connection());
     lookup.setForwardOnly(true);
-    lookup.prepare(u"SELECT rowid FROM article_stems WHERE article_stems MATCH ? LIMIT 1"_s);
-    lookup.addBindValue(word);
-    ArticleQuery result = query;
+    lookup.prepare(u"SELECT rowid FROM article_search WHERE article_search MATCH ? LIMIT 1"_s);
+    lookup.addBindValue(term);
     if (lookup.exec() && lookup.next())
         result.typingWord = SearchLanguage::TypingWord::AsWord;
     return result;

@@ -229,7 +229,7 @@ QList<std::pair<QString, int>> ArticleRepository::tagCounts() const
     return counts;
 }
 
-QHash<qint64, QStringList> ArticleRepository::tagListsWith(const QString &tag) const
+std::optional<QHash<qint64, QStringList>> ArticleRepository::tagListsWith(const QString &tag) const
 {
     QHash<qint64, QStringList> lists;
     QSqlQuery query(m_database.connection());
@@ -242,10 +242,14 @@ QHash<qint64, QStringList> ArticleRepository::tagListsWith(const QString &tag) c
     query.addBindValue(tag);
     if (!query.exec()) {
         fail(u"cannot read the articles tagged \"%1\""_s.arg(tag), query.lastError().text());
-        return lists;
+        return std::nullopt;
     }
     while (query.next())
         lists.insert(query.value(0).toLongLong(), query.value(1).toString().split(QChar(31)));
+    if (query.lastError().isValid()) {
+        fail(u"cannot read the articles tagged \"%1\""_s.arg(tag), query.lastError().text());
+        return std::nullopt;
+    }
     return lists;
 }
 

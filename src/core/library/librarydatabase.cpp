@@ -247,6 +247,16 @@ bool LibraryDatabase::open(Access access)
         return false;
     }
 
+    // Copydesk calls SQLite on the handle of Qt's driver (its SQL function, list pages, interrupting a
+    // read): both must be the same SQLite library, or those calls are undefined behaviour.
+    QSqlQuery sqliteQuery(u"SELECT sqlite_source_id()"_s, db);
+    if (!sqliteQuery.next() || sqliteQuery.value(0).toString() != QLatin1StringView(sqlite3_sourceid())) {
+        m_error = u"%1: Qt's SQLite driver uses another SQLite (%2) than Copydesk was built with (%3)"_s.arg(
+            m_path, sqliteQuery.value(0).toString(), QLatin1StringView(sqlite3_sourceid()));
+        return false;
+    }
+    sqliteQuery.finish();
+
     // Check the version before anything writes to the file (journal_mode=WAL does).
     QSqlQuery versionQuery(u"PRAGMA user_version"_s, db);
     if (!versionQuery.next()) {
@@ -289,7 +299,35 @@ bool LibraryDatabase::open(Access access)
         return false;
     }
     wal.finish(); // an unfinished statement would keep the migration from committing
-    return migrate(db);
+    return migrate(db) && indexedWithThisPlainText(db);
+}
+
+bool LibraryDatabase::indexedWithThisPlainText(QSqlDatabase &db)
+{
+    QSqlQuery version(db);
+    version.setForwardOnly(true);
+    if (version.exec(u"SELECT value FROM library_meta WHERE key = 'plain_text_version'"_s) &&
+        version.next() && version.value(0).toInt() == PlainTextVersion)
+        return true;
+    version.finish();
+    qCInfo(lcDatabase) << "library" << m_path << "rebuilds its search indexes for plain text version"
+                       << PlainTextVersion;
+    QString error;
+    const bool ok =
+        db.transaction() &&
+        exec(db, u"INSERT INTO article_search (article_search) VALUES ('rebuild')"_s, &error) &&
+        exec(db, u"INSERT INTO article_stems (article_stems) VALUES ('rebuild')"_s, &error) &&
+        exec(db,
+             u"INSERT OR REPLACE INTO library_meta (key, value) VALUES ('plain_text_version', '%1')"_s.arg(
+                 PlainTextVersion),
+             &error) &&
+        db.commit();
+    if (!ok) {
+        db.rollback();
+        m_error = u"%1: cannot rebuild the search indexes: %2"_s.arg(
+            m_path, error.isEmpty() ? db.lastError().text() : error);
+    }
+    return ok;
 }
 
 QStringList LibraryDatabase::quickCheck()
@@ -362,6 +400,9 @@ std::optional<std::pair<qint64, qint64>> LibraryDatabase::compact()
         m_error = u"%1: cannot compact the library: %2"_s.arg(m_path, error);
         return std::nullopt;
     }
+    // In WAL mode the rewritten library is in the -wal file until a checkpoint: copied into the library
+    // now, and the -wal emptied (as far as other connections reading it allow).
+    QSqlQuery(db).exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     return std::pair(before, bytes());
 }
 

@@ -69,7 +69,8 @@ public:
     QString writeRefusal() const;
 
     // Gives the space of what was deleted back to the file system (SQLite's VACUUM: the library is
-    // rewritten, which takes about as long as reading it, and waits for other connections to finish).
+    // rewritten, which takes about as long as reading it and needs free disk space the size of the
+    // library, for its -wal file, until the checkpoint that follows).
     // Space freed by deletes is otherwise kept for new articles. Returns the file's size before and after
     // in bytes, or nullopt with error() set.
     std::optional<std::pair<qint64, qint64>> compact();
@@ -98,6 +99,9 @@ public:
 
 private:
     bool migrate(QSqlDatabase &db);
+    // Rebuilds both search indexes when they were built with another derivation of the body's text
+    // (PlainTextVersion, libraryfunctions.h).
+    bool indexedWithThisPlainText(QSqlDatabase &db);
     void closeConnections();
     QString connectionName() const;
 

@@ -11,4 +11,11 @@ namespace Copydesk {
 // view, nor snippets or changes of the search indexes.
 bool registerLibraryFunctions(sqlite3 *connection);
 
+// The search indexes forget an article by giving back the text they indexed, which copydesk_plain_text()
+// derives again from the body: a derivation that changed would damage them. So the library records the
+// version of the derivation it was indexed with (library_meta.plain_text_version), and LibraryDatabase
+// rebuilds both indexes once when it differs. Whoever changes what HtmlText::plainText() gives for a
+// stored body raises this number.
+constexpr int PlainTextVersion = 1;
+
 } // namespace Copydesk

@@ -46,15 +46,44 @@ bool SearchIndex::index(qint64 articleId, Row row)
     } else if (!forget(articleId)) { // if the caller has not yet
         return false;
     }
+    const std::optional<Text> text = read(articleId);
+    if (!text)
+        return false;
     for (const QLatin1StringView table : {"article_search"_L1, "article_stems"_L1}) {
+        // One row of VALUES, not INSERT ... SELECT: a statement that may write several rows opens a
+        // savepoint, and FTS5 writes its pending terms out as a segment of their own at every savepoint
+        // (a quarter of the time of storing an article).
         QSqlQuery &insert = m_database.statement(
             u"INSERT INTO %1 (rowid, headline, standfirst, byline, body, quotes, captions) "
-            "SELECT id, headline, standfirst, byline, body, quotes, captions FROM article_search_text WHERE id = ?"_s
-                .arg(table));
-        if (!Sql::run(insert, {QVariant(articleId)}))
+            "VALUES (?, ?, ?, ?, ?, ?, ?)"_s.arg(table));
+        if (!Sql::run(insert, {QVariant(articleId), text->columns[0], text->columns[1], text->columns[2],
+                               text->columns[3], text->columns[4], text->columns[5]}))
             return fail(insert.lastError().text());
     }
     return true;
+}
+
+std::optional<SearchIndex::Text> SearchIndex::read(qint64 articleId)
+{
+    // The view derives the body's text (copydesk_plain_text()): read once for both indexes.
+    QSqlQuery &select = m_database.statement(u"SELECT headline, standfirst, byline, body, quotes, captions, "
+                                             "EXISTS (SELECT 1 FROM article_search_docsize WHERE id = t.id), "
+                                             "EXISTS (SELECT 1 FROM article_stems_docsize WHERE id = t.id) "
+                                             "FROM article_search_text t WHERE t.id = ?"_s);
+    if (!Sql::run(select, {QVariant(articleId)})) {
+        fail(select.lastError().text());
+        return std::nullopt;
+    }
+    Text text;
+    if (select.next()) {
+        text.found = true;
+        for (int column = 0; column < 6; ++column)
+            text.columns[column] = select.value(column);
+        text.inExact = select.value(6).toBool();
+        text.inStemmed = select.value(7).toBool();
+    }
+    select.finish();
+    return text;
 }
 
 bool SearchIndex::rebuild()
@@ -73,13 +102,17 @@ bool SearchIndex::forget(qint64 articleId)
     // An external-content index forgets an article only when told what it indexed: the view's text, read
     // before any of it changes. Only what it holds: forgetting an article it never indexed would damage
     // it (its docsize table has a row per article indexed).
+    const std::optional<Text> text = read(articleId);
+    if (!text)
+        return false;
     for (const QLatin1StringView table : {"article_search"_L1, "article_stems"_L1}) {
+        if (!text->found || !(table == "article_search"_L1 ? text->inExact : text->inStemmed))
+            continue;
         QSqlQuery &forget = m_database.statement(
             u"INSERT INTO %1 (%1, rowid, headline, standfirst, byline, body, quotes, captions) "
-            "SELECT 'delete', id, headline, standfirst, byline, body, quotes, captions FROM "
-            "article_search_text "
-            "WHERE id = ? AND EXISTS (SELECT 1 FROM %1_docsize d WHERE d.id = ?)"_s.arg(table));
-        if (!Sql::run(forget, {QVariant(articleId), QVariant(articleId)}))
+            "VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)"_s.arg(table));
+        if (!Sql::run(forget, {QVariant(articleId), text->columns[0], text->columns[1], text->columns[2],
+                               text->columns[3], text->columns[4], text->columns[5]}))
             return fail(forget.lastError().text());
     }
     return true;

@@ -3,6 +3,9 @@
 #include <model/article.h>
 
 #include <QString>
+#include <QVariant>
+
+#include <optional>
 
 namespace Copydesk {
 
@@ -45,6 +48,15 @@ public:
     static QString folded(QString text);
 
 private:
+    // An article's row of the view both indexes read, and whether each holds it.
+    struct Text
+    {
+        bool found = false;
+        QVariant columns[6]; // headline, standfirst, byline, body, quotes, captions
+        bool inExact = false;
+        bool inStemmed = false;
+    };
+    std::optional<Text> read(qint64 articleId);
     bool fail(const QString &detail);
 
     const LibraryDatabase &m_database;

@@ -114,7 +114,7 @@ QList<Token> tokenize(const QString &text, QString &hint, SearchLanguage::Typing
             (last.field.isEmpty() || !columnFor(last.field).isEmpty())) {
             last.typing = true;
             last.typingPrefix = !last.prefix;
-            if (typingWord == SearchLanguage::TypingWord::AsPrefix)
+            if (typingWord != SearchLanguage::TypingWord::AsWord)
                 last.prefix = true;
         }
     }
@@ -157,7 +157,7 @@ SearchLanguage SearchLanguage::parse(const QString &text, TypingWord typingWord)
     SearchLanguage result;
     const QList<Token> tokens = tokenize(text, result.hint, typingWord);
     if (!tokens.isEmpty() && tokens.last().typingPrefix)
-        result.typingWord = ftsTerm(tokens.last(), true);
+        result.typingTerm = ftsTerm(tokens.last(), true);
     // Wanted text terms, with OR joining neighbours into groups.
     QList<QStringList> groups;
     QList<QStringList> rankGroups; // the same terms for ranking

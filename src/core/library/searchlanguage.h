@@ -10,7 +10,7 @@ namespace Copydesk {
 //   words            every one must be there ("sanctions minsk")
 //   "exact phrase"   the words in that order
 //   prefix*          words that start so (the last word typed is a prefix too, for search as you type,
-//                    unless the library has it as a word: see typingWord)
+//                    unless the library has it as a word: see typingTerm)
 //   -word, -"phrase" must not be there; -tag:x and the other filters can be negated too
 //   a OR b           either (OR binds the words beside it: "minsk moscow OR kyiv" is minsk and either city)
 //   headline:  by:  quote: (text or speaker)  credit: (pictures' captions and credits)   in those fields
@@ -33,18 +33,19 @@ struct SearchLanguage
     // The last word, when it is still being typed (no space after it), as an FTS5 query of that word
     // alone; empty when there is none. Whoever can look it up in the library decides whether it is a
     // word the library has (then it is searched as that word) or part of one (then as a prefix).
-    QString typingWord;
+    QString typingTerm;
 
     enum class TypingWord
     {
-        AsPrefix, // the word still being typed matches the words that start with it
-        AsWord,   // it is a whole word: matched as any other (and its forms, through the stemmed index)
+        Undecided, // not looked up yet: read as a prefix (ArticleRepository::settled() decides)
+        AsPrefix,  // the word still being typed matches the words that start with it
+        AsWord,    // it is a whole word: matched as any other (and its forms, through the stemmed index)
     };
 
     bool hasTextCondition() const { return !match.isEmpty() || !excludedMatches.isEmpty(); }
     bool isEmpty() const;
 
-    static SearchLanguage parse(const QString &text, TypingWord typingWord = TypingWord::AsPrefix);
+    static SearchLanguage parse(const QString &text, TypingWord typingWord = TypingWord::Undecided);
 };
 
 } // namespace Copydesk

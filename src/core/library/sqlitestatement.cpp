@@ -37,11 +37,18 @@ bool SqliteStatement::exec(const QVariantList &values)
 {
     if (!m_statement || !m_error.isEmpty())
         return false;
+    // Runnable again: what an earlier run left stepped or bound is cleared.
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    m_rowWaiting = false;
     int position = 0;
     for (const QVariant &value : values) {
         ++position;
         int result = SQLITE_OK;
-        switch (value.isNull() ? QMetaType::UnknownType : value.typeId()) {
+        // A null QString binds NULL, as Qt's driver binds it.
+        const bool null =
+            value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isNull());
+        switch (null ? QMetaType::UnknownType : value.typeId()) {
         case QMetaType::UnknownType:
             result = sqlite3_bind_null(m_statement, position);
             break;

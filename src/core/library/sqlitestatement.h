@@ -20,7 +20,8 @@ public:
     ~SqliteStatement();
     Q_DISABLE_COPY_MOVE(SqliteStatement)
 
-    // Binds values in order (integers, reals, text; a null QVariant binds NULL) and reads the first row.
+    // Binds values in order (integers, reals, text; a null QVariant or QString binds NULL) and reads the
+    // first row. May be run again.
     bool exec(const QVariantList &values = {});
     // The next row; false at the end or on an error (then error() says which).
     bool next();

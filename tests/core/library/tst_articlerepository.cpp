@@ -256,11 +256,11 @@ private slots:
         QVERIFY(library.repository->insert(second));
         QVERIFY(library.repository->insert(third));
         QVERIFY(library.repository->setTrashed({second.id}, true));
-        const QHash<qint64, QStringList> lists = library.repository->tagListsWith(u"STRIKE"_s);
+        const QHash<qint64, QStringList> lists = *library.repository->tagListsWith(u"STRIKE"_s);
         QCOMPARE(lists.size(), 2);
         QCOMPARE(lists.value(first.id), (QStringList{u"port"_s, u"strike"_s, u"ferry"_s}));
         QCOMPARE(lists.value(second.id), QStringList{u"strike"_s}); // one tag, however it was typed
-        QVERIFY(library.repository->tagListsWith(u"nothing"_s).isEmpty());
+        QVERIFY(library.repository->tagListsWith(u"nothing"_s)->isEmpty());
     }
 
     void aStaleSearchRowIsReplaced()

@@ -1,4 +1,5 @@
 #include <library/librarydatabase.h>
+#include <library/libraryfunctions.h>
 
 #include "damagedlibrary.h"
 #include <library/articlerepository.h>
@@ -161,6 +162,7 @@ private slots:
                   u"DROP INDEX article_tags_position"_s,
                   u"DROP INDEX articles_unread_ids"_s,
                   u"DROP INDEX articles_starred_ids"_s,
+                  u"DROP TABLE library_meta"_s,
                   u"ALTER TABLE articles DROP COLUMN trashed_at"_s,
                   u"DROP VIEW article_search_text"_s,
                   u"DROP TABLE article_search"_s,
@@ -197,6 +199,69 @@ private slots:
         for (const QString &table : {u"article_search"_s, u"article_stems"_s})
             QVERIFY2(check.exec(u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table)),
                      qPrintable(table + u": "_s + check.lastError().text()));
+    }
+
+    // Schema 9 stops storing the body's text: an article another tool wrote without indexing it (and
+    // without its text) ends up in both indexes, which stay whole. A library indexed with another
+    // derivation of the text (PlainTextVersion) has its indexes rebuilt once.
+    void bringsASchemaEightLibraryUpToDateAndRebuildsForANewPlainText()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"library.sqlite"_s);
+        {
+            LibraryDatabase database(path);
+            QVERIFY(database.open());
+            Article article;
+            article.headline = u"Harbour dues"_s;
+            article.bodyHtml = u"<p>Ferries pay more.</p>"_s;
+            QVERIFY(ArticleRepository(database).insert(article));
+            QSqlDatabase db = database.connection();
+            for (const QString &sql :
+                 {u"DROP VIEW article_search_text"_s, u"DROP TABLE library_meta"_s,
+                  u"DROP INDEX article_tags_position"_s, u"DROP INDEX articles_unread_ids"_s,
+                  u"DROP INDEX articles_starred_ids"_s,
+                  u"ALTER TABLE articles ADD COLUMN body_text TEXT NOT NULL DEFAULT ''"_s,
+                  u"UPDATE articles SET body_text = 'Ferries pay more.'"_s,
+                  u"CREATE VIEW article_search_text (id, headline, standfirst, byline, body, quotes, "
+                  u"captions) "
+                  "AS SELECT a.id, a.headline, a.standfirst, a.byline, a.body_text, '', '' FROM articles a"_s,
+                  // Written by another tool: in neither index, its text not stored.
+                  u"INSERT INTO articles (uuid, created_at, updated_at, headline, body_html) VALUES "
+                  "('other-tool', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 'Lighthouse', "
+                  "'<p>Keepers return.</p>')"_s,
+                  u"PRAGMA user_version = 8"_s})
+                QVERIFY2(QSqlQuery(db).exec(sql), qPrintable(sql));
+        }
+        const auto whole = [](LibraryDatabase &database) {
+            QSqlQuery check(database.connection());
+            for (const QString &table : {u"article_search"_s, u"article_stems"_s}) {
+                if (!check.exec(u"INSERT INTO %1 (%1) VALUES ('integrity-check')"_s.arg(table)))
+                    return table + u": "_s + check.lastError().text();
+            }
+            return QString();
+        };
+        {
+            LibraryDatabase database(path);
+            QVERIFY2(database.open(), qPrintable(database.error()));
+            ArticleRepository repository(database);
+            QCOMPARE(repository.search(u"keepers "_s, 0, 10).size(), 1);
+            QCOMPARE(repository.search(u"ferries "_s, 0, 10).size(), 1);
+            QCOMPARE(whole(database), QString());
+            QCOMPARE(scalar(database.connection(),
+                            u"SELECT value FROM library_meta WHERE key = 'plain_text_version'"_s)
+                         .toInt(),
+                     PlainTextVersion);
+            QVERIFY(QSqlQuery(database.connection())
+                        .exec(u"UPDATE library_meta SET value = '0' WHERE key = 'plain_text_version'"_s));
+        }
+        LibraryDatabase database(path);
+        QVERIFY2(database.open(), qPrintable(database.error()));
+        QCOMPARE(scalar(database.connection(),
+                        u"SELECT value FROM library_meta WHERE key = 'plain_text_version'"_s)
+                     .toInt(),
+                 PlainTextVersion);
+        QCOMPARE(whole(database), QString());
+        QCOMPARE(ArticleRepository(database).search(u"keepers "_s, 0, 10).size(), 1);
     }
 
     void opensReadOnlyWhenAsked()

@@ -233,8 +233,14 @@ private slots:
                                 ArticleStatus::Draft, {}, {});
         Article councillor =
             story(u"Resignation"_s, u"A councillor quit."_s, u"World"_s, ArticleStatus::Draft, {}, {});
+        Article minister =
+            story(u"Cabinet"_s, u"The minister spoke."_s, u"World"_s, ArticleStatus::Draft, {}, {});
+        Article ministry =
+            story(u"Offices"_s, u"The ministry closed."_s, u"World"_s, ArticleStatus::Draft, {}, {});
         QVERIFY(m_library.repository->insert(council));
         QVERIFY(m_library.repository->insert(councillor));
+        QVERIFY(m_library.repository->insert(minister));
+        QVERIFY(m_library.repository->insert(ministry));
         const auto found = [this](const QString &text) {
             ArticleQuery query;
             query.text = text;
@@ -251,14 +257,27 @@ private slots:
         QCOMPARE(found(u"councils"_s), QList<qint64>{council.id});
         QCOMPARE(found(u"council*"_s), (QList<qint64>{council.id, councillor.id}));
         QCOMPARE(found(u"towns counc"_s), QList<qint64>{council.id});
+        // "minist" is the stem of minister, not a word: still a prefix, of ministry too (1 has "minister").
+        QCOMPARE(found(u"minist"_s), (QList<qint64>{1, minister.id, ministry.id}));
+        QCOMPARE(found(u"minister"_s), (QList<qint64>{1, minister.id}));
+
+        // Decided once: a settled query is read as it is.
+        ArticleQuery asked;
+        asked.text = u"council"_s;
+        const ArticleQuery settled = m_library.repository->settled(asked);
+        QCOMPARE(settled.typingWord, SearchLanguage::TypingWord::AsWord);
+        QCOMPARE(m_library.repository->settled(settled), settled);
+        QCOMPARE(settled.asked(), asked);
+        asked.text = u"counc"_s;
+        QCOMPARE(m_library.repository->settled(asked).typingWord, SearchLanguage::TypingWord::AsPrefix);
 
         const SearchLanguage typed = SearchLanguage::parse(u"town council"_s);
-        QCOMPARE(typed.typingWord, u"\"council\""_s);
+        QCOMPARE(typed.typingTerm, u"\"council\""_s);
         QCOMPARE(typed.match, u"\"town\" AND \"council\"*"_s);
         QCOMPARE(SearchLanguage::parse(u"town council"_s, SearchLanguage::TypingWord::AsWord).match,
                  u"\"town\" AND \"council\""_s);
-        QCOMPARE(SearchLanguage::parse(u"town council "_s).typingWord, QString()); // finished
-        QCOMPARE(SearchLanguage::parse(u"council*"_s).typingWord, QString());      // a prefix as asked
+        QCOMPARE(SearchLanguage::parse(u"town council "_s).typingTerm, QString()); // finished
+        QCOMPARE(SearchLanguage::parse(u"council*"_s).typingTerm, QString());      // a prefix as asked
     }
 
 private:
