@@ -3,6 +3,8 @@
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,4 +34,16 @@ inline Copydesk::Article sampleArticle(const QString &headline,
     article.headline = headline;
     article.bodyHtml = body;
     return article;
+}
+
+// What FTS5's integrity-check finds wrong in the two search indexes (each compared with the text it
+// reads from the view), empty when both are whole.
+inline QString searchIndexProblems(const Copydesk::LibraryDatabase &database)
+{
+    QSqlQuery check(database.connection());
+    for (const QString &table : {QStringLiteral("article_search"), QStringLiteral("article_stems")}) {
+        if (!check.exec(QStringLiteral("INSERT INTO %1 (%1) VALUES ('integrity-check')").arg(table)))
+            return table + QStringLiteral(": ") + check.lastError().text();
+    }
+    return {};
 }
