@@ -108,13 +108,14 @@ public:
     void exec(const char *sql) { sqlite3_exec(m_db, sql, nullptr, nullptr, nullptr); }
     sqlite3 *db() const { return m_db; }
 
+    // The list's first rows (what is in the trash is not listed, and the list's index is partial on it).
     int firstRows(int limit)
     {
         sqlite3_stmt *statement = nullptr;
         sqlite3_prepare_v2(m_db,
                            "SELECT id, headline, section, byline, status, created_at, updated_at, starred, "
-                           "read_at IS NOT NULL, word_count FROM articles ORDER BY created_at DESC, id DESC "
-                           "LIMIT ?",
+                           "read_at IS NOT NULL, word_count FROM articles WHERE trashed_at IS NULL "
+                           "ORDER BY created_at DESC, id DESC LIMIT ?",
                            -1, &statement, nullptr);
         sqlite3_bind_int(statement, 1, limit);
         int rows = 0;
