@@ -1,6 +1,7 @@
 // The module map, checked: every #include in src/ must name a module the including one may use. A module
 // of src/core uses only the modules below it; src/core and src/cli never use Widgets or WebEngine; src/web
-// never uses Widgets. docs/architecture.md draws the same map.
+// never uses Widgets; in src/app only the browser engine's plugin (app/engine/) uses WebEngine, so that the
+// program itself is not linked to it. docs/architecture.md draws the same map.
 
 #include <QDirIterator>
 #include <QFile>
@@ -92,6 +93,9 @@ QString judge(const Include &include)
         return u"uses Widgets (%1)"_s.arg(header);
     if ((inCore || inCli) && isQtHeaderOf(header, webEngine))
         return u"uses WebEngine (%1)"_s.arg(header);
+    const bool inProgram = file.startsWith("app/"_L1) && !file.startsWith("app/engine/"_L1);
+    if (inProgram && (isQtHeaderOf(header, webEngine) || isQtHeaderOf(header, {u"QtWebEngineWidgets"_s})))
+        return u"uses WebEngine outside the engine plugin (%1)"_s.arg(header);
     if (header.startsWith("app/"_L1) && !file.startsWith("app/"_L1))
         return u"uses the window (%1)"_s.arg(header);
     if (inCore && include.angled && header.startsWith("cli/"_L1))
@@ -147,6 +151,9 @@ private slots:
         QVERIFY(judge({u"core/library/librarydatabase.cpp"_s, 1, u"QSqlQuery"_s, true}).isEmpty());
         QVERIFY(judge({u"web/webpageextractor.cpp"_s, 1, u"QWebEnginePage"_s, true}).isEmpty());
         QVERIFY(judge({u"app/mainwindow.cpp"_s, 1, u"QWidget"_s, true}).isEmpty());
+        QCOMPARE(judge({u"app/previewpanel.cpp"_s, 1, u"QWebEngineView"_s, true}).isEmpty(), false);
+        QCOMPARE(judge({u"app/main.cpp"_s, 1, u"QWebEngineUrlScheme"_s, true}).isEmpty(), false);
+        QVERIFY(judge({u"app/engine/enginepreviewpage.cpp"_s, 1, u"QWebEngineView"_s, true}).isEmpty());
     }
 };
 

@@ -1,15 +1,14 @@
 // Copydesk: one binary for the window and for the command line (`copydesk COMMAND ...`, no display needed).
 
+#include "browserengine.h"
 #include "importcontroller.h"
 #include "mainwindow.h"
 #include "quitonfirstpaint.h"
 #include "webimportsetup.h"
-#include "webpageextractor.h"
-#include "webscheme.h"
-#include "windowrendering.h"
 #include <cli/commandline.h>
 #include <cli/formats.h>
 #include <import/importservice.h>
+#include <import/webpage/pageextractor.h>
 #include <library/librarydatabase.h>
 
 #include <QApplication>
@@ -36,6 +35,13 @@ void setApplicationNames()
     QCoreApplication::setOrganizationName(u"copydesk"_s);
 }
 
+// Readability for saved pages, from the browser engine's plugin: loaded when the first page needs it.
+std::unique_ptr<Copydesk::PageExtractor> createPageExtractor(QString *error)
+{
+    Copydesk::BrowserEngine *engine = Copydesk::BrowserEngine::instance(error);
+    return engine ? engine->createPageExtractor() : nullptr;
+}
+
 // Chromium's sandbox cannot start for root; our pages are locked down on their own (no script, no network),
 // so run without it there rather than not at all.
 void allowBrowserEngineAsRoot()
@@ -58,11 +64,10 @@ int runCommand(int argc, char *argv[])
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     allowBrowserEngineAsRoot();
-    Copydesk::registerImportScheme();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QGuiApplication app(argc, argv);
     setApplicationNames();
-    Copydesk::WebImportSetup web;
+    Copydesk::WebImportSetup web(createPageExtractor);
     Copydesk::CommandLine commandLine(out, err);
     commandLine.setImportSetup([&web](Copydesk::ImportService &service) { web.apply(service); });
     return commandLine.run(QCoreApplication::arguments());
@@ -80,9 +85,8 @@ void quitOnceShownIfAsked(QWidget &window)
 int runWindow(int argc, char *argv[])
 {
     allowBrowserEngineAsRoot();
-    Copydesk::registerCopydeskScheme();
-    Copydesk::registerImportScheme();
-    Copydesk::chooseWindowRendering();
+    // The browser engine's plugin comes after the first frame; what it needs before the QApplication is
+    // only this (its schemes it registers itself, before its first profile).
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     setApplicationNames();
@@ -106,7 +110,7 @@ int runWindow(int argc, char *argv[])
             result = 1;
             continue;
         }
-        Copydesk::WebImportSetup web;
+        Copydesk::WebImportSetup web(createPageExtractor);
         Copydesk::MainWindow window(database);
         window.importController()->setImportSetup([&web](Copydesk::ImportService &service) {
             Copydesk::Formats::addImporters(service);

@@ -68,7 +68,6 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_listModel(new ArticleListModel(m_library->articles(), this))
     , m_queryRunner(new ArticleQueryRunner(database, this))
     , m_stack(new QStackedWidget(this))
-    , m_emptyState(new EmptyStateWidget(m_stack))
     , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
     , m_listPanel(new ArticleListPanel(m_listModel, m_splitter))
     , m_editorPanel(new EditorPanel(m_splitter))
@@ -96,7 +95,6 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     m_splitter->setStretchFactor(2, 2);
     m_splitter->setStretchFactor(3, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_stack->addWidget(m_emptyState);
     m_stack->addWidget(m_splitter);
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
@@ -108,8 +106,6 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     setupMenus();
     m_importController->setImportSetup(Formats::addImporters); // main adds saved pages and downloads
 
-    connect(m_emptyState, &EmptyStateWidget::newArticleRequested, this, &MainWindow::newArticle);
-    connect(m_emptyState, &EmptyStateWidget::importRequested, this, &MainWindow::chooseImportFiles);
     connect(m_listPanel, &ArticleListPanel::articleActivated, this, &MainWindow::openArticle);
     connect(m_editController, &EditController::articleEdited, m_listModel, &ArticleListModel::showEdits);
     connect(m_editController, &EditController::articleSaved, this, [this](qint64 id) {
@@ -283,13 +279,12 @@ void MainWindow::setupMenus()
     });
 
     // Ctrl+V on the list (not in a text field, which pastes text itself) saves a copied web address.
-    auto *pasteAddress = new QAction(tr("Paste Web Address"), m_listPanel);
-    pasteAddress->setShortcut(QKeySequence::Paste);
-    pasteAddress->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    connect(pasteAddress, &QAction::triggered, this, &MainWindow::pasteUrl);
-    m_listPanel->listView()->addAction(pasteAddress);
-    m_emptyState->addAction(pasteAddress);
-    m_writingActions.append(pasteAddress);
+    m_pasteAddress = new QAction(tr("Paste Web Address"), m_listPanel);
+    m_pasteAddress->setShortcut(QKeySequence::Paste);
+    m_pasteAddress->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_pasteAddress, &QAction::triggered, this, &MainWindow::pasteUrl);
+    m_listPanel->listView()->addAction(m_pasteAddress);
+    m_writingActions.append(m_pasteAddress);
 
     QMenu *articleMenu = menuBar()->addMenu(tr("&Article"));
     m_reader->addActions(articleMenu);
@@ -463,10 +458,26 @@ void MainWindow::exportCurrentArticle(const ArticleExporter &exporter)
         QMessageBox::warning(this, tr("Export"), error);
 }
 
+// Made on first need: a library with articles never shows it, and its form costs the window's start a few
+// milliseconds.
+EmptyStateWidget *MainWindow::emptyState()
+{
+    if (m_emptyState)
+        return m_emptyState;
+    m_emptyState = new EmptyStateWidget(m_stack);
+    connect(m_emptyState, &EmptyStateWidget::newArticleRequested, this, &MainWindow::newArticle);
+    connect(m_emptyState, &EmptyStateWidget::importRequested, this, &MainWindow::chooseImportFiles);
+    if (m_pasteAddress)
+        m_emptyState->addAction(m_pasteAddress);
+    m_emptyState->setEnabled(m_libraryController->writesAllowed());
+    m_stack->addWidget(m_emptyState);
+    return m_emptyState;
+}
+
 void MainWindow::updateEmptyState()
 {
     const bool empty = m_listModel->rowCount() == 0 && m_listModel->query().isEmpty();
-    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyState) : m_splitter);
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget *>(emptyState()) : m_splitter);
 }
 
 void MainWindow::applyWriteAccess()
@@ -474,7 +485,8 @@ void MainWindow::applyWriteAccess()
     const bool writable = m_libraryController->writesAllowed();
     for (QAction *action : std::as_const(m_writingActions))
         action->setEnabled(writable);
-    m_emptyState->setEnabled(writable);
+    if (m_emptyState)
+        m_emptyState->setEnabled(writable);
     m_editorPanel->setReadOnly(!writable);
 }
 

@@ -84,6 +84,7 @@ private:
     void applyWriteAccess();
     void switchToLibrary(const QString &path);
     void restoreLayout();
+    EmptyStateWidget *emptyState();
     void saveLayout() const;
 
     std::unique_ptr<Library> m_library;
@@ -92,7 +93,8 @@ private:
     ArticleListModel *m_listModel;
     ArticleQueryRunner *m_queryRunner;
     QStackedWidget *m_stack;
-    EmptyStateWidget *m_emptyState;
+    EmptyStateWidget *m_emptyState = nullptr; // made when the library is first seen empty
+    QAction *m_pasteAddress = nullptr;
     QSplitter *m_splitter;
     ArticleListPanel *m_listPanel;
     EditorPanel *m_editorPanel;

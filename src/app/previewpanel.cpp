@@ -3,18 +3,15 @@
 #include <QEventLoop>
 #include <QSettings>
 
-#include "libraryschemehandler.h"
-#include "requestinterceptor.h"
-#include "sandboxedpage.h"
+#include "browserengine.h"
 #include <html/htmltext.h>
+#include <library/articlerepository.h>
 #include <render/articlerenderer.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QVBoxLayout>
-#include <QWebEngineProfile>
-#include <QWebEngineScript>
-#include <QWebEngineView>
 
 using namespace Qt::StringLiterals;
 
@@ -42,34 +39,39 @@ PreviewPanel::PreviewPanel(const ArticleRepository &repository, const ArticleRen
 
 void PreviewPanel::startEngine()
 {
-    if (m_page)
+    if (m_page || m_engineMissing)
         return;
-    m_profile = new QWebEngineProfile(this); // no storage name: off the record, nothing kept on disk
-    m_interceptor = new RequestInterceptor(m_profile);
-    m_profile->setUrlRequestInterceptor(m_interceptor);
-    m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
-    m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-    m_schemeHandler = new LibrarySchemeHandler(m_repository, m_profile);
-    m_profile->installUrlSchemeHandler("copydesk", m_schemeHandler);
-
-    m_page = new SandboxedPage(m_profile, this);
-    m_view = new QWebEngineView(this);
-    m_view->setPage(m_page);
-    m_view->setContextMenuPolicy(Qt::NoContextMenu);
-    m_view->setAccessibleName(tr("Preview"));
-    layout()->addWidget(m_view);
-
-    connect(m_page, &QWebEnginePage::loadFinished, this, [this](bool ok) {
+    QString error;
+    BrowserEngine *engine = BrowserEngine::instance(&error);
+    if (!engine) {
+        // The rest of the window works without it: say so where the preview would be.
+        m_engineMissing = new QLabel(error, this);
+        m_engineMissing->setWordWrap(true);
+        m_engineMissing->setAlignment(Qt::AlignCenter);
+        m_engineMissing->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout()->addWidget(m_engineMissing);
+        qWarning("%s", qPrintable(error));
+        return;
+    }
+    PreviewPage::Hooks hooks;
+    hooks.image = [this](qint64 articleId, int position) -> std::optional<PreviewImage> {
+        std::optional<StoredImage> image = m_repository.image(articleId, position);
+        if (!image)
+            return std::nullopt;
+        return PreviewImage{image->data, image->mimeType};
+    };
+    hooks.loadFinished = [this](bool ok) {
         m_shownId = ok ? m_loadingId : -1;
         // Keep the reader's place while the text is being edited. ApplicationWorld scripts run even
         // with page JavaScript off, and page content cannot see them.
         if (!m_scrollToRestore.isNull()) {
-            m_page->runJavaScript(
-                u"window.scrollTo(%1, %2)"_s.arg(m_scrollToRestore.x()).arg(m_scrollToRestore.y()),
-                QWebEngineScript::ApplicationWorld);
+            m_page->runScript(
+                u"window.scrollTo(%1, %2)"_s.arg(m_scrollToRestore.x()).arg(m_scrollToRestore.y()));
         }
         emit rendered();
-    });
+    };
+    m_page = engine->createPreviewPage(std::move(hooks), this);
+    layout()->addWidget(m_page->widget());
     if (std::exchange(m_renderWanted, false))
         render();
 }
@@ -79,34 +81,20 @@ void PreviewPanel::paintEvent(QPaintEvent *event)
     QWidget::paintEvent(event);
     // The window is on screen: the browser engine starts now, once, after this paint (about 100 ms that
     // would otherwise keep the whole window from appearing).
-    if (!m_page && !std::exchange(m_engineScheduled, true))
+    if (!m_page && !m_engineMissing && !std::exchange(m_engineScheduled, true))
         QTimer::singleShot(0, this, &PreviewPanel::startEngine);
 }
 
-QWebEngineView *PreviewPanel::view() const
+PreviewPage *PreviewPanel::previewPage() const
 {
     const_cast<PreviewPanel *>(this)->startEngine();
-    return m_view;
-}
-
-RequestInterceptor *PreviewPanel::interceptor() const
-{
-    const_cast<PreviewPanel *>(this)->startEngine();
-    return m_interceptor;
-}
-
-SandboxedPage *PreviewPanel::page() const
-{
-    const_cast<PreviewPanel *>(this)->startEngine();
-    return m_page;
+    return m_page.get();
 }
 
 PreviewPanel::~PreviewPanel()
 {
     rememberPlace(); // quitting keeps the place too
-    // The page must go before its profile.
-    delete m_view;
-    delete m_page;
+    m_page.reset();  // before the widget's children go: it deletes its own view
 }
 
 void PreviewPanel::showArticle(const Article &article)
@@ -174,7 +162,7 @@ void PreviewPanel::clear()
     m_renderWanted = false;
     if (!m_page)
         return; // nothing shown yet
-    m_schemeHandler->setPreviewPage({});
+    m_page->setServedHtml({});
     m_loadingId = 0;
     m_shownId = -1;
     m_page->load(QUrl(u"copydesk://preview/0/%1"_s.arg(++m_renderCount)));
@@ -207,7 +195,7 @@ void PreviewPanel::render()
     const qsizetype htmlTag = m_html.indexOf(u"<html"_s);
     if (htmlTag >= 0)
         m_html.insert(htmlTag + 5, u' ' + m_style.htmlAttributes());
-    m_schemeHandler->setPreviewPage(m_html.toUtf8());
+    m_page->setServedHtml(m_html.toUtf8());
     if (m_article.id != 0 && m_shownId == m_article.id) {
         replaceArticle(m_renderer.renderArticle(*shown, ArticleRenderer::ImageMode::LibraryUrls), *shown);
         return;
@@ -231,22 +219,24 @@ void PreviewPanel::setReadingStyle(const ReadingStyle &style)
             style.theme, QString::number(std::clamp(style.size, -2, 4)), style.width,
             style.sans ? u"sans"_s : u"serif"_s);
     if (m_page) // else the first page has it
-        m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld);
+        m_page->runScript(script);
 }
 
 bool PreviewPanel::print(QPrinter *printer)
 {
     startEngine();
+    if (!m_page)
+        return false;
     QEventLoop waiting;
     bool printed = false;
-    const QMetaObject::Connection done =
-        connect(m_view, &QWebEngineView::printFinished, &waiting, [&](bool success) {
-            printed = success;
-            waiting.quit();
-        });
-    m_view->print(printer);
-    waiting.exec();
-    disconnect(done);
+    bool finished = false;
+    m_page->print(printer, [&](bool success) {
+        printed = success;
+        finished = true;
+        waiting.quit();
+    });
+    if (!finished)
+        waiting.exec();
     return printed;
 }
 
@@ -281,15 +271,14 @@ void PreviewPanel::replaceArticle(const QString &articleHtml, const Article &sho
         return true;
     })())"_s.arg(html, title);
     const quint64 renderCount = ++m_renderCount;
-    m_page->runJavaScript(script, QWebEngineScript::ApplicationWorld,
-                          [this, renderCount](const QVariant &replaced) {
-                              if (renderCount != m_renderCount)
-                                  return; // a newer render is on its way
-                              if (replaced.toBool())
-                                  emit rendered();
-                              else
-                                  loadPage(); // not the page it expected: load it whole
-                          });
+    m_page->runScript(script, [this, renderCount](const QVariant &replaced) {
+        if (renderCount != m_renderCount)
+            return; // a newer render is on its way
+        if (replaced.toBool())
+            emit rendered();
+        else
+            loadPage(); // not the page it expected: load it whole
+    });
 }
 
 QString PreviewPanel::cutBetweenBlocks(const QString &html, qsizetype length)

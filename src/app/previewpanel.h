@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include <model/article.h>
@@ -8,20 +9,15 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
 class QPrinter;
-class QWebEngineProfile;
-class QWebEngineView;
 
 namespace Copydesk {
 
 class ArticleRenderer;
 class ArticleRepository;
-class LibrarySchemeHandler;
-class RequestInterceptor;
-class SandboxedPage;
+class PreviewPage;
 
-// The article as it will be published, beside the editor. It renders through the same ArticleRenderer
-// as the export, in an off-the-record profile where every request outside copydesk: is blocked.
 // How the reading pane sets the article: the preview's own choice, never part of an export.
 struct ReadingStyle
 {
@@ -35,6 +31,9 @@ struct ReadingStyle
     friend bool operator==(const ReadingStyle &, const ReadingStyle &) = default;
 };
 
+// The article as it will be published, beside the editor. It renders through the same ArticleRenderer
+// as the export, in the browser engine's sandboxed page (PreviewPage: an off-the-record profile where every
+// request outside copydesk: is blocked).
 class PreviewPanel final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +46,7 @@ public:
     {
         Now,
         WhenShown, // after the panel's first paint: the window appears without waiting for the engine
+                   // (nor for its plugin to load)
     };
     PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
                  QWidget *parent = nullptr, EngineStart start = EngineStart::Now);
@@ -65,10 +65,9 @@ public:
     // Where the reader left each article (by its uuid), kept across restarts for the last few hundred.
     static std::optional<qreal> rememberedPlace(const QString &uuid);
 
-    // The engine's parts (started if it has not yet).
-    QWebEngineView *view() const;
-    RequestInterceptor *interceptor() const;
-    SandboxedPage *page() const;
+    // The engine's page (started if it has not yet); nullptr when the engine could not be loaded, which the
+    // panel says in place of the preview.
+    PreviewPage *previewPage() const;
     bool engineStarted() const { return m_page != nullptr; }
     // The HTML most recently given to the page.
     QString currentHtml() const { return m_html; }
@@ -91,11 +90,8 @@ private:
 
     const ArticleRepository &m_repository;
     const ArticleRenderer &m_renderer;
-    QWebEngineProfile *m_profile = nullptr;
-    RequestInterceptor *m_interceptor = nullptr;
-    LibrarySchemeHandler *m_schemeHandler = nullptr;
-    SandboxedPage *m_page = nullptr;
-    QWebEngineView *m_view = nullptr;
+    std::unique_ptr<PreviewPage> m_page;
+    QLabel *m_engineMissing = nullptr;
     bool m_engineScheduled = false;
     bool m_renderWanted = false;
     QTimer m_debounce;

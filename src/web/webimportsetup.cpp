@@ -1,15 +1,18 @@
 #include "webimportsetup.h"
 
-#include "webpageextractor.h"
 #include <import/importservice.h>
 #include <import/webpage/htmlpageimporter.h>
 
 #include <QCoreApplication>
 #include <QThread>
 
+#include <utility>
+
 namespace Copydesk {
 
-WebImportSetup::WebImportSetup() = default;
+WebImportSetup::WebImportSetup(ExtractorFactory createExtractor)
+    : m_createExtractor(std::move(createExtractor))
+{}
 
 WebImportSetup::~WebImportSetup() = default;
 
@@ -28,18 +31,23 @@ ExtractedPage WebImportSetup::extract(const QString &html, const QUrl &baseUrl)
 {
     {
         QMutexLocker locker(&m_mutex);
-        if (!m_extractor) {
+        if (!std::exchange(m_extractorAsked, true)) {
             // The browser engine lives on the GUI thread, whoever asks first; the asking thread waits for it
             // to exist, since it extracts with it at once.
             QObject *application = QCoreApplication::instance();
             auto create = [this] {
-                m_extractor = std::make_unique<WebPageExtractor>();
+                m_extractor = m_createExtractor(&m_extractorError);
             };
             if (QThread::currentThread() == application->thread())
                 create();
             else
                 QMetaObject::invokeMethod(application, create, Qt::BlockingQueuedConnection);
         }
+    }
+    if (!m_extractor) {
+        ExtractedPage failed;
+        failed.error = m_extractorError;
+        return failed;
     }
     return m_extractor->extract(html, baseUrl);
 }

@@ -679,6 +679,62 @@ private slots:
         QVERIFY(html.contains(u"<cite>Makei</cite>"_s));
     }
 
+    // The program is not linked to Qt WebEngine (about 20 ms of every start): the browser engine's plugin
+    // is loaded by what needs it, here an import of a saved page; without the plugin, the rest of the batch
+    // is imported and the error names what is missing.
+    void loadsTheBrowserEngineOnlyWhenAPageNeedsIt()
+    {
+        QTemporaryDir dir;
+        const QString library = dir.filePath(u"library.sqlite"_s);
+        const QString page = fixturesDir() + u"/pages/complete/page.html"_s;
+        const QString text = dir.filePath(u"note.txt"_s);
+        QFile note(text);
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.write("Harbour cranes\n\nThe cranes came back to the old port on Monday, after forty years.\n");
+        note.close();
+        // The shared objects the dynamic loader opens, in its own report (glibc's LD_DEBUG=files).
+        const auto loadedBy = [](const QString &program, const QStringList &arguments) {
+            QProcess process;
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+                environment.remove(QString::fromLatin1(name));
+            environment.insert(u"LD_DEBUG"_s, u"files"_s);
+            process.setProcessEnvironment(environment);
+            process.start(program, arguments);
+            process.waitForFinished(60000);
+            return CopydeskResult{process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                                  QString::fromUtf8(process.readAllStandardError())};
+        };
+
+        const CopydeskResult listed =
+            loadedBy(QStringLiteral(COPYDESK_BINARY), {u"--library"_s, library, u"list"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.err.contains(u"libQt6Core.so"_s), "the loader's report was not read");
+        QVERIFY2(!listed.err.contains(u"WebEngine"_s), qPrintable(listed.err));
+        QVERIFY(!listed.err.contains(u"copydesk-engine"_s));
+
+        const CopydeskResult imported =
+            loadedBy(QStringLiteral(COPYDESK_BINARY), {u"--library"_s, library, u"import"_s, page});
+        QCOMPARE(imported.exitCode, 0);
+        QVERIFY(imported.out.startsWith(u"1\t"_s));
+        QVERIFY(imported.err.contains(u"copydesk-engine.so"_s));
+        QVERIFY(imported.err.contains(u"libQt6WebEngineCore.so"_s));
+
+        const QString lonely = dir.filePath(u"copydesk"_s);
+        QVERIFY(QFile::copy(QStringLiteral(COPYDESK_BINARY), lonely));
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"COPYDESK_ENGINE_PLUGIN"_s);
+        process.setProcessEnvironment(environment);
+        process.start(lonely, {u"--library"_s, dir.filePath(u"other.sqlite"_s), u"import"_s, page, text});
+        QVERIFY(process.waitForFinished(60000));
+        const QString out = QString::fromUtf8(process.readAllStandardOutput());
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(err.contains(page) && err.contains(dir.filePath(u"copydesk-engine.so"_s)), qPrintable(err));
+        QVERIFY2(out.startsWith(u"1\tHarbour cranes"_s), qPrintable(out));
+    }
+
     void errorsNameTheFile()
     {
         QTemporaryDir dir;

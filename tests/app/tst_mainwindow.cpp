@@ -141,7 +141,8 @@ private slots:
         QTRY_COMPARE(window.editorPanel()->headlineEdit()->text(), headline);
         const qint64 id = window.editController()->currentId();
         QVERIFY(id > 0);
-        QTRY_VERIFY_WITH_TIMEOUT(pageText(window.previewPanel()->view()->page()).contains(headline), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pageText(enginePage(*window.previewPanel())->view()->page()).contains(headline), 10000);
 
         // Type into the headline: the list follows at once, the preview after a short pause, the library
         // after the autosave delay.
@@ -152,7 +153,8 @@ private slots:
         const QString edited = headline + u" Again"_s;
         // The list follows after a pause in typing, before the autosave.
         QTRY_COMPARE_WITH_TIMEOUT(model->index(0).data().toString(), edited, EditController::AutosaveDelayMs);
-        QTRY_VERIFY_WITH_TIMEOUT(pageText(window.previewPanel()->view()->page()).contains(edited), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            pageText(enginePage(*window.previewPanel())->view()->page()).contains(edited), 10000);
         ArticleRepository repository(database);
         QTRY_COMPARE_WITH_TIMEOUT(repository.load(id)->headline, edited, 5000);
 
@@ -162,7 +164,7 @@ private slots:
         body->moveCursor(QTextCursor::End);
         QTest::keyClick(body, Qt::Key_Return);
         QTest::keyClicks(body, u"A closing line typed in the editor."_s);
-        QTRY_VERIFY_WITH_TIMEOUT(pageText(window.previewPanel()->view()->page())
+        QTRY_VERIFY_WITH_TIMEOUT(pageText(enginePage(*window.previewPanel())->view()->page())
                                      .contains(u"A closing line typed in the editor."_s),
                                  10000);
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -398,7 +400,8 @@ private slots:
         const QString published = QLocale().toString(article.publishedAt.toLocalTime(), QLocale::ShortFormat);
         QVERIFY2(detail.contains(u"Published "_s + published), qPrintable(detail));
         QTRY_VERIFY_WITH_TIMEOUT(
-            pageText(window.previewPanel()->view()->page()).contains(u"Published 3 May 2024"_s), 10000);
+            pageText(enginePage(*window.previewPanel())->view()->page()).contains(u"Published 3 May 2024"_s),
+            10000);
     }
 
     // In a search each row gets a third line, the snippet of what matched (after the details, it was cut off
@@ -558,7 +561,7 @@ private slots:
         images->addFiles({picture});
         window.editorPanel()->quotesPanel()->appendQuotes(
             {{u"We are cutting two evening crossings from Sunday"_s, u"Anna Berg"_s, u"spokeswoman"_s, {}}});
-        QWebEnginePage *page = window.previewPanel()->view()->page();
+        QWebEnginePage *page = enginePage(*window.previewPanel())->view()->page();
         QTRY_VERIFY_WITH_TIMEOUT(pageText(page).contains(u"Anna Kowalczyk/AP"_s), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(pageText(page).contains(u"The quay at dawn"_s), 10000);
         QVERIFY(window.previewPanel()->currentHtml().contains(u"<cite>Anna Berg</cite>"_s));

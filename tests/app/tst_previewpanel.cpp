@@ -7,7 +7,10 @@
 
 #include <QBuffer>
 #include <QImage>
+#include <QLabel>
 #include <QPrinter>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -78,7 +81,7 @@ private slots:
         PreviewPanel preview(*library.repository, renderer);
         preview.resize(800, 600);
         preview.show();
-        QSignalSpy blocked(preview.interceptor(), &RequestInterceptor::requestBlocked);
+        QSignalSpy blocked(enginePage(preview)->interceptor(), &RequestInterceptor::requestBlocked);
         QSignalSpy rendered(&preview, &PreviewPanel::rendered);
 
         // Straight into the renderer, past the sanitizer: the page itself must still hold.
@@ -94,7 +97,7 @@ private slots:
         preview.showArticleNow(article);
         QVERIFY(rendered.wait(10000));
         QTest::qWait(500);
-        QWebEnginePage *page = preview.view()->page();
+        QWebEnginePage *page = enginePage(preview)->view()->page();
         QCOMPARE(evaluate(page, u"document.getElementById('marker').textContent"_s).toString(),
                  u"untouched"_s);
         QCOMPARE(evaluate(page, u"document.title"_s).toString(), u"Hostile"_s);
@@ -136,7 +139,7 @@ private slots:
         QSignalSpy loaded(page, &QWebEnginePage::loadFinished);
         page->setHtml(bare, QUrl(remote + u"/"_s));
         QVERIFY(loaded.wait(10000));
-        QTRY_VERIFY(preview.interceptor()->blockedCount() >= 3);
+        QTRY_VERIFY(enginePage(preview)->interceptor()->blockedCount() >= 3);
         QTest::qWait(300);
         QCOMPARE(connections, 0);
         for (const QList<QVariant> &signal : std::as_const(blocked))
@@ -165,11 +168,11 @@ private slots:
         QSignalSpy rendered(&preview, &PreviewPanel::rendered);
         preview.showArticleNow(*library.repository->load(article.id));
         QVERIFY(rendered.wait(10000));
-        QWebEnginePage *page = preview.view()->page();
+        QWebEnginePage *page = enginePage(preview)->view()->page();
         QTRY_COMPARE_WITH_TIMEOUT(
             evaluate(page, u"document.images.length ? document.images[0].naturalWidth : 0"_s).toInt(), 64,
             10000);
-        QCOMPARE(preview.interceptor()->blockedCount(), 0);
+        QCOMPARE(enginePage(preview)->interceptor()->blockedCount(), 0);
     }
 
     // The reading pane's theme, size, width and typeface: on the page from its first paint, changed in
@@ -193,7 +196,7 @@ private slots:
         QSignalSpy rendered(&preview, &PreviewPanel::rendered);
         preview.showArticleNow(*library.repository->load(article.id));
         QVERIFY(rendered.wait(20000));
-        QWebEnginePage *page = preview.view()->page();
+        QWebEnginePage *page = enginePage(preview)->view()->page();
         const auto style = [page](const QString &element, const QString &property) {
             return evaluate(page,
                             u"getComputedStyle(document.querySelector('%1')).%2"_s.arg(element, property))
@@ -271,8 +274,8 @@ private slots:
             QSignalSpy rendered(&preview, &PreviewPanel::rendered);
             preview.showArticleNow(*library.repository->load(longRead.id));
             QVERIFY(rendered.wait(20000));
-            evaluate(preview.view()->page(), u"window.scrollTo(0, 1500)"_s);
-            QTRY_VERIFY(preview.view()->page()->scrollPosition().y() > 1400);
+            evaluate(enginePage(preview)->view()->page(), u"window.scrollTo(0, 1500)"_s);
+            QTRY_VERIFY(enginePage(preview)->view()->page()->scrollPosition().y() > 1400);
             preview.showArticleNow(*library.repository->load(other.id));
             QVERIFY(rendered.wait(20000));
             QCOMPARE(PreviewPanel::rememberedPlace(library.repository->load(longRead.id)->uuid).value_or(0),
@@ -280,9 +283,9 @@ private slots:
             // Back to the long read: where it was left.
             preview.showArticleNow(*library.repository->load(longRead.id));
             QVERIFY(rendered.wait(20000));
-            QTRY_COMPARE(preview.view()->page()->scrollPosition().y(), 1500.0);
-            evaluate(preview.view()->page(), u"window.scrollTo(0, 2000)"_s);
-            QTRY_COMPARE(preview.view()->page()->scrollPosition().y(), 2000.0);
+            QTRY_COMPARE(enginePage(preview)->view()->page()->scrollPosition().y(), 1500.0);
+            evaluate(enginePage(preview)->view()->page(), u"window.scrollTo(0, 2000)"_s);
+            QTRY_COMPARE(enginePage(preview)->view()->page()->scrollPosition().y(), 2000.0);
         } // quitting keeps the place
         PreviewPanel restarted(*library.repository, renderer);
         restarted.resize(800, 600);
@@ -290,7 +293,7 @@ private slots:
         QSignalSpy rendered(&restarted, &PreviewPanel::rendered);
         restarted.showArticleNow(*library.repository->load(longRead.id));
         QVERIFY(rendered.wait(20000));
-        QTRY_COMPARE(restarted.view()->page()->scrollPosition().y(), 2000.0);
+        QTRY_COMPARE(enginePage(restarted)->view()->page()->scrollPosition().y(), 2000.0);
     }
 
     void aLongCyrillicArticleIsShownWhole()
@@ -313,7 +316,7 @@ private slots:
         preview.showArticleNow(*library.repository->load(article.id));
         QVERIFY(rendered.wait(20000));
         QTRY_VERIFY_WITH_TIMEOUT(
-            evaluate(preview.view()->page(), u"document.body ? document.body.innerText : ''"_s)
+            evaluate(enginePage(preview)->view()->page(), u"document.body ? document.body.innerText : ''"_s)
                 .toString()
                 .contains(u"Последний абзац статьи."_s),
             20000);
@@ -340,11 +343,11 @@ private slots:
         preview.showArticleNow(article);
         QVERIFY(rendered.wait(30000));
         QString text;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            (text = evaluate(preview.view()->page(), u"document.body ? document.body.innerText : ''"_s)
-                        .toString())
-                .contains(u"The preview ends here"_s),
-            30000);
+        QTRY_VERIFY_WITH_TIMEOUT((text = evaluate(enginePage(preview)->view()->page(),
+                                                  u"document.body ? document.body.innerText : ''"_s)
+                                             .toString())
+                                     .contains(u"The preview ends here"_s),
+                                 30000);
         QVERIFY(text.contains(u"The very first paragraph."_s));
         QVERIFY(!text.contains(u"The very last paragraph."_s));
         QVERIFY(text.contains(u"3,000,000 words"_s));
@@ -391,6 +394,42 @@ private slots:
         for (const QUrl &url : std::as_const(recorder.requests))
             QVERIFY2(url.isLocalFile() || url.scheme() == "data"_L1, qPrintable(url.toString()));
         profile.setUrlRequestInterceptor(nullptr);
+    }
+
+    // The program loads the browser engine from its plugin. Without it the window still works: the preview
+    // says what is missing, in its place, and printing reports failure instead of hanging.
+    void saysSoWhereThePreviewWouldBeWhenTheEngineIsMissing()
+    {
+        QTemporaryDir dir;
+        const QString missing = dir.filePath(u"copydesk-engine.so"_s);
+        BrowserEngine *engine = BrowserEngine::instance();
+        QVERIFY(engine);
+        BrowserEngine::setBuiltIn(nullptr);
+        qputenv("COPYDESK_ENGINE_PLUGIN", missing.toUtf8());
+        const auto restore = qScopeGuard([engine] {
+            BrowserEngine::setBuiltIn(engine);
+            qunsetenv("COPYDESK_ENGINE_PLUGIN");
+        });
+        QVERIFY(BrowserEngine::pluginCandidates().startsWith(missing));
+
+        TestLibrary library;
+        const ArticleRenderer renderer;
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"could not be loaded"_s));
+        PreviewPanel preview(*library.repository, renderer);
+        QVERIFY(!preview.engineStarted());
+        QVERIFY(!preview.previewPage());
+        auto *message = preview.findChild<QLabel *>();
+        QVERIFY(message);
+        QVERIFY2(message->text().contains(missing) && message->text().contains(u"no such file"_s),
+                 qPrintable(message->text()));
+        Article article;
+        article.id = 1;
+        article.headline = u"Still editable"_s;
+        preview.showArticleNow(article);
+        QPrinter printer;
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(u"out.pdf"_s));
+        QVERIFY(!preview.print(&printer));
     }
 };
 

@@ -167,7 +167,7 @@ private slots:
         // 2. The preview as the window shows it: no refused loads, no blocked requests.
         PreviewPanel preview(*library.repository, renderer);
         QStringList console;
-        connect(preview.page(), &SandboxedPage::consoleMessage, this,
+        connect(enginePage(preview)->page(), &SandboxedPage::consoleMessage, this,
                 [&](const QString &message) { console.append(message); });
         for (const qint64 id : std::as_const(ids)) {
             QSignalSpy rendered(&preview, &PreviewPanel::rendered);
@@ -175,7 +175,7 @@ private slots:
             QVERIFY(rendered.wait(15000));
         }
         QTest::qWait(200);
-        QCOMPARE(preview.interceptor()->blockedCount(), 0);
+        QCOMPARE(enginePage(preview)->interceptor()->blockedCount(), 0);
         QVERIFY2(console.filter(u"Refused"_s).isEmpty(), qPrintable(console.join(u'\n')));
 
         // 3. The exported files, re-parsed.

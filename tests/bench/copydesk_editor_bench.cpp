@@ -18,8 +18,7 @@
 #include "previewpanel.h"
 #include "spellhighlighter.h"
 #include "spelling.h"
-#include "webscheme.h"
-#include "windowrendering.h"
+#include "webbrowserengine.h"
 #include <html/htmltext.h>
 #include <library/library.h>
 #include <library/librarydatabase.h>
@@ -181,10 +180,11 @@ int main(int argc, char *argv[])
     // Chromium's sandbox cannot start for root; the window does the same (src/app/main.cpp).
     if (geteuid() == 0 && !qEnvironmentVariableIsSet("QTWEBENGINE_DISABLE_SANDBOX"))
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
-    registerCopydeskScheme();
-    chooseWindowRendering();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    // The browser engine linked in rather than loaded from its plugin.
+    static WebBrowserEngine engine;
+    BrowserEngine::setBuiltIn(&engine);
     QCommandLineParser parser;
     parser.addHelpOption();
     const QCommandLineOption wordsOption(u"words"_s, u"Words in the body."_s, u"N"_s, u"10000"_s);

@@ -13,8 +13,7 @@
 #include "articlelistpanel.h"
 #include "mainwindow.h"
 #include "syntheticwords.h"
-#include "webscheme.h"
-#include "windowrendering.h"
+#include "webbrowserengine.h"
 #include <library/articlelistmodel.h>
 #include <library/articlequeryrunner.h>
 #include <library/articlerepository.h>
@@ -198,10 +197,11 @@ double floorKiBPer1000(const QString &dir, int articles)
 int main(int argc, char *argv[])
 {
     // As the window's own start does (src/app/main.cpp), for the window measured in this process.
-    registerCopydeskScheme();
-    chooseWindowRendering();
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
+    // The browser engine linked in rather than loaded from its plugin.
+    static WebBrowserEngine engine;
+    BrowserEngine::setBuiltIn(&engine);
     QCoreApplication::setApplicationName(u"copydesk_reader_bench"_s);
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -161,7 +161,8 @@ int main(int argc, char *argv[])
     }
 
     QTemporaryDir dir;
-    WebImportSetup web;
+    WebImportSetup web(
+        [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); });
     // One page imported before timing: the browser engine starts and Readability is set up once.
     importAll(web, files.mid(0, 1), dir.filePath(u"warm-up.sqlite"_s), false);
 

@@ -107,7 +107,8 @@ private slots:
             QSKIP(qPrintable(u"the Readability corpus is not in %1 (set COPYDESK_SHARED_DIR)"_s.arg(corpus)));
 
         TestLibrary library;
-        WebImportSetup web;
+        WebImportSetup web(
+            [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); });
         ImportService service(*library.repository);
         Formats::addImporters(service);
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);

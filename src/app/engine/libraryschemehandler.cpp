@@ -1,7 +1,5 @@
 #include "libraryschemehandler.h"
 
-#include <library/articlerepository.h>
-
 #include <QBuffer>
 #include <QWebEngineUrlRequestJob>
 
@@ -9,9 +7,10 @@ using namespace Qt::StringLiterals;
 
 namespace Copydesk {
 
-LibrarySchemeHandler::LibrarySchemeHandler(const ArticleRepository &repository, QObject *parent)
+LibrarySchemeHandler::LibrarySchemeHandler(std::function<std::optional<PreviewImage>(qint64, int)> image,
+                                           QObject *parent)
     : QWebEngineUrlSchemeHandler(parent)
-    , m_repository(repository)
+    , m_image(std::move(image))
 {}
 
 void LibrarySchemeHandler::requestStarted(QWebEngineUrlRequestJob *job)
@@ -48,7 +47,7 @@ void LibrarySchemeHandler::serveImage(QWebEngineUrlRequestJob *job)
         job->fail(QWebEngineUrlRequestJob::UrlInvalid);
         return;
     }
-    const std::optional<StoredImage> image = m_repository.image(articleId, position);
+    const std::optional<PreviewImage> image = m_image ? m_image(articleId, position) : std::nullopt;
     if (!image) {
         job->fail(QWebEngineUrlRequestJob::UrlNotFound);
         return;

@@ -2,7 +2,8 @@
 
 namespace Copydesk {
 
-// Chooses how windows with a web view are composed. Must run before the QApplication exists.
+// Chooses how windows with a web view are composed. Must run before the first web view exists
+// (WebBrowserEngine does it).
 //
 // A QWebEngineView makes Qt compose its whole top-level window through OpenGL, so on a machine without a
 // GPU (Mesa's llvmpipe) every repaint of any widget, a typed letter in the body included, re-composes the

@@ -1,6 +1,6 @@
 #include "requestinterceptor.h"
 
-#include "logging.h"
+#include "enginelogging.h"
 
 #include <QLoggingCategory>
 

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "enginelogging.h"
 
 namespace Copydesk {
 Q_LOGGING_CATEGORY(lcPage, "copydesk.app.page")

@@ -1,6 +1,6 @@
 #include "sandboxedpage.h"
 
-#include "logging.h"
+#include "enginelogging.h"
 
 #include "lockedsettings.h"
 

@@ -1,22 +1,23 @@
 #pragma once
 
+#include "browserengine.h"
+
 #include <QByteArray>
 #include <QWebEngineUrlSchemeHandler>
 
 namespace Copydesk {
 
-class ArticleRepository;
-
 // Serves the preview its page, copydesk://preview/<article id>/<render number>, and the article's images,
-// copydesk://image/<article id>/<position>, from the library. The page goes through the scheme rather
-// than setHtml(), which refuses pages over 2 MB once percent-encoded (a long article in Cyrillic reaches
-// that at about 350 KB of text).
+// copydesk://image/<article id>/<position>, from the library through the window's hook. The page goes
+// through the scheme rather than setHtml(), which refuses pages over 2 MB once percent-encoded (a long
+// article in Cyrillic reaches that at about 350 KB of text).
 class LibrarySchemeHandler final : public QWebEngineUrlSchemeHandler
 {
     Q_OBJECT
 
 public:
-    explicit LibrarySchemeHandler(const ArticleRepository &repository, QObject *parent = nullptr);
+    explicit LibrarySchemeHandler(std::function<std::optional<PreviewImage>(qint64, int)> image,
+                                  QObject *parent = nullptr);
 
     void requestStarted(QWebEngineUrlRequestJob *job) override;
     // The page copydesk://preview/... serves from now on.
@@ -25,7 +26,7 @@ public:
 private:
     void serveImage(QWebEngineUrlRequestJob *job);
 
-    const ArticleRepository &m_repository;
+    std::function<std::optional<PreviewImage>(qint64, int)> m_image;
     QByteArray m_previewPage;
 };
 
