@@ -9,8 +9,8 @@
 #include <html/htmltext.h>
 #include <import/importservice.h>
 #include <library/articlelistmodel.h>
-#include <library/articlequeryrunner.h>
 #include <library/articlequery.h>
+#include <library/articlequeryrunner.h>
 #include <library/articlerepository.h>
 #include <library/librarydatabase.h>
 #include <library/libraryfunctions.h>
@@ -233,30 +233,28 @@ public:
                                                   const QList<Row> &quotes)
     {
         if (!m_insertArticle) {
-            sqlite3_prepare_v3(
-                m_db,
-                "INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
-                "language, "
-                "body_html, source_url, source_name, content_hash, created_at, updated_at, "
-                "published_at, read_at, starred, word_count) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                -1, SQLITE_PREPARE_PERSISTENT, &m_insertArticle, nullptr);
-            sqlite3_prepare_v3(m_db,
-                               "INSERT INTO article_search (rowid, headline, standfirst, byline, body, "
-                               "quotes, captions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               -1, SQLITE_PREPARE_PERSISTENT, &m_insertSearchRow, nullptr);
-            sqlite3_prepare_v3(m_db,
-                               "INSERT INTO article_stems (rowid, headline, standfirst, byline, body, "
-                               "quotes, captions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               -1, SQLITE_PREPARE_PERSISTENT, &m_insertStemRow, nullptr);
-            sqlite3_prepare_v3(m_db,
-                               "INSERT INTO revisions (article_id, number, created_at, snapshot, name, "
-                               "word_count) VALUES (?, ?, ?, ?, ?, ?)",
-                               -1, SQLITE_PREPARE_PERSISTENT, &m_insertRevision, nullptr);
-            sqlite3_prepare_v3(m_db,
-                               "INSERT INTO quotes (article_id, position, text, speaker, speaker_role, "
-                               "context, on_record) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               -1, SQLITE_PREPARE_PERSISTENT, &m_insertQuote, nullptr);
+            const auto prepare = [this](const char *sql, sqlite3_stmt **statement) {
+                sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, statement, nullptr);
+            };
+            prepare("INSERT INTO articles (uuid, status, section, headline, standfirst, byline, dateline, "
+                    "language, body_html, source_url, source_name, content_hash, created_at, updated_at, "
+                    "published_at, read_at, starred, word_count) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    &m_insertArticle);
+            prepare(
+                "INSERT INTO article_search (rowid, headline, standfirst, byline, body, quotes, captions) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                &m_insertSearchRow);
+            prepare("INSERT INTO article_stems (rowid, headline, standfirst, byline, body, quotes, captions) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    &m_insertStemRow);
+            prepare("INSERT INTO revisions (article_id, number, created_at, snapshot, name, word_count) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    &m_insertRevision);
+            prepare(
+                "INSERT INTO quotes (article_id, position, text, speaker, speaker_role, context, on_record) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                &m_insertQuote);
         }
         auto bind = [](sqlite3_stmt *statement, int index, const Value &value) {
             if (value.type == SQLITE_INTEGER)
