@@ -158,46 +158,37 @@ bool hasContent(const QList<Run> &runs)
 }
 
 namespace {
-QString openingTag(const OpenTag &tag)
+QLatin1StringView elementName(InlineTag tag)
 {
-    switch (tag.tag) {
+    switch (tag) {
     case InlineTag::Link:
-        return "<a href=\""_L1 + tag.href.toHtmlEscaped() + "\">"_L1;
+        return "a"_L1;
     case InlineTag::Strong:
-        return u"<strong>"_s;
+        return "strong"_L1;
     case InlineTag::Emphasis:
-        return u"<em>"_s;
+        return "em"_L1;
     case InlineTag::Strike:
-        return u"<s>"_s;
+        return "s"_L1;
     case InlineTag::Code:
-        return u"<code>"_s;
+        return "code"_L1;
     case InlineTag::Subscript:
-        return u"<sub>"_s;
+        return "sub"_L1;
     case InlineTag::Superscript:
-        return u"<sup>"_s;
+        return "sup"_L1;
     }
     return {};
 }
 
+QString openingTag(const OpenTag &tag)
+{
+    if (tag.tag == InlineTag::Link)
+        return "<a href=\""_L1 + tag.href.toHtmlEscaped() + "\">"_L1;
+    return u'<' + elementName(tag.tag) + u'>';
+}
+
 QString closingTag(const OpenTag &tag)
 {
-    switch (tag.tag) {
-    case InlineTag::Link:
-        return u"</a>"_s;
-    case InlineTag::Strong:
-        return u"</strong>"_s;
-    case InlineTag::Emphasis:
-        return u"</em>"_s;
-    case InlineTag::Strike:
-        return u"</s>"_s;
-    case InlineTag::Code:
-        return u"</code>"_s;
-    case InlineTag::Subscript:
-        return u"</sub>"_s;
-    case InlineTag::Superscript:
-        return u"</sup>"_s;
-    }
-    return {};
+    return "</"_L1 + elementName(tag.tag) + u'>';
 }
 
 // How many runs from `from` on carry `tag` without interruption; line breaks neither end nor extend it.
