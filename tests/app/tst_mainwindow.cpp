@@ -50,6 +50,8 @@
 #include <QWebEnginePage>
 #include <QWebEngineView>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 using namespace Copydesk;
 
@@ -86,6 +88,32 @@ QString storyFile(const QTemporaryDir &dir, QString *headline)
     return path;
 }
 
+// A window on a new library in a temporary folder, shown.
+struct WindowOnNewLibrary
+{
+    QTemporaryDir dir;
+    LibraryDatabase database{dir.filePath(QStringLiteral("library.sqlite"))};
+    std::optional<MainWindow> window;
+
+    bool open()
+    {
+        if (!database.open())
+            return false;
+        window.emplace(database);
+        window->show();
+        return QTest::qWaitForWindowExposed(&*window);
+    }
+
+    // Imports the files through the window, as File > Import does, until the first is open in the editor.
+    bool importAndOpen(const QStringList &files)
+    {
+        QSignalSpy imported(window->importController(), &ImportController::finished);
+        window->importFiles(files);
+        return imported.wait(20000) &&
+               QTest::qWaitFor([this] { return window->editController()->currentId() > 0; }, 5000);
+    }
+};
+
 } // namespace
 
 // Stands in for the system's browser.
@@ -107,12 +135,9 @@ private slots:
 
     void emptyLibraryShowsTheEmptyState()
     {
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
         auto *stack = window.findChild<QStackedWidget *>();
         QVERIFY(stack);
         QVERIFY(stack->currentWidget()->findChild<QWidget *>(u"newButton"_s));
@@ -270,12 +295,9 @@ private slots:
 
     void theEmptyStateTextIsNotCutOff()
     {
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
         auto *hint = window.findChild<QLabel *>(u"hintLabel"_s);
         QVERIFY(hint && hint->isVisible());
         for (const QSize size : {QSize(1400, 860), QSize(700, 500), QSize(420, 500)}) {
@@ -350,12 +372,10 @@ private slots:
 
     void nothingStandsOverTheImportSummary()
     {
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
+        QTemporaryDir &dir = fixture.dir;
         // A failing import shows its summary in a message box; a progress dialog that shows itself after
         // its delay must not come up over it.
         bool boxShown = false;
@@ -445,16 +465,11 @@ private slots:
         const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;
         if (!QFile::exists(seed))
             QSKIP(qPrintable(u"the seed is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(seed)));
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy imported(window.importController(), &ImportController::finished);
-        window.importFiles({seed});
-        QVERIFY(imported.wait(20000));
-        QTRY_VERIFY(window.editController()->currentId() > 0);
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
+        LibraryDatabase &database = fixture.database;
+        QVERIFY(fixture.importAndOpen({seed}));
         QuoteTableModel *quotes = window.editorPanel()->quotesPanel()->model();
         QStringList speakers;
         for (const Quote &quote : quotes->quotes())
@@ -659,16 +674,11 @@ private slots:
         const QString seed = sharedDir() + u"/seeds/000_fb72de0f6f4e00f7.txt"_s;
         if (!QFile::exists(seed))
             QSKIP(qPrintable(u"the seed is not at %1 (set COPYDESK_SHARED_DIR)"_s.arg(seed)));
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QSignalSpy imported(window.importController(), &ImportController::finished);
-        window.importFiles({seed});
-        QVERIFY(imported.wait(20000));
-        QTRY_VERIFY(window.editController()->currentId() > 0);
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
+        LibraryDatabase &database = fixture.database;
+        QVERIFY(fixture.importAndOpen({seed}));
         QAction *open = nullptr;
         for (QAction *action : window.findChildren<QAction *>()) {
             if (action->text() == u"Copy &Check…"_s)
@@ -1116,12 +1126,9 @@ private slots:
 
     void newArticleStartsADraft()
     {
-        QTemporaryDir dir;
-        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        MainWindow window(database);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
         QMetaObject::invokeMethod(window.findChild<QWidget *>(u"newButton"_s), "click");
         QCOMPARE(window.listModel()->rowCount(), 1);
         QVERIFY(window.editController()->currentId() > 0);
