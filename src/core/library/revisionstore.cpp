@@ -17,11 +17,11 @@ RevisionStore::RevisionStore(const LibraryDatabase &database)
 
 bool RevisionStore::add(const Article &article, const QString &name, int *number)
 {
-    QSqlDatabase db = m_database.connection();
-    QSqlQuery query(db);
-    query.prepare(u"INSERT INTO revisions (article_id, number, created_at, snapshot, name, word_count) "
-                  "SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? FROM revisions WHERE article_id = ? "
-                  "RETURNING number"_s);
+    // One statement: the number read is the number written, whoever else writes the library.
+    QSqlQuery &query = m_database.statement(
+        u"INSERT INTO revisions (article_id, number, created_at, snapshot, name, word_count) "
+        "SELECT ?, coalesce(max(number), 0) + 1, ?, ?, ?, ? FROM revisions WHERE article_id = ? "
+        "RETURNING number"_s);
     query.addBindValue(article.id);
     query.addBindValue(toStorageTime(QDateTime::currentDateTimeUtc()));
     query.addBindValue(QString::fromUtf8(QJsonDocument(article.toJson()).toJson(QJsonDocument::Compact)));
