@@ -55,6 +55,8 @@ public:
     // The library changed elsewhere: shows a newer stored version of the open article, merged with any
     // edits not saved yet.
     void syncWithLibrary();
+    // Reads the byline's and the tags' completions again if the library changed since they were read.
+    void updateSuggestions();
     // The article was deleted through this window's library: it is closed without saving.
     void articleDeleted(qint64 id);
 
@@ -98,7 +100,7 @@ private:
     quint64 m_savingTicket = 0;   // the background save on its way, 0 when none
     quint64 m_editsWhenAsked = 0; // m_edits when it was asked for
     bool m_syncAfterSave = false;
-    bool m_suggestionsStale = true; // the tag and author completions need reading again // the library
+    bool m_suggestionsStale = true; // the tag and author completions need reading again
                                     // changed elsewhere while a save was on its way
 };
 

@@ -342,6 +342,9 @@ void EditorPanel::setupFormatActions()
         qobject_cast<QToolButton *>(button)->setToolButtonStyle(Qt::ToolButtonTextOnly);
     for (QLineEdit *edit : {m_ui->headlineEdit, m_ui->standfirstEdit})
         edit->installEventFilter(this);
+    // The byline's and the tags' completions are asked for when a person goes to those fields.
+    for (QLineEdit *edit : {m_ui->bylineEdit, m_tags})
+        edit->installEventFilter(this);
 }
 
 void EditorPanel::setSmartTypography(bool on)
@@ -358,6 +361,10 @@ bool EditorPanel::smartTypography() const
 
 bool EditorPanel::eventFilter(QObject *watched, QEvent *event)
 {
+    // Before the field takes the key, so that the completer has them for its first letter.
+    if ((watched == m_ui->bylineEdit || watched == m_tags) &&
+        (event->type() == QEvent::FocusIn || event->type() == QEvent::KeyPress))
+        emit suggestionsWanted();
     auto *line = qobject_cast<QLineEdit *>(watched);
     if (!line || event->type() != QEvent::KeyPress || !smartTypography() || line->isReadOnly())
         return QWidget::eventFilter(watched, event);

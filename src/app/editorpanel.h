@@ -122,6 +122,9 @@ public:
 
 signals:
     void edited();
+    // The byline or the tags field is about to be typed in: their completions should be current
+    // (setAuthorSuggestions, setTagSuggestions).
+    void suggestionsWanted();
 
 private:
     void applyFieldsTo(Article &article) const; // all but the body

@@ -554,9 +554,11 @@ private slots:
         if (window.editController()->currentId() != article.id)
             QVERIFY(window.editController()->open(article.id));
 
-        // The byline completes each author from the library's bylines.
+        // The byline completes each author from the library's bylines, read when the byline is first
+        // typed in, not when the window opens an article.
         QLineEdit *byline = window.editorPanel()->findChild<QLineEdit *>(u"bylineEdit"_s);
         QVERIFY(byline && byline->completer());
+        QCOMPARE(byline->completer()->model()->rowCount(), 0);
         byline->setFocus();
         QTest::keyClicks(byline, u"Jane Roe, Ol"_s);
         QCOMPARE(byline->completer()->currentIndex().data().toString(), u"Ola Lind"_s);
