@@ -32,9 +32,10 @@ public:
     ArticleQuery currentFilter() const;
     // Shows this filter as chosen (a saved search's), without announcing it.
     void choose(const ArticleQuery &filter);
-    // Reads the counts again (soon: several changes in a row cost one reading).
+    // Reads the counts again (soon: several changes in a row cost one reading). The first reading starts
+    // after the sidebar's first paint, or with the first call of this.
     void refreshCounts();
-    // Waits for a reading under way (tests).
+    // Waits for a reading under way, starting the first if it has not started (tests).
     void waitForCounts();
     QTreeWidget *tree() const { return m_tree; }
     // The item showing this filter's label ("Unread", "Draft", a section or tag name), or null.
@@ -48,6 +49,9 @@ signals:
     void emptyTrashRequested();
     void countsShown();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     void showCounts(const LibraryCounts &counts, const QList<SavedSearch> &searches);
     QTreeWidgetItem *addItem(QTreeWidgetItem *parent, const QString &label, int count, const QString &kind,
@@ -59,6 +63,7 @@ private:
     QObject *m_counter = nullptr; // lives on m_thread
     bool m_counting = false;
     bool m_countAgain = false;
+    bool m_countsStarted = false;
     QList<std::pair<QString, QString>> m_chosen{{QStringLiteral("all"), QString()}}; // kind, value
 };
 

@@ -138,8 +138,11 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
         m_libraryController->rescue(unsaved);
     });
 
-    // The first screen at once, its count and every search from now on off this thread.
+    // The first screen at once, its count and every search from now on off this thread. The count waits
+    // for the list's first frame.
     m_listModel->setRunner(m_queryRunner);
+    m_listModel->holdCount();
+    connect(m_listPanel, &ArticleListPanel::firstScreenPainted, m_listModel, &ArticleListModel::releaseCount);
     m_listModel->reload();
     restoreLayout();
     updateEmptyState();

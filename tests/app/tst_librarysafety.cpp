@@ -13,6 +13,7 @@
 #include "importcontroller.h"
 #include "librarybanner.h"
 #include "librarycontroller.h"
+#include "librarysidebar.h"
 #include "mainwindow.h"
 #include "openwatch.h"
 #include <library/articlelistmodel.h>
@@ -106,6 +107,8 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE(window.editController()->currentId(), first.id);
+        // The sidebar's thread opens its connection when it first counts, after the window's first paint.
+        window.sidebar()->waitForCounts();
         QVERIFY(QFile::exists(wal) && QFile::exists(shm));
         OpenWatch watch({path, wal, shm});
 

@@ -239,16 +239,29 @@ void ArticleListModel::reload()
         // The first screen at once; the count (tens of milliseconds on a million articles) follows on the
         // list's thread, asked for once this one is free again (a window paints its first frame first).
         show(query, -1, first);
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation = m_generation, query] {
-                if (generation == m_generation && !m_countKnown)
-                    m_runner->count(generation, query);
-            },
-            Qt::QueuedConnection);
+        auto askCount = [this, generation = m_generation, query] {
+            if (generation == m_generation && !m_countKnown)
+                m_runner->count(generation, query);
+        };
+        if (m_countHeld)
+            m_heldCount = std::move(askCount);
+        else
+            QMetaObject::invokeMethod(this, std::move(askCount), Qt::QueuedConnection);
         return;
     }
     show(query, countOrPage(query, first), first);
+}
+
+void ArticleListModel::holdCount()
+{
+    m_countHeld = true;
+}
+
+void ArticleListModel::releaseCount()
+{
+    m_countHeld = false;
+    if (std::function<void()> askCount = std::exchange(m_heldCount, {}))
+        askCount();
 }
 
 void ArticleListModel::refresh()

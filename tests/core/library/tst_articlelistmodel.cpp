@@ -130,6 +130,35 @@ private slots:
         QVERIFY(model.index(0).data(ArticleListModel::SnippetRole).toString().contains(u"[quixotic]"_s));
     }
 
+    // The window holds the count back until the list's first frame is painted (holdCount, releaseCount);
+    // a view that scrolls past the first page before then gets its rows anyway.
+    void aHeldCountIsAskedForWhenReleased()
+    {
+        TestLibrary library;
+        fill(*library.repository, 450);
+        ArticleQueryRunner runner(*library.database);
+        ArticleListModel model(*library.repository);
+        model.setRunner(&runner);
+        model.holdCount();
+        model.reload();
+        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
+        QTest::qWait(300); // time enough for a count that was asked for
+        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
+        QVERIFY(model.canFetchMore({}));
+        model.releaseCount();
+        QTRY_COMPARE(model.rowCount(), 450);
+        QVERIFY(!model.canFetchMore({}));
+
+        // Released, later reloads ask at once; held again, a view wanting more counts on this thread.
+        model.reload();
+        QTRY_COMPARE(model.rowCount(), 450);
+        model.holdCount();
+        model.reload();
+        QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), 450);
+    }
+
     void searchesWithTheSameLaziness()
     {
         TestLibrary library;
