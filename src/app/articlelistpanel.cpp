@@ -5,15 +5,12 @@
 #include <library/articlelistmodel.h>
 #include <library/searchlanguage.h>
 
-#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QScrollBar>
 #include <QTimer>
 #include <QVBoxLayout>
-
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -35,7 +32,6 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
         Qt::SingleShotConnection);
     m_search->setAccessibleName(tr("Search"));
     m_list->setModel(model);
-    m_list->viewport()->installEventFilter(this);
     m_list->setUniformItemSizes(true); // the list may be long; equal rows keep scrolling cheap
     // Shift and Ctrl pick several articles for star, read, tags and trash.
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -135,13 +131,6 @@ QList<qint64> ArticleListPanel::selectedArticles() const
         ids.append(row.data(ArticleListModel::IdRole).toLongLong());
     ids.removeAll(0);
     return ids;
-}
-
-bool ArticleListPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_list->viewport() && event->type() == QEvent::Paint && !std::exchange(m_painted, true))
-        QTimer::singleShot(0, this, &ArticleListPanel::firstScreenPainted); // once this paint is done
-    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace Copydesk

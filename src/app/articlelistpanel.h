@@ -39,11 +39,6 @@ public:
 
 signals:
     void articleActivated(qint64 id);
-    // The list's first screen of rows is painted (once).
-    void firstScreenPainted();
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     ArticleListModel *m_model;
@@ -55,7 +50,6 @@ private:
     int m_selectedRowBeforeReset = -1;
     int m_scrollBeforeReset = 0;
     ArticleQuery m_queryBeforeReset;
-    bool m_painted = false;
 };
 
 } // namespace Copydesk

@@ -68,10 +68,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool event(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
+    // What would otherwise share the two cores with the first frame: the list's count and the library's
+    // health check (quick_check reads the whole file).
+    void afterFirstFrame();
     void setupMenus();
     void newArticle();
     void chooseImportFiles();
@@ -109,6 +113,7 @@ private:
     LibrarySidebar *m_sidebar;
     ReaderController *m_reader;
     QList<QAction *> m_writingActions; // what only a writable library allows
+    bool m_firstFramePainted = false;
     QString m_requestedLibrary;
 };
 
