@@ -30,22 +30,18 @@ bool SearchIndex::index(qint64 articleId, Row row)
 {
     // Both indexes read the article's text from the view they share (external content): nothing is
     // copied.
-    if (row == Row::New) {
+    const std::optional<Held> held = holds(articleId);
+    if (!held)
+        return false;
+    if (row == Row::New && (held->exact || held->stemmed)) {
         // A new article with an entry already there: left by other tools for an article deleted behind
         // the indexes' back. What it held is not known, so it cannot be forgotten alone: both indexes are
         // made again from the articles (which this one is among now).
-        QSqlQuery &stale =
-            m_database.statement(u"SELECT EXISTS (SELECT 1 FROM article_search_docsize WHERE id = ?) "
-                                 "OR EXISTS (SELECT 1 FROM article_stems_docsize WHERE id = ?)"_s);
-        if (!Sql::run(stale, {QVariant(articleId), QVariant(articleId)}) || !stale.next())
-            return fail(stale.lastError().text());
-        const bool isStale = stale.value(0).toBool();
-        stale.finish();
-        if (isStale)
-            return rebuild();
-    } else if (!forget(articleId)) { // if the caller has not yet
-        return false;
+        return rebuild();
     }
+    // A replaced article the caller has not forgotten yet (what it held is the text stored before).
+    if (row == Row::Replaced && (held->exact || held->stemmed) && !forget(articleId, *held))
+        return false;
     const std::optional<Text> text = read(articleId);
     if (!text)
         return false;
@@ -63,13 +59,26 @@ bool SearchIndex::index(qint64 articleId, Row row)
     return true;
 }
 
+std::optional<SearchIndex::Held> SearchIndex::holds(qint64 articleId)
+{
+    // Each index's docsize table has a row per article it holds.
+    QSqlQuery &select =
+        m_database.statement(u"SELECT EXISTS (SELECT 1 FROM article_search_docsize WHERE id = ?), "
+                             "EXISTS (SELECT 1 FROM article_stems_docsize WHERE id = ?)"_s);
+    if (!Sql::run(select, {QVariant(articleId), QVariant(articleId)}) || !select.next()) {
+        fail(select.lastError().text());
+        return std::nullopt;
+    }
+    const Held held{select.value(0).toBool(), select.value(1).toBool()};
+    select.finish();
+    return held;
+}
+
 std::optional<SearchIndex::Text> SearchIndex::read(qint64 articleId)
 {
     // The view derives the body's text (copydesk_plain_text()): read once for both indexes.
-    QSqlQuery &select = m_database.statement(u"SELECT headline, standfirst, byline, body, quotes, captions, "
-                                             "EXISTS (SELECT 1 FROM article_search_docsize WHERE id = t.id), "
-                                             "EXISTS (SELECT 1 FROM article_stems_docsize WHERE id = t.id) "
-                                             "FROM article_search_text t WHERE t.id = ?"_s);
+    QSqlQuery &select = m_database.statement(
+        u"SELECT headline, standfirst, byline, body, quotes, captions FROM article_search_text WHERE id = ?"_s);
     if (!Sql::run(select, {QVariant(articleId)})) {
         fail(select.lastError().text());
         return std::nullopt;
@@ -79,8 +88,6 @@ std::optional<SearchIndex::Text> SearchIndex::read(qint64 articleId)
         text.found = true;
         for (int column = 0; column < 6; ++column)
             text.columns[column] = select.value(column);
-        text.inExact = select.value(6).toBool();
-        text.inStemmed = select.value(7).toBool();
     }
     select.finish();
     return text;
@@ -99,14 +106,20 @@ bool SearchIndex::rebuild()
 
 bool SearchIndex::forget(qint64 articleId)
 {
+    const std::optional<Held> held = holds(articleId);
+    return held && (!(held->exact || held->stemmed) || forget(articleId, *held));
+}
+
+bool SearchIndex::forget(qint64 articleId, const Held &held)
+{
     // An external-content index forgets an article only when told what it indexed: the view's text, read
     // before any of it changes. Only what it holds: forgetting an article it never indexed would damage
-    // it (its docsize table has a row per article indexed).
+    // it.
     const std::optional<Text> text = read(articleId);
     if (!text)
         return false;
     for (const QLatin1StringView table : {"article_search"_L1, "article_stems"_L1}) {
-        if (!text->found || !(table == "article_search"_L1 ? text->inExact : text->inStemmed))
+        if (!text->found || !(table == "article_search"_L1 ? held.exact : held.stemmed))
             continue;
         QSqlQuery &forget = m_database.statement(
             u"INSERT INTO %1 (%1, rowid, headline, standfirst, byline, body, quotes, captions) "

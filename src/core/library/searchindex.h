@@ -48,15 +48,21 @@ public:
     static QString folded(QString text);
 
 private:
-    // An article's row of the view both indexes read, and whether each holds it.
+    // Whether each index holds an article (a cheap look-up: its text is derived only when needed).
+    struct Held
+    {
+        bool exact = false;
+        bool stemmed = false;
+    };
+    std::optional<Held> holds(qint64 articleId);
+    // An article's row of the view both indexes read.
     struct Text
     {
         bool found = false;
         QVariant columns[6]; // headline, standfirst, byline, body, quotes, captions
-        bool inExact = false;
-        bool inStemmed = false;
     };
     std::optional<Text> read(qint64 articleId);
+    bool forget(qint64 articleId, const Held &held);
     bool fail(const QString &detail);
 
     const LibraryDatabase &m_database;
