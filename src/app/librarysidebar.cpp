@@ -92,19 +92,6 @@ LibrarySidebar::LibrarySidebar(const LibraryDatabase &database, QWidget *parent)
     showCounts({}, {});
 }
 
-// The counts are read once the window is on screen: at 100,000 articles they take about 50 ms on their
-// thread, which the window's first frame otherwise shared two cores with (about 9 ms later on screen).
-// They came after the first frame there anyway; in a small library they now follow it by a frame.
-void LibrarySidebar::paintEvent(QPaintEvent *event)
-{
-    QWidget::paintEvent(event);
-    if (!m_countsStarted)
-        QTimer::singleShot(0, this, [this] {
-            if (!m_countsStarted)
-                refreshCounts();
-        });
-}
-
 LibrarySidebar::~LibrarySidebar()
 {
     // Its thread reads the library, which must outlive it.

@@ -32,8 +32,8 @@ public:
     ArticleQuery currentFilter() const;
     // Shows this filter as chosen (a saved search's), without announcing it.
     void choose(const ArticleQuery &filter);
-    // Reads the counts again (soon: several changes in a row cost one reading). The first reading starts
-    // after the sidebar's first paint, or with the first call of this.
+    // Reads the counts again (soon: several changes in a row cost one reading). The window asks for the
+    // first reading after its first frame (MainWindow::afterFirstFrame).
     void refreshCounts();
     // Waits for a reading under way, starting the first if it has not started (tests).
     void waitForCounts();
@@ -48,9 +48,6 @@ signals:
     void removeSavedSearchRequested(const QString &name);
     void emptyTrashRequested();
     void countsShown();
-
-protected:
-    void paintEvent(QPaintEvent *event) override;
 
 private:
     void showCounts(const LibraryCounts &counts, const QList<SavedSearch> &searches);

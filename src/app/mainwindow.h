@@ -73,8 +73,8 @@ protected:
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // What would otherwise share the two cores with the first frame: the list's count and the library's
-    // health check (quick_check reads the whole file).
+    // What would otherwise share the two cores with the first frame: the sidebar's counts, the list's
+    // count and the library's health check (quick_check reads the whole file).
     void afterFirstFrame();
     void setupMenus();
     void newArticle();
