@@ -66,13 +66,8 @@ void EnginePreviewPage::runScript(const QString &script, std::function<void(cons
 
 void EnginePreviewPage::print(QPrinter *printer, std::function<void(bool printed)> done)
 {
-    auto *connection = new QMetaObject::Connection;
-    *connection = QObject::connect(m_view, &QWebEngineView::printFinished, m_view,
-                                   [connection, done = std::move(done)](bool printed) {
-                                       QObject::disconnect(*connection);
-                                       delete connection;
-                                       done(printed);
-                                   });
+    QObject::connect(m_view, &QWebEngineView::printFinished, m_view, std::move(done),
+                     Qt::SingleShotConnection);
     m_view->print(printer);
 }
 
