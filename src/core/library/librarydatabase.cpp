@@ -178,13 +178,23 @@ QSqlDatabase LibraryDatabase::connection() const
         return db;
     }
     const QVariant handle = db.driver()->handle();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0 ||
-        !registerLibraryFunctions(*static_cast<sqlite3 *const *>(handle.constData())))
+    sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                       ? *static_cast<sqlite3 *const *>(handle.constData())
+                       : nullptr;
+    if (!raw || !registerLibraryFunctions(raw))
         qCWarning(lcDatabase) << m_path << "cannot register Copydesk's SQL functions: search will fail";
-    QSqlQuery pragma(db); // (the busy timeout is the driver's QSQLITE_BUSY_TIMEOUT above)
-    pragma.exec(u"PRAGMA foreign_keys = ON"_s);
-    if (!m_readOnly)
-        pragma.exec(u"PRAGMA synchronous = NORMAL"_s); // safe with WAL: a crash loses at most the last commit
+    // (The busy timeout is the driver's QSQLITE_BUSY_TIMEOUT above.) synchronous = NORMAL is safe with WAL:
+    // a crash loses at most the last commit. Both in one call on the handle: every connection pays it.
+    const char *pragmas =
+        m_readOnly ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL";
+    if (raw) {
+        if (sqlite3_exec(raw, pragmas, nullptr, nullptr, nullptr) != SQLITE_OK)
+            qCWarning(lcDatabase) << m_path << "cannot set up the connection:" << sqlite3_errmsg(raw);
+    } else {
+        QSqlQuery pragma(db);
+        for (const QByteArray &statement : QByteArray(pragmas).split(';'))
+            pragma.exec(QString::fromLatin1(statement));
+    }
     return db;
 }
 
@@ -247,20 +257,16 @@ bool LibraryDatabase::open(Access access)
         return false;
     }
 
-    // Copydesk calls SQLite on the handle of Qt's driver (its SQL function, list pages, interrupting a
-    // read): both must be the same SQLite library, or those calls are undefined behaviour.
-    QSqlQuery sqliteQuery(u"SELECT sqlite_source_id()"_s, db);
-    if (!sqliteQuery.next() || sqliteQuery.value(0).toString() != QLatin1StringView(sqlite3_sourceid())) {
-        m_error = u"%1: Qt's SQLite driver uses another SQLite (%2) than Copydesk was built with (%3)"_s.arg(
-            m_path, sqliteQuery.value(0).toString(), QLatin1StringView(sqlite3_sourceid()));
-        return false;
-    }
-    sqliteQuery.finish();
-
-    // Check the version before anything writes to the file (journal_mode=WAL does).
-    QSqlQuery versionQuery(u"PRAGMA user_version"_s, db);
-    if (!versionQuery.next()) {
-        const QString detail = versionQuery.lastError().text().trimmed();
+    // What opening needs to know, in one statement (each costs the start of the window and of every
+    // command): which SQLite Qt's driver runs, the schema's version and the journal mode. Copydesk calls
+    // SQLite on the handle of Qt's driver (its SQL function, list pages, interrupting a read): both must be
+    // the same SQLite library, or those calls are undefined behaviour. The version is checked before
+    // anything writes to the file (journal_mode = WAL does).
+    QSqlQuery stateQuery(u"SELECT sqlite_source_id(), v.user_version, j.journal_mode "
+                         "FROM pragma_user_version v, pragma_journal_mode j"_s,
+                         db);
+    if (!stateQuery.next()) {
+        const QString detail = stateQuery.lastError().text().trimmed();
         m_error = detail.contains("not a database"_L1, Qt::CaseInsensitive) || detail.isEmpty()
                       ? u"%1: not a Copydesk library (not an SQLite database)"_s.arg(m_path)
                       : u"%1: cannot read the library: %2"_s.arg(m_path, detail);
@@ -269,8 +275,14 @@ bool LibraryDatabase::open(Access access)
                       "that SQLite can only read with a -shm file, and %2"_s.arg(m_path, m_readOnlyReason);
         return false;
     }
-    const int version = versionQuery.value(0).toInt();
-    versionQuery.finish();
+    if (stateQuery.value(0).toString() != QLatin1StringView(sqlite3_sourceid())) {
+        m_error = u"%1: Qt's SQLite driver uses another SQLite (%2) than Copydesk was built with (%3)"_s.arg(
+            m_path, stateQuery.value(0).toString(), QLatin1StringView(sqlite3_sourceid()));
+        return false;
+    }
+    const int version = stateQuery.value(1).toInt();
+    const bool inWalMode = stateQuery.value(2).toString().compare("wal"_L1, Qt::CaseInsensitive) == 0;
+    stateQuery.finish();
     if (version > latestSchemaVersion()) {
         m_error = u"%1: this library was written by a newer Copydesk (schema version %2; this Copydesk "
                   "knows up to %3). It was left untouched; open it with a newer Copydesk."_s.arg(m_path)
@@ -292,13 +304,15 @@ bool LibraryDatabase::open(Access access)
         return true;
     }
 
-    QSqlQuery wal(db);
-    if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next() ||
-        wal.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
-        m_error = u"%1: cannot switch the library to WAL mode: %2"_s.arg(m_path, wal.lastError().text());
-        return false;
+    if (!inWalMode) { // a new library; WAL mode stays with the file once set
+        QSqlQuery wal(db);
+        if (!wal.exec(u"PRAGMA journal_mode = WAL"_s) || !wal.next() ||
+            wal.value(0).toString().compare("wal"_L1, Qt::CaseInsensitive) != 0) {
+            m_error = u"%1: cannot switch the library to WAL mode: %2"_s.arg(m_path, wal.lastError().text());
+            return false;
+        }
+        wal.finish(); // an unfinished statement would keep the migration from committing
     }
-    wal.finish(); // an unfinished statement would keep the migration from committing
     return migrate(db) && indexedWithThisPlainText(db);
 }
 
