@@ -1,7 +1,8 @@
 // The module map, checked: every #include in src/ must name a module the including one may use. A module
 // of src/core uses only the modules below it; src/core and src/cli never use Widgets or WebEngine; src/web
 // never uses Widgets; in src/app only the browser engine's plugin (app/engine/) uses WebEngine, so that the
-// program itself is not linked to it. docs/architecture.md draws the same map.
+// program itself is not linked to it; Qt Network only src/web and that plugin, which downloads for the
+// program. docs/architecture.md draws the same map.
 
 #include <QDirIterator>
 #include <QFile>
@@ -96,6 +97,8 @@ QString judge(const Include &include)
     const bool inProgram = file.startsWith("app/"_L1) && !file.startsWith("app/engine/"_L1);
     if (inProgram && (isQtHeaderOf(header, webEngine) || isQtHeaderOf(header, {u"QtWebEngineWidgets"_s})))
         return u"uses WebEngine outside the engine plugin (%1)"_s.arg(header);
+    if ((inCore || inCli || inProgram) && isQtHeaderOf(header, {u"QtNetwork"_s}))
+        return u"uses the network outside src/web and the engine plugin (%1)"_s.arg(header);
     if (header.startsWith("app/"_L1) && !file.startsWith("app/"_L1))
         return u"uses the window (%1)"_s.arg(header);
     if (inCore && include.angled && header.startsWith("cli/"_L1))
@@ -154,6 +157,10 @@ private slots:
         QCOMPARE(judge({u"app/previewpanel.cpp"_s, 1, u"QWebEngineView"_s, true}).isEmpty(), false);
         QCOMPARE(judge({u"app/main.cpp"_s, 1, u"QWebEngineUrlScheme"_s, true}).isEmpty(), false);
         QVERIFY(judge({u"app/engine/enginepreviewpage.cpp"_s, 1, u"QWebEngineView"_s, true}).isEmpty());
+        QCOMPARE(judge({u"app/importcontroller.cpp"_s, 1, u"QNetworkAccessManager"_s, true}).isEmpty(),
+                 false);
+        QCOMPARE(judge({u"cli/commandline.cpp"_s, 1, u"QtNetwork/QNetworkReply"_s, true}).isEmpty(), false);
+        QVERIFY(judge({u"web/urlfetcher.cpp"_s, 1, u"QNetworkReply"_s, true}).isEmpty());
     }
 };
 

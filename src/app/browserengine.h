@@ -15,13 +15,15 @@ class QWidget;
 
 namespace Copydesk {
 
+class PageDownloader;
 class PageExtractor;
 
-// The browser engine's part of Copydesk: the preview's page and Readability for saved web pages. It lives
-// in a plugin, copydesk-engine.so, which the program loads when it first needs it: after the window's
-// first frame, or when a command imports a saved page. Linked into the program, Qt WebEngine cost every
-// start about 20 ms (the dynamic loader resolving its symbols) before main() ran, and a command that only
-// lists articles paid it too.
+// The browser engine's part of Copydesk: the preview's page, Readability for saved web pages, and the
+// downloads of web addresses. It lives in a plugin, copydesk-engine.so, which the program loads when it
+// first needs it: after the window's first frame, or when a command imports a saved page or an address.
+// Linked into the program, Qt WebEngine cost every start about 20 ms (the dynamic loader resolving its
+// symbols) before main() ran, and Qt Network about 1 ms more; a command that only lists articles paid
+// them too.
 //
 // The plugin and the program come from one build: they share these classes and Copydesk's own, so the
 // plugin is only taken when it was built with the same InterfaceRevision and version.
@@ -62,13 +64,15 @@ class BrowserEngine
 {
 public:
     // Raised whenever these classes change.
-    static constexpr int InterfaceRevision = 1;
+    static constexpr int InterfaceRevision = 2;
 
     virtual ~BrowserEngine() = default;
 
     virtual std::unique_ptr<PreviewPage> createPreviewPage(PreviewPage::Hooks hooks, QWidget *parent) = 0;
     // Create it on the GUI thread; it extracts from any thread (PageExtractor's contract).
     virtual std::unique_ptr<PageExtractor> createPageExtractor() = 0;
+    // Create it on the GUI thread; it downloads from any thread (PageDownloader's contract).
+    virtual std::unique_ptr<PageDownloader> createPageDownloader() = 0;
 
     // The engine, loaded on first use on the GUI thread: the one a program built in (setBuiltIn), else the
     // plugin. nullptr when the plugin cannot be loaded, with *error naming the file and the problem.

@@ -8,6 +8,7 @@
 #include <cli/commandline.h>
 #include <cli/formats.h>
 #include <import/importservice.h>
+#include <import/webpage/pagedownloader.h>
 #include <import/webpage/pageextractor.h>
 #include <library/librarydatabase.h>
 
@@ -42,6 +43,13 @@ std::unique_ptr<Copydesk::PageExtractor> createPageExtractor(QString *error)
     return engine ? engine->createPageExtractor() : nullptr;
 }
 
+// Downloads of web addresses, from the same plugin: the program is not linked to Qt Network either.
+std::unique_ptr<Copydesk::PageDownloader> createPageDownloader(QString *error)
+{
+    Copydesk::BrowserEngine *engine = Copydesk::BrowserEngine::instance(error);
+    return engine ? engine->createPageDownloader() : nullptr;
+}
+
 // Chromium's sandbox cannot start for root; our pages are locked down on their own (no script, no network),
 // so run without it there rather than not at all.
 void allowBrowserEngineAsRoot()
@@ -67,19 +75,24 @@ int runCommand(int argc, char *argv[])
     QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QGuiApplication app(argc, argv);
     setApplicationNames();
-    Copydesk::WebImportSetup web(createPageExtractor);
+    Copydesk::WebImportSetup web(createPageExtractor, createPageDownloader);
     Copydesk::CommandLine commandLine(out, err);
     commandLine.setImportSetup([&web](Copydesk::ImportService &service) { web.apply(service); });
     return commandLine.run(QCoreApplication::arguments());
 }
 
-// COPYDESK_QUIT_WHEN_SHOWN=1: print "shown" once the window's first frame is painted, and quit. What the
-// reader bench times from a start of the program, beside a bare Qt Widgets window's.
+// COPYDESK_QUIT_WHEN_SHOWN=1: print "shown" once the window's first frame is painted, and quit; =editor:
+// once the editor, made after that frame, is painted. What the reader bench times from a start of the
+// program, beside a bare Qt Widgets window's.
 void quitOnceShownIfAsked(QWidget &window)
 {
-    if (!qEnvironmentVariableIsSet("COPYDESK_QUIT_WHEN_SHOWN"))
+    const QByteArray asked = qgetenv("COPYDESK_QUIT_WHEN_SHOWN");
+    if (asked.isEmpty())
         return;
-    window.installEventFilter(new Copydesk::QuitOnFirstPaint(&window));
+    if (asked == "editor")
+        qApp->installEventFilter(new Copydesk::QuitOnFirstPaint(&window, "Copydesk::EditorPanel"));
+    else
+        window.installEventFilter(new Copydesk::QuitOnFirstPaint(&window));
 }
 
 int runWindow(int argc, char *argv[])
@@ -110,7 +123,7 @@ int runWindow(int argc, char *argv[])
             result = 1;
             continue;
         }
-        Copydesk::WebImportSetup web(createPageExtractor);
+        Copydesk::WebImportSetup web(createPageExtractor, createPageDownloader);
         Copydesk::MainWindow window(database);
         window.importController()->setImportSetup([&web](Copydesk::ImportService &service) {
             Copydesk::Formats::addImporters(service);

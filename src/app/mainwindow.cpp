@@ -45,6 +45,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <functional>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -72,10 +73,9 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, m_stack))
     , m_listPanel(new ArticleListPanel(m_listModel, m_splitter))
-    , m_editorPanel(new EditorPanel(m_splitter))
+    , m_editorSlot(new QWidget(m_splitter))
     , m_previewPanel(new PreviewPanel(m_library->articles(), *m_renderer, m_splitter,
-                                      PreviewPanel::EngineStart::WhenShown))
-    , m_editController(new EditController(*m_library, m_editorPanel, m_previewPanel, this))
+                                      PreviewPanel::EngineStart::WhenAsked))
     , m_importController(new ImportController(database, this, this))
     , m_banner(new LibraryBanner(this))
     , m_libraryController(new LibraryController(database, m_banner, this, this))
@@ -84,13 +84,12 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     , m_reader(new ReaderController(*m_library, m_listModel, m_listPanel, m_sidebar, this))
 {
     m_spelling->setEnabled(Settings::SpellCheck.read(QSettings()));
-    m_editorPanel->setSpelling(m_spelling);
     // "[*]" shows while edits wait for the autosave.
     setWindowTitle(u"%1[*] — Copydesk"_s.arg(QFileInfo(database.path()).fileName()));
     setAcceptDrops(true);
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(m_listPanel);
-    m_splitter->addWidget(m_editorPanel);
+    m_splitter->addWidget(m_editorSlot); // the editor takes its place after the first frame (buildEditor)
     m_splitter->addWidget(m_previewPanel);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -105,10 +104,56 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     centralLayout->addWidget(m_banner);
     centralLayout->addWidget(m_stack, 1);
     setCentralWidget(central);
+    statusBar(); // in the first frame: the editor's counts join it later without moving the list
     setupMenus();
     m_importController->setImportSetup(Formats::addImporters); // main adds saved pages and downloads
 
     connect(m_listPanel, &ArticleListPanel::articleActivated, this, &MainWindow::openArticle);
+    connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
+    m_listModel->followChanges(*m_library);
+    auto *thumbnails = new ThumbnailLoader(database, this);
+    m_listPanel->setThumbnails(thumbnails);
+    connect(m_library.get(), &Library::articleChanged, thumbnails, &ThumbnailLoader::forget);
+    connect(m_library.get(), &Library::changedElsewhere, this, &MainWindow::updateEmptyState);
+    connect(m_libraryController, &LibraryController::writeAccessChanged, this, &MainWindow::applyWriteAccess);
+    connect(m_libraryController, &LibraryController::openLibraryRequested, this,
+            &MainWindow::switchToLibrary);
+    connect(m_libraryController, &LibraryController::rescueRequested, this, [this] {
+        QList<Article> unsaved;
+        if (m_editController && m_editController->hasUnsavedChanges() && m_editController->currentArticle())
+            unsaved.append(*m_editController->currentArticle());
+        m_libraryController->rescue(unsaved);
+    });
+
+    // The first screen at once, its count and every search from now on off this thread. The count waits
+    // for the window's first frame (afterFirstFrame).
+    m_listModel->setRunner(m_queryRunner);
+    m_listModel->holdCount();
+    m_listModel->reload();
+    restoreLayout();
+    updateEmptyState();
+    applyWriteAccess();
+}
+
+// The editor is the window's largest part: its forms and the article it reopens took about 10 ms of the
+// first frame (docs/benchmarks.md). It comes in the frame after, as the preview's engine does; whatever
+// needs it before (opening an article, a menu's action, a test) makes it then.
+void MainWindow::buildEditor()
+{
+    if (m_editorPanel)
+        return;
+    // Made without a parent: replaceWidget() takes only a widget that is not the splitter's yet, and gives
+    // it the stand-in's place and visibility. The sizes are set again as they are shown: the splitter
+    // would otherwise share the width out anew from the sizes asked for, and the list and the preview
+    // would move in the second frame.
+    m_editorPanel = new EditorPanel();
+    const QList<int> shownSizes = m_splitter->sizes();
+    delete m_splitter->replaceWidget(m_splitter->indexOf(m_editorSlot), m_editorPanel);
+    m_splitter->setSizes(shownSizes);
+    m_editorPanel->setSpelling(m_spelling);
+    m_editController = new EditController(*m_library, m_editorPanel, m_previewPanel, this);
+    m_editorSlot = nullptr;
+
     connect(m_editController, &EditController::articleEdited, m_listModel, &ArticleListModel::showEdits);
     connect(m_editController, &EditController::articleSaved, this, [this](qint64 id) {
         QSettings settings;
@@ -122,31 +167,31 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     connect(m_editController, &EditController::unsavedChangesChanged, this, &QWidget::setWindowModified);
     connect(m_editController, &EditController::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    connect(m_importController, &ImportController::finished, this, &MainWindow::importFinished);
-    m_listModel->followChanges(*m_library);
-    auto *thumbnails = new ThumbnailLoader(database, this);
-    m_listPanel->setThumbnails(thumbnails);
-    connect(m_library.get(), &Library::articleChanged, thumbnails, &ThumbnailLoader::forget);
     // Tags given from the list move the article's saved version on: the editor takes them in.
     connect(m_library.get(), &Library::tagsChanged, m_editController, &EditController::syncWithLibrary);
-    connect(m_library.get(), &Library::changedElsewhere, this, &MainWindow::updateEmptyState);
-    connect(m_libraryController, &LibraryController::writeAccessChanged, this, &MainWindow::applyWriteAccess);
-    connect(m_libraryController, &LibraryController::openLibraryRequested, this,
-            &MainWindow::switchToLibrary);
-    connect(m_libraryController, &LibraryController::rescueRequested, this, [this] {
-        QList<Article> unsaved;
-        if (m_editController->hasUnsavedChanges() && m_editController->currentArticle())
-            unsaved.append(*m_editController->currentArticle());
-        m_libraryController->rescue(unsaved);
-    });
 
-    // The first screen at once, its count and every search from now on off this thread. The count waits
-    // for the window's first frame (afterFirstFrame).
-    m_listModel->setRunner(m_queryRunner);
-    m_listModel->holdCount();
-    m_listModel->reload();
-    restoreLayout();
-    updateEmptyState();
+    const QSettings settings;
+    m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
+    m_textCounts = new TextCountsLabel(m_editorPanel->bodyEdit(), this);
+    statusBar()->addPermanentWidget(m_textCounts);
+    m_editorPanel->setSmartTypography(Settings::SmartTypography.read(settings));
+    connect(m_editorPanel->smartTypographyAction(), &QAction::toggled, this, [](bool on) {
+        QSettings settings;
+        Settings::SmartTypography.write(settings, on);
+    });
+    m_editorPanel->setReadOnly(!m_libraryController->writesAllowed());
+    reopenLastArticle();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editorPanel && event->type() == QEvent::Paint)
+        QTimer::singleShot(0, this, &MainWindow::afterEditorFrame); // once this frame is done
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::reopenLastArticle()
+{
     // Reopen what was open last time, else the newest article.
     const qint64 last = Settings::LastArticle.read(QSettings());
     const qint64 reopen = last > 0 && m_library->articles().summary(last) ? last : m_listModel->idAt(0);
@@ -167,7 +212,24 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
             QTimer::singleShot(0, body, [body] { body->ensureCursorVisible(); });
         }
     }
-    applyWriteAccess();
+}
+
+EditorPanel *MainWindow::editorPanel() const
+{
+    const_cast<MainWindow *>(this)->buildEditor();
+    return m_editorPanel;
+}
+
+EditController *MainWindow::editController() const
+{
+    const_cast<MainWindow *>(this)->buildEditor();
+    return m_editController;
+}
+
+TextCountsLabel *MainWindow::textCounts() const
+{
+    const_cast<MainWindow *>(this)->buildEditor();
+    return m_textCounts;
 }
 
 bool MainWindow::event(QEvent *event)
@@ -177,16 +239,36 @@ bool MainWindow::event(QEvent *event)
     return QMainWindow::event(event);
 }
 
-// All three ran from the constructor on, on threads of their own, and shared the two cores with the first
-// frame: at 100,000 articles it came about 9 ms later for the sidebar's counts (about 50 ms of reading,
-// which came after the first frame there anyway), 7 ms for the list's count and 15 ms for the health
-// check (about 11 ms at 1,000). None is needed before: the list counts at once if scrolled past its first
-// page, and the library takes writes while its check runs, as it did.
+// The editor first (buildEditor), then the rest once it is painted too.
 void MainWindow::afterFirstFrame()
 {
+    const bool inFirstFrame = m_editorPanel != nullptr; // made on demand before: painted already
+    buildEditor();
+    // Not painted at all while hidden (View > Editor off, or an empty library's welcome in its place); and
+    // should a paint not come (the window minimized meanwhile), the rest waits a second at most.
+    if (inFirstFrame || !m_editorPanel->isVisible()) {
+        afterEditorFrame();
+        return;
+    }
+    m_editorPanel->installEventFilter(this);
+    QTimer::singleShot(1000, this, &MainWindow::afterEditorFrame);
+}
+
+// The three reads ran from the constructor on, on threads of their own, and shared the two cores with the
+// first frame: at 100,000 articles it came about 9 ms later for the sidebar's counts (about 50 ms of
+// reading, which came after the first frame there anyway), 7 ms for the list's count and 15 ms for the
+// health check (about 11 ms at 1,000). None is needed before: the list counts at once if scrolled past its
+// first page, and the library takes writes while its check runs, as it did. The browser engine last: its
+// start (about 100 ms, its plugin loaded first) blocks this thread.
+void MainWindow::afterEditorFrame()
+{
+    if (std::exchange(m_editorFramePainted, true))
+        return;
+    m_editorPanel->removeEventFilter(this);
     m_sidebar->refreshCounts();
     m_listModel->releaseCount();
     m_libraryController->checkHealth();
+    m_previewPanel->startEngine();
 }
 
 MainWindow::~MainWindow()
@@ -219,7 +301,7 @@ void MainWindow::setupMenus()
     }
     file->addSeparator();
     QAction *saveVersion = file->addAction(tr("Save &Version…"), QKeySequence(u"Ctrl+Alt+S"_s), this, [this] {
-        if (m_editController->currentId() == 0)
+        if (editController()->currentId() == 0)
             return;
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Save Version"),
@@ -230,7 +312,7 @@ void MainWindow::setupMenus()
             statusBar()->showMessage(tr("Version saved"), 4000);
     });
     QAction *history = file->addAction(tr("&History…"), QKeySequence(u"Ctrl+Alt+H"_s), this, [this] {
-        const qint64 id = m_editController->currentId();
+        const qint64 id = editController()->currentId();
         if (id == 0)
             return;
         m_editController->saveNow();
@@ -262,8 +344,8 @@ void MainWindow::setupMenus()
         action->setShortcutContext(Qt::WidgetShortcut);
         if (i == 0 || i == 1) {
             // Undo and redo reach the article's other fields (status, quotes, pictures) as well.
-            connect(action, &QAction::triggered, m_editorPanel,
-                    i == 0 ? &EditorPanel::undo : &EditorPanel::redo);
+            connect(action, &QAction::triggered, this,
+                    [this, undo = i == 0] { undo ? editorPanel()->undo() : editorPanel()->redo(); });
         } else {
             connect(action, &QAction::triggered, this,
                     [slot = slotNames[i]] { invokeOnFocusedEditor(slot); });
@@ -273,10 +355,10 @@ void MainWindow::setupMenus()
     }
     edit->addSeparator();
     QAction *copyCheck = edit->addAction(tr("Copy &Check…"), QKeySequence(Qt::Key_F7), this, [this] {
-        if (m_editController->currentId() == 0)
+        if (editController()->currentId() == 0)
             return;
         if (!m_copyCheck) {
-            m_copyCheck = new CopyCheckPanel(m_editorPanel, this);
+            m_copyCheck = new CopyCheckPanel(editorPanel(), this);
             m_copyCheck->setWindowFlag(Qt::Tool);
         }
         m_copyCheck->recheck();
@@ -320,31 +402,26 @@ void MainWindow::setupMenus()
     struct Pane
     {
         QString title;
-        QWidget *widget;
+        std::function<QWidget *()> widget; // the editor's place holds a stand-in until it is made
         const SettingKey<bool> &visible;
     };
-    const Pane panes[] = {{tr("Article &List"), m_listPanel, Settings::ListVisible},
-                          {tr("&Editor"), m_editorPanel, Settings::EditorVisible},
-                          {tr("&Preview"), m_previewPanel, Settings::PreviewVisible},
-                          {tr("&Sidebar"), m_sidebar, Settings::SidebarVisible}};
+    const Pane panes[] = {
+        {tr("Article &List"), [this] { return m_listPanel; }, Settings::ListVisible},
+        {tr("&Editor"),
+         [this] { return m_editorPanel ? static_cast<QWidget *>(m_editorPanel) : m_editorSlot; },
+         Settings::EditorVisible},
+        {tr("&Preview"), [this] { return m_previewPanel; }, Settings::PreviewVisible},
+        {tr("&Sidebar"), [this] { return m_sidebar; }, Settings::SidebarVisible}};
     const QSettings settings;
-    m_editorPanel->setHeadlineTarget(Settings::HeadlineTarget.read(settings));
-    m_textCounts = new TextCountsLabel(m_editorPanel->bodyEdit(), this);
-    statusBar()->addPermanentWidget(m_textCounts);
-    m_editorPanel->setSmartTypography(Settings::SmartTypography.read(settings));
-    connect(m_editorPanel->smartTypographyAction(), &QAction::toggled, this, [](bool on) {
-        QSettings settings;
-        Settings::SmartTypography.write(settings, on);
-    });
     int number = 1;
     for (const Pane &pane : panes) {
         QAction *toggle = view->addAction(pane.title);
         toggle->setCheckable(true);
         toggle->setChecked(pane.visible.read(settings));
-        pane.widget->setVisible(toggle->isChecked());
+        pane.widget()->setVisible(toggle->isChecked());
         toggle->setShortcut(QKeySequence(u"Ctrl+Shift+%1"_s.arg(number++)));
         connect(toggle, &QAction::toggled, this, [widget = pane.widget, &key = pane.visible](bool on) {
-            widget->setVisible(on);
+            widget()->setVisible(on);
             QSettings settings;
             key.write(settings, on);
         });
@@ -363,12 +440,12 @@ void MainWindow::newArticle()
     }
     updateEmptyState();
     m_listPanel->selectArticle(article.id);
-    m_editorPanel->headlineEdit()->setFocus();
+    editorPanel()->headlineEdit()->setFocus();
 }
 
 void MainWindow::openArticle(qint64 id)
 {
-    if (m_editController->open(id)) {
+    if (editController()->open(id)) {
         m_reader->articleOpened(id);
         QSettings settings;
         if (Settings::LastArticle.read(settings) != id)
@@ -457,7 +534,7 @@ void MainWindow::importFinished(const ImportSummary &summary)
 
 void MainWindow::exportCurrentArticle(const ArticleExporter &exporter)
 {
-    if (!m_editController->saveNow() || !m_editController->currentArticle())
+    if (!editController()->saveNow() || !m_editController->currentArticle())
         return;
     const std::optional<Article> article = m_library->articles().load(m_editController->currentId());
     if (!article)
@@ -509,7 +586,8 @@ void MainWindow::applyWriteAccess()
         action->setEnabled(writable);
     if (m_emptyState)
         m_emptyState->setEnabled(writable);
-    m_editorPanel->setReadOnly(!writable);
+    if (m_editorPanel)
+        m_editorPanel->setReadOnly(!writable);
 }
 
 QString MainWindow::askForAnotherLibrary(const QString &error)
@@ -560,7 +638,8 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_editController->close();
+    if (m_editController)
+        m_editController->close();
     saveLayout();
     event->accept();
 }

@@ -52,13 +52,15 @@ public:
     QString requestedLibrary() const { return m_requestedLibrary; }
 
     ArticleListPanel *listPanel() const { return m_listPanel; }
-    EditorPanel *editorPanel() const { return m_editorPanel; }
+    // The editor is made after the window's first frame; asking for it (or its controller, or its
+    // counts) before makes it then.
+    EditorPanel *editorPanel() const;
     PreviewPanel *previewPanel() const { return m_previewPanel; }
     ArticleListModel *listModel() const { return m_listModel; }
-    TextCountsLabel *textCounts() const { return m_textCounts; }
+    TextCountsLabel *textCounts() const;
     Library *library() const { return m_library.get(); }
     CopyCheckPanel *copyCheckPanel() const { return m_copyCheck; }
-    EditController *editController() const { return m_editController; }
+    EditController *editController() const;
     ImportController *importController() const { return m_importController; }
     LibraryController *libraryController() const { return m_libraryController; }
     LibraryBanner *banner() const { return m_banner; }
@@ -69,13 +71,18 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
-    // What would otherwise share the two cores with the first frame: the sidebar's counts, the list's
-    // count and the library's health check (quick_check reads the whole file).
+    // What would otherwise make the first frame later: the editor and its article, in the next frame;
+    // once that is painted, what would share the two cores with it (the sidebar's counts, the list's count
+    // and the library's health check, whose quick_check reads the whole file), and the browser engine.
     void afterFirstFrame();
+    void afterEditorFrame();
+    void buildEditor();
+    void reopenLastArticle();
     void setupMenus();
     void newArticle();
     void chooseImportFiles();
@@ -101,9 +108,10 @@ private:
     QAction *m_pasteAddress = nullptr;
     QSplitter *m_splitter;
     ArticleListPanel *m_listPanel;
-    EditorPanel *m_editorPanel;
+    QWidget *m_editorSlot;                // holds the editor's place in the first frame
+    EditorPanel *m_editorPanel = nullptr; // made by buildEditor()
     PreviewPanel *m_previewPanel;
-    EditController *m_editController;
+    EditController *m_editController = nullptr;
     TextCountsLabel *m_textCounts = nullptr;
     CopyCheckPanel *m_copyCheck = nullptr; // made when first asked for
     ImportController *m_importController;
@@ -114,6 +122,7 @@ private:
     ReaderController *m_reader;
     QList<QAction *> m_writingActions; // what only a writable library allows
     bool m_firstFramePainted = false;
+    bool m_editorFramePainted = false; // or given up waiting for: afterEditorFrame() has run
     QString m_requestedLibrary;
 };
 

@@ -76,15 +76,6 @@ void PreviewPanel::startEngine()
         render();
 }
 
-void PreviewPanel::paintEvent(QPaintEvent *event)
-{
-    QWidget::paintEvent(event);
-    // The window is on screen: the browser engine starts now, once, after this paint (about 100 ms that
-    // would otherwise keep the whole window from appearing).
-    if (!m_page && !m_engineMissing && !std::exchange(m_engineScheduled, true))
-        QTimer::singleShot(0, this, &PreviewPanel::startEngine);
-}
-
 PreviewPage *PreviewPanel::previewPage() const
 {
     const_cast<PreviewPanel *>(this)->startEngine();

@@ -45,8 +45,10 @@ public:
     enum class EngineStart
     {
         Now,
-        WhenShown, // after the panel's first paint: the window appears without waiting for the engine
-                   // (nor for its plugin to load)
+        // By startEngine(), or when previewPage() is first asked for. The main window starts it once its
+        // first frames are painted: they come without waiting for the engine (about 100 ms, its plugin
+        // loaded first).
+        WhenAsked,
     };
     PreviewPanel(const ArticleRepository &repository, const ArticleRenderer &renderer,
                  QWidget *parent = nullptr, EngineStart start = EngineStart::Now);
@@ -68,6 +70,7 @@ public:
     // The engine's page (started if it has not yet); nullptr when the engine could not be loaded, which the
     // panel says in place of the preview.
     PreviewPage *previewPage() const;
+    void startEngine();
     bool engineStarted() const { return m_page != nullptr; }
     // The HTML most recently given to the page.
     QString currentHtml() const { return m_html; }
@@ -75,11 +78,7 @@ public:
 signals:
     void rendered();
 
-protected:
-    void paintEvent(QPaintEvent *event) override;
-
 private:
-    void startEngine();
     // Keeps the shown article's scroll position before another replaces it.
     void rememberPlace();
     void render();
@@ -92,7 +91,6 @@ private:
     const ArticleRenderer &m_renderer;
     std::unique_ptr<PreviewPage> m_page;
     QLabel *m_engineMissing = nullptr;
-    bool m_engineScheduled = false;
     bool m_renderWanted = false;
     QTimer m_debounce;
     Article m_article;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <import/articleimporter.h>
+#include <import/webpage/pagedownloader.h>
 
 #include <QByteArray>
 #include <QString>
@@ -35,7 +36,7 @@ struct FetchResult
 // Downloads a page, or an image for a page, with limits on time, size and redirects, over http and https
 // only. fetch() blocks; it may be called from any thread (each call has its own network access manager and
 // event loop in the calling thread).
-class UrlFetcher
+class UrlFetcher final : public PageDownloader
 {
 public:
     enum class Kind
@@ -52,7 +53,7 @@ public:
 
     // The page as an import source; its fetchResource downloads the page's images with the same limits.
     // On failure the source is empty and *error says why.
-    ImportSource downloadPage(const QUrl &url, QString *error) const;
+    ImportSource downloadPage(const QUrl &url, QString *error) const override;
 
 private:
     FetchLimits m_limits;

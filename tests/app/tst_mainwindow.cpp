@@ -38,6 +38,7 @@
 #include <QProcess>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -115,6 +116,32 @@ struct WindowOnNewLibrary
 };
 
 } // namespace
+
+// What a window showed in its first frame: watched from its first paint, when its layout is done.
+struct FirstPaintWatcher : QObject
+{
+    explicit FirstPaintWatcher(MainWindow &watched)
+        : window(watched)
+    {
+        window.installEventFilter(this);
+    }
+
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !std::exchange(seen, true)) {
+            editorThen = window.findChild<EditorPanel *>() != nullptr;
+            listThen = window.listPanel()->geometry();
+            previewThen = window.previewPanel()->geometry();
+        }
+        return false;
+    }
+
+    MainWindow &window;
+    bool seen = false;
+    bool editorThen = false;
+    QRect listThen;
+    QRect previewThen;
+};
 
 // Stands in for the system's browser.
 class UrlCatcher : public QObject
@@ -1198,6 +1225,62 @@ private slots:
         }
         QCOMPARE(repository.search(u"dredging"_s, 0, 1000).size(), stored);
         QVERIFY2(longestGap < 500, qPrintable(u"the window froze for %1 ms"_s.arg(longestGap)));
+    }
+
+    // The first frame holds the sidebar and the list; the editor, with the article it reopens, comes in the
+    // frame after, in the place kept for it: nothing else moves. Then the browser engine starts.
+    void theEditorComesInTheFrameAfterTheFirstAndNothingMoves()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        Article article;
+        article.headline = u"Harbour cranes return"_s;
+        article.bodyHtml = u"<p>The port reopened its eastern quay.</p>"_s;
+        QVERIFY(repository.insert(article));
+
+        MainWindow window(database);
+        FirstPaintWatcher firstFrame(window);
+        window.show();
+        QTRY_VERIFY(firstFrame.seen);
+        QVERIFY2(!firstFrame.editorThen, "the editor was in the first frame");
+        QTRY_VERIFY(window.findChild<EditorPanel *>() && window.findChild<EditorPanel *>()->isVisible());
+        auto *editor = window.findChild<EditorPanel *>();
+        QCOMPARE(editor->parentWidget(),
+                 window.listPanel()->parentWidget()); // in the splitter, beside the list
+        QCOMPARE(window.listPanel()->geometry(), firstFrame.listThen);
+        QCOMPARE(window.previewPanel()->geometry(), firstFrame.previewThen);
+        QVERIFY(editor->geometry().left() > firstFrame.listThen.right());
+        QVERIFY(editor->geometry().right() < firstFrame.previewThen.left());
+        QCOMPARE(window.editController()->currentId(), article.id);
+        QCOMPARE(editor->headlineEdit()->text(), article.headline);
+        QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->engineStarted(), 20000);
+    }
+
+    // With View > Editor off, the editor is made hidden, and what waits for its frame does not wait for it.
+    void aHiddenEditorStaysHiddenAndTheRestStarts()
+    {
+        QSettings settings;
+        Settings::EditorVisible.write(settings, false);
+        const auto restore = qScopeGuard([] {
+            QSettings settings;
+            Settings::EditorVisible.write(settings, true);
+        });
+        WindowOnNewLibrary fixture;
+        QVERIFY(fixture.open());
+        MainWindow &window = *fixture.window;
+        QTRY_VERIFY(window.findChild<EditorPanel *>());
+        QVERIFY(window.findChild<EditorPanel *>()->isHidden());
+        QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->engineStarted(), 20000);
+        QAction *toggle = nullptr;
+        for (QAction *action : window.findChildren<QAction *>()) {
+            if (action->text() == u"&Editor"_s)
+                toggle = action;
+        }
+        QVERIFY(toggle && !toggle->isChecked());
+        toggle->trigger();
+        QVERIFY(!window.findChild<EditorPanel *>()->isHidden()); // (the new library shows its welcome)
     }
 
     void layoutPersists()

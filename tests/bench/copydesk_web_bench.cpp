@@ -8,6 +8,7 @@
 // $COPYDESK_SHARED_DIR/corpora/readability). Without them the bench says so and measures nothing.
 
 #include "freshimportlibrary.h"
+#include "urlfetcher.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 #include <import/importservice.h>
@@ -162,7 +163,8 @@ int main(int argc, char *argv[])
 
     QTemporaryDir dir;
     WebImportSetup web(
-        [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); });
+        [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); },
+        [](QString *) -> std::unique_ptr<PageDownloader> { return std::make_unique<UrlFetcher>(); });
     // One page imported before timing: the browser engine starts and Readability is set up once.
     importAll(web, files.mid(0, 1), dir.filePath(u"warm-up.sqlite"_s), false);
 

@@ -4,6 +4,7 @@
 
 #include "core/testlibrary.h"
 #include "testsupport.h"
+#include "urlfetcher.h"
 #include "webimportsetup.h"
 #include "webpageextractor.h"
 #include <cli/formats.h>
@@ -108,7 +109,8 @@ private slots:
 
         TestLibrary library;
         WebImportSetup web(
-            [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); });
+            [](QString *) -> std::unique_ptr<PageExtractor> { return std::make_unique<WebPageExtractor>(); },
+            [](QString *) -> std::unique_ptr<PageDownloader> { return std::make_unique<UrlFetcher>(); });
         ImportService service(*library.repository);
         Formats::addImporters(service);
         service.setDuplicatePolicy(DuplicatePolicy::KeepBoth);

@@ -14,6 +14,7 @@ public:
 
     std::unique_ptr<PreviewPage> createPreviewPage(PreviewPage::Hooks hooks, QWidget *parent) override;
     std::unique_ptr<PageExtractor> createPageExtractor() override;
+    std::unique_ptr<PageDownloader> createPageDownloader() override;
 };
 
 } // namespace Copydesk
