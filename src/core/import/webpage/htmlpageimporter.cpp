@@ -1,6 +1,7 @@
 #include <import/webpage/htmlpageimporter.h>
 
 #include <encoding/textdecoder.h>
+#include <html/htmltext.h>
 #include <html/pagehtml.h>
 #include <import/webpage/mhtmlarchive.h>
 #include <import/webpage/pagebody.h>
@@ -140,6 +141,29 @@ QString withoutBy(const QString &byline)
 {
     static const QRegularExpression by(uR"(^\s*by\s+)"_s, QRegularExpression::CaseInsensitiveOption);
     return QString(byline).remove(by);
+}
+
+// "By Maria Lind" where the byline is "Maria Lind": the same names, with or without the word.
+bool isTheByline(const QString &text, const QString &byline)
+{
+    const QString key = nameKey(withoutBy(byline));
+    return !key.isEmpty() && nameKey(withoutBy(text)) == key;
+}
+
+// A page that names its author in its metadata keeps its "By ..." line in the text Readability finds (it
+// looks for a byline in the page only when the metadata has none); the byline field has the names
+// already, and the line would otherwise open the body and be taken for the standfirst.
+QString withoutLeadingByline(const QString &bodyHtml, const QString &byline)
+{
+    // The first paragraph, with nothing to read before it (wrappers such as <article> or <div> may be).
+    static const QRegularExpression paragraph(uR"(<p\b[^>]*>(.*?)</p>)"_s,
+                                              QRegularExpression::DotMatchesEverythingOption |
+                                                  QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = paragraph.match(bodyHtml);
+    if (!match.hasMatch() || !HtmlText::plainText(bodyHtml.left(match.capturedStart())).trimmed().isEmpty() ||
+        !isTheByline(HtmlText::plainText(match.captured(1)), byline))
+        return bodyHtml;
+    return bodyHtml.left(match.capturedStart()) + bodyHtml.mid(match.capturedEnd());
 }
 
 // " | The Coastal Courier", " - Mara Lindqvist": many pages end their titles with the site's name or the
@@ -295,7 +319,12 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
     // would read as a headline that no one wrote.
     article.headline = chooseHeadline(page, metadata);
     article.byline = firstNonEmpty({PageHtml::foldWhitespace(page.byline), metadata.byline});
-    article.standfirst = firstNonEmpty({page.excerpt, metadata.description});
+    for (const QString &candidate : {page.excerpt, metadata.description}) {
+        if (!candidate.trimmed().isEmpty() && !isTheByline(candidate, article.byline)) {
+            article.standfirst = candidate.trimmed();
+            break;
+        }
+    }
     article.section = metadata.section;
     article.language = firstNonEmpty({page.language, metadata.language});
     article.dateline = metadata.dateline;
@@ -319,7 +348,7 @@ ImportResult HtmlPageImporter::import(const ImportSource &source) const
     sources.fetch = source.fetchResource;
     ImageLoader loader(sources);
     PageBody body = buildPageBody(page.contentHtml, metadata, loader);
-    article.bodyHtml = body.html;
+    article.bodyHtml = withoutLeadingByline(body.html, article.byline);
     article.images = body.images;
     article.quotes = body.quotes;
     result.warnings += body.warnings;

@@ -532,6 +532,40 @@ private slots:
         QCOMPARE(article.sourceUrl, u"https://www.noordkrant.example/binnenland/dijk-harlingen"_s);
     }
 
+    // A page naming its author in its metadata keeps its "By ..." line in what Readability finds, which
+    // makes it the excerpt too: the byline has the names, and neither the standfirst nor the body repeats
+    // them. A first paragraph that only mentions the author stays.
+    void aBylineLineIsNeitherTheStandfirstNorTheFirstParagraph()
+    {
+        ImportSource source;
+        source.fileName = u"ferry.html"_s;
+        source.bytes =
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<title>Ferry service resumes</title><meta name=\"author\" content=\"Maria Lind\">"
+            "</head><body><article><p class=\"byline\">By  Maria Lind</p>"
+            "<p>The ferry between the two harbours ran again on Tuesday.</p></article></body></html>";
+        ExtractedPage fields;
+        fields.excerpt = u"By Maria Lind"_s;
+        FixedExtractor extractor(fields);
+        ImportResult result = importWith(source, extractor);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        Article article = result.articles.first();
+        QCOMPARE(article.byline, u"Maria Lind"_s);
+        QCOMPARE(article.standfirst, QString());
+        QVERIFY2(article.bodyHtml.contains(u"<p>The ferry between"_s), qPrintable(article.bodyHtml));
+        QVERIFY2(!article.bodyHtml.contains(u"Maria Lind"_s), qPrintable(article.bodyHtml));
+
+        source.bytes.replace("By  Maria Lind", "Maria Lind reports from the harbour.");
+        fields.excerpt = u"Maria Lind reports from the harbour."_s;
+        FixedExtractor mentioning(fields);
+        result = importWith(source, mentioning);
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        article = result.articles.first();
+        QCOMPARE(article.standfirst, fields.excerpt);
+        QVERIFY2(article.bodyHtml.contains(u"Maria Lind reports from the harbour.</p>"_s),
+                 qPrintable(article.bodyHtml));
+    }
+
     // A gallery written as a list: each picture's caption is the picture's, and none of them is stored as an
     // entry of a list, whether the picture is kept in the body, taken as the lead or could not be loaded.
     void captionsInListsBelongToTheirPictures()
