@@ -20,7 +20,7 @@ class PageExtractor;
 
 // The browser engine's part of Copydesk: the preview's page, Readability for saved web pages, and the
 // downloads of web addresses. It lives in a plugin, copydesk-engine.so, which the program loads when it
-// first needs it: after the window's first frame, or when a command imports a saved page or an address.
+// first needs it: once the window's editor is painted, or when a command imports a saved page or an address.
 // Linked into the program, Qt WebEngine cost every start about 20 ms (the dynamic loader resolving its
 // symbols) before main() ran, and Qt Network about 1 ms more; a command that only lists articles paid
 // them too.

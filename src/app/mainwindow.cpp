@@ -126,7 +126,7 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
     });
 
     // The first screen at once, its count and every search from now on off this thread. The count waits
-    // for the window's first frame (afterFirstFrame).
+    // for the editor's first frame (afterEditorFrame).
     m_listModel->setRunner(m_queryRunner);
     m_listModel->holdCount();
     m_listModel->reload();
