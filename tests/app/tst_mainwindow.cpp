@@ -117,6 +117,18 @@ struct WindowOnNewLibrary
 
 } // namespace
 
+// A library opened with one article in it, stored before any window: the article, or nothing when either
+// failed.
+std::optional<Article> storedArticle(LibraryDatabase &database, const QString &headline, const QString &body)
+{
+    Article article;
+    article.headline = headline;
+    article.bodyHtml = body;
+    if (!database.open() || !ArticleRepository(database).insert(article))
+        return std::nullopt;
+    return article;
+}
+
 // What a window showed in its first frame: watched from its first paint, when its layout is done.
 struct FirstPaintWatcher : QObject
 {
@@ -1233,12 +1245,9 @@ private slots:
     {
         QTemporaryDir dir;
         LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
-        QVERIFY(database.open());
-        ArticleRepository repository(database);
-        Article article;
-        article.headline = u"Harbour cranes return"_s;
-        article.bodyHtml = u"<p>The port reopened its eastern quay.</p>"_s;
-        QVERIFY(repository.insert(article));
+        const std::optional<Article> article = storedArticle(database, u"Harbour cranes return"_s,
+                                                             u"<p>The port reopened its eastern quay.</p>"_s);
+        QVERIFY(article);
 
         MainWindow window(database);
         FirstPaintWatcher firstFrame(window);
@@ -1253,8 +1262,8 @@ private slots:
         QCOMPARE(window.previewPanel()->geometry(), firstFrame.previewThen);
         QVERIFY(editor->geometry().left() > firstFrame.listThen.right());
         QVERIFY(editor->geometry().right() < firstFrame.previewThen.left());
-        QCOMPARE(window.editController()->currentId(), article.id);
-        QCOMPARE(editor->headlineEdit()->text(), article.headline);
+        QCOMPARE(window.editController()->currentId(), article->id);
+        QCOMPARE(editor->headlineEdit()->text(), article->headline);
         QTRY_VERIFY_WITH_TIMEOUT(window.previewPanel()->engineStarted(), 20000);
     }
 
