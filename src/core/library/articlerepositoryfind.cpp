@@ -40,13 +40,14 @@ ArticleSummary summaryFrom(const SqliteStatement &row)
     summary.headline = row.text(1);
     summary.section = row.text(2);
     summary.byline = row.text(3);
-    summary.status = statusFromString(row.text(4)).value_or(ArticleStatus::Draft);
-    summary.createdAt = fromStorageTime(row.text(5));
-    summary.updatedAt = fromStorageTime(row.text(6));
+    // Status and times from the row's UTF-8: no string made of them (a page is 200 rows).
+    summary.status = statusFromUtf8(row.utf8(4)).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTimeUtf8(row.utf8(5));
+    summary.updatedAt = fromStorageTimeUtf8(row.utf8(6));
     summary.starred = row.integer(7) != 0;
     summary.read = row.integer(8) != 0;
     summary.wordCount = int(row.integer(9));
-    summary.publishedAt = fromStorageTime(row.text(10));
+    summary.publishedAt = fromStorageTimeUtf8(row.utf8(10));
     const QString tags = row.text(11);
     if (!tags.isEmpty())
         summary.tags = tags.split(QChar(31));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QSqlDatabase>
 #include <QString>
 #include <QVariantList>
@@ -29,6 +30,8 @@ public:
     QString error() const { return m_error; }
 
     QString text(int column) const;
+    // The column's UTF-8 as SQLite holds it: valid until the next row, or the statement's end.
+    QByteArrayView utf8(int column) const;
     qint64 integer(int column) const;
     bool isNull(int column) const;
 

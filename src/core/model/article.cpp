@@ -48,6 +48,15 @@ std::optional<ArticleStatus> statusFromString(const QString &text)
     return std::nullopt;
 }
 
+std::optional<ArticleStatus> statusFromUtf8(QByteArrayView text)
+{
+    for (const StatusName &name : statusNames) {
+        if (text == QByteArrayView(name.key.data(), name.key.size()))
+            return name.status;
+    }
+    return std::nullopt;
+}
+
 QString statusDisplayName(ArticleStatus status)
 {
     for (const StatusName &name : statusNames) {
@@ -82,31 +91,55 @@ QString toStorageTime(const QDateTime &time)
     return time.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss.zzzZ"_s);
 }
 
+namespace {
+
+// What toStorageTime() writes, "2026-12-02T13:54:17.296Z", read directly: the list reads three times per
+// row, and QDateTime::fromString() was most of the cost of a page of 200 rows. characterAt(i) gives the
+// i-th character's code, of UTF-16 or of UTF-8 alike (the form is ASCII). Nothing when it is not that form.
+template<typename CharacterAt>
+std::optional<QDateTime> storageTimeOfTheUsualForm(qsizetype size, CharacterAt characterAt)
+{
+    if (size != 24 || characterAt(4) != u'-' || characterAt(10) != u'T' || characterAt(19) != u'.' ||
+        characterAt(23) != u'Z')
+        return std::nullopt;
+    const auto number = [&characterAt](qsizetype from, qsizetype length) {
+        int value = 0;
+        for (qsizetype i = from; i < from + length; ++i) {
+            const char16_t digit = characterAt(i);
+            if (digit < u'0' || digit > u'9')
+                return -1;
+            value = value * 10 + (digit - u'0');
+        }
+        return value;
+    };
+    const QDate date(number(0, 4), number(5, 2), number(8, 2));
+    const QTime clock(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
+    if (!date.isValid() || !clock.isValid())
+        return std::nullopt;
+    return QDateTime(date, clock, Qt::UTC);
+}
+
+} // namespace
+
 QDateTime fromStorageTime(const QString &text)
 {
     if (text.isEmpty())
         return {};
-    // What toStorageTime() writes, "2026-12-02T13:54:17.296Z", read directly: the list reads three times
-    // per row, and QDateTime::fromString() was most of the cost of a page of 200 rows.
-    if (text.size() == 24 && text.at(4) == u'-' && text.at(10) == u'T' && text.at(19) == u'.' &&
-        text.at(23) == u'Z') {
-        const auto number = [&text](qsizetype from, qsizetype length) {
-            int value = 0;
-            for (qsizetype i = from; i < from + length; ++i) {
-                const char16_t digit = text.at(i).unicode();
-                if (digit < u'0' || digit > u'9')
-                    return -1;
-                value = value * 10 + (digit - u'0');
-            }
-            return value;
-        };
-        const QDate date(number(0, 4), number(5, 2), number(8, 2));
-        const QTime clock(number(11, 2), number(14, 2), number(17, 2), number(20, 3));
-        if (date.isValid() && clock.isValid())
-            return QDateTime(date, clock, Qt::UTC);
-    }
+    if (std::optional<QDateTime> usual =
+            storageTimeOfTheUsualForm(text.size(), [&text](qsizetype i) { return text.at(i).unicode(); }))
+        return *usual;
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     return time.isValid() ? time.toUTC() : time;
+}
+
+QDateTime fromStorageTimeUtf8(QByteArrayView text)
+{
+    if (text.isEmpty())
+        return {};
+    if (std::optional<QDateTime> usual = storageTimeOfTheUsualForm(
+            text.size(), [&text](qsizetype i) { return char16_t(uchar(text.at(i))); }))
+        return *usual;
+    return fromStorageTime(QString::fromUtf8(text));
 }
 
 QStringList Article::subheadings() const

@@ -24,6 +24,8 @@ enum class ArticleStatus
 
 QString statusToString(ArticleStatus status); // "draft", "in_edit", ...
 std::optional<ArticleStatus> statusFromString(const QString &text);
+// The same from the UTF-8 of a stored row, without making a QString of it (the list reads a page of rows).
+std::optional<ArticleStatus> statusFromUtf8(QByteArrayView text);
 QString statusDisplayName(ArticleStatus status); // "In edit", ...
 QList<ArticleStatus> allStatuses();
 
@@ -143,5 +145,7 @@ ShownDate shownDate(const QDateTime &publishedAt, const QDateTime &updatedAt);
 // Timestamps are stored and printed as ISO 8601 UTC with milliseconds, so text order is time order.
 QString toStorageTime(const QDateTime &time);
 QDateTime fromStorageTime(const QString &text);
+// The same from the UTF-8 of a stored row (see statusFromUtf8).
+QDateTime fromStorageTimeUtf8(QByteArrayView text);
 
 } // namespace Copydesk

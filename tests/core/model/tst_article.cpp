@@ -32,11 +32,14 @@ private slots:
         for (const ArticleStatus status : statuses) {
             names << statusToString(status);
             QCOMPARE(statusFromString(statusToString(status)), status);
+            QCOMPARE(statusFromUtf8(statusToString(status).toUtf8()), status);
             QVERIFY(!statusDisplayName(status).isEmpty());
         }
         QCOMPARE(names, (QStringList{u"draft"_s, u"in_edit"_s, u"ready"_s, u"published"_s, u"spiked"_s,
                                      u"saved"_s}));
         QVERIFY(!statusFromString(u"Draft"_s).has_value());
+        QVERIFY(!statusFromUtf8("Draft").has_value());
+        QVERIFY(!statusFromUtf8("draft ").has_value());
     }
 
     void storageTimeIsUtcWithMilliseconds()
@@ -54,6 +57,12 @@ private slots:
                  QDateTime(QDate(2026, 12, 2), QTime(13, 54, 17), Qt::UTC));
         QVERIFY(!fromStorageTime(u"2026-13-02T13:54:17.296Z"_s).isValid());
         QVERIFY(!fromStorageTime(u"2026-1x-02T13:54:17.296Z"_s).isValid());
+
+        // The same from a row's UTF-8.
+        for (const QString &text : {u"2026-12-02T13:54:17.296Z"_s, u"2026-12-02T13:54:17Z"_s,
+                                    u"2026-13-02T13:54:17.296Z"_s, u"2026-1x-02T13:54:17.296Z"_s, QString()})
+            QCOMPARE(fromStorageTimeUtf8(text.toUtf8()), fromStorageTime(text));
+        QCOMPARE(fromStorageTimeUtf8("2026-12-02T13:54:17.296Z").timeSpec(), Qt::UTC);
     }
 
     void jsonHasThePublicKeys()
