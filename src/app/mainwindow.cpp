@@ -143,13 +143,16 @@ void MainWindow::buildEditor()
     if (m_editorPanel)
         return;
     // Made without a parent: replaceWidget() takes only a widget that is not the splitter's yet, and gives
-    // it the stand-in's place and visibility. The sizes are set again as they are shown: the splitter
+    // it the stand-in's place and visibility. Shown, the sizes are set again as they are: the splitter
     // would otherwise share the width out anew from the sizes asked for, and the list and the preview
-    // would move in the second frame.
+    // would move in the second frame. Not shown yet (an empty library's welcome in its place), it has no
+    // sizes of its own to keep: the ones asked for (restoreLayout) stay.
     m_editorPanel = new EditorPanel();
+    const bool laidOut = m_splitter->isVisible();
     const QList<int> shownSizes = m_splitter->sizes();
     delete m_splitter->replaceWidget(m_splitter->indexOf(m_editorSlot), m_editorPanel);
-    m_splitter->setSizes(shownSizes);
+    if (laidOut)
+        m_splitter->setSizes(shownSizes);
     m_editorPanel->setSpelling(m_spelling);
     m_editController = new EditController(*m_library, m_editorPanel, m_previewPanel, this);
     m_editorSlot = nullptr;
