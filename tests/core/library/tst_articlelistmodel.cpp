@@ -26,6 +26,20 @@ private:
         }
     }
 
+    // 450 articles, listed as the window lists them: the first page at once, the rest through a runner.
+    struct ModelWithRunner
+    {
+        TestLibrary library;
+        ArticleQueryRunner runner{*library.database};
+        ArticleListModel model{*library.repository};
+
+        ModelWithRunner()
+        {
+            fill(*library.repository, 450);
+            model.setRunner(&runner);
+        }
+    };
+
 private slots:
     void knowsItsRowsAndHoldsOnlyAFewPages()
     {
@@ -107,11 +121,8 @@ private slots:
 
     void aRunnerReadsQueriesOffThisThreadAndTheNewestWins()
     {
-        TestLibrary library;
-        fill(*library.repository, 450);
-        ArticleQueryRunner runner(*library.database);
-        ArticleListModel model(*library.repository);
-        model.setRunner(&runner);
+        ModelWithRunner fixture;
+        ArticleListModel &model = fixture.model;
         model.reload(); // the first page here, the count on the runner's thread
         QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
         QTRY_COMPARE(model.rowCount(), 450);
@@ -134,11 +145,8 @@ private slots:
     // a view that scrolls past the first page before then gets its rows anyway.
     void aHeldCountIsAskedForWhenReleased()
     {
-        TestLibrary library;
-        fill(*library.repository, 450);
-        ArticleQueryRunner runner(*library.database);
-        ArticleListModel model(*library.repository);
-        model.setRunner(&runner);
+        ModelWithRunner fixture;
+        ArticleListModel &model = fixture.model;
         model.holdCount();
         model.reload();
         QCOMPARE(model.rowCount(), ArticleListModel::PageSize);
