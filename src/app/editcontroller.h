@@ -96,12 +96,11 @@ private:
     PauseTimer m_previewDelay;
     bool m_dirty = false;
     bool m_changedSinceOpen = false;
-    quint64 m_edits = 0;          // counts edits, to tell whether any came after a save was asked for
-    quint64 m_savingTicket = 0;   // the background save on its way, 0 when none
-    quint64 m_editsWhenAsked = 0; // m_edits when it was asked for
-    bool m_syncAfterSave = false;
+    quint64 m_edits = 0;            // counts edits, to tell whether any came after a save was asked for
+    quint64 m_savingTicket = 0;     // the background save on its way, 0 when none
+    quint64 m_editsWhenAsked = 0;   // m_edits when it was asked for
+    bool m_syncAfterSave = false;   // the library changed elsewhere while a save was on its way
     bool m_suggestionsStale = true; // the tag and author completions need reading again
-                                    // changed elsewhere while a save was on its way
 };
 
 } // namespace Copydesk

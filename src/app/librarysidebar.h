@@ -33,7 +33,7 @@ public:
     // Shows this filter as chosen (a saved search's), without announcing it.
     void choose(const ArticleQuery &filter);
     // Reads the counts again (soon: several changes in a row cost one reading). The window asks for the
-    // first reading after its first frame (MainWindow::afterFirstFrame).
+    // first reading once its first frames are painted (MainWindow::afterEditorFrame).
     void refreshCounts();
     // Waits for a reading under way, starting the first if it has not started (tests).
     void waitForCounts();

@@ -116,8 +116,8 @@ MainWindow::MainWindow(LibraryDatabase &database, QWidget *parent)
 }
 
 // The editor is the window's largest part: its forms and the article it reopens took about 10 ms of the
-// first frame (docs/benchmarks.md). It comes in the frame after, as the preview's engine does; whatever
-// needs it before (opening an article, a menu's action, a test) makes it then.
+// first frame (docs/benchmarks.md). It comes in the frame after, and the preview's engine once it is painted
+// (afterEditorFrame); whatever needs it before (opening an article, a menu's action, a test) makes it then.
 void MainWindow::buildEditor()
 {
     if (m_editorPanel)

@@ -72,9 +72,9 @@ public:
     // Starts again from the first page (after an import, say).
     void reload();
     // Holds back the count that reload() asks the runner for, until releaseCount(): the window asks for it
-    // after its first frame, which the count's thread would otherwise share the cores with (at 100,000
-    // articles, 7 ms later on screen). A view that wants rows past the first page before then still gets
-    // them (fetchMore counts at once).
+    // once its first frames are painted, which the count's thread would otherwise share the cores with (at
+    // 100,000 articles, 7 ms later on screen). A view that wants rows past the first page before then still
+    // gets them (fetchMore counts at once).
     void holdCount();
     void releaseCount();
     // Reads the rows again after the library changed elsewhere: the same number of rows change in place;
