@@ -91,6 +91,22 @@ constexpr const char *plainUnreadSearch = "SELECT a.id, a.headline, snippet(arti
                                           "NULL AND a.trashed_at IS NULL ORDER BY rank "
                                           "LIMIT 25";
 
+// The rows of the list a tall window shows at once (two lines each): made into summaries for the first
+// screen, as the list's painting makes them; the others of a page wait until scrolled to.
+constexpr int screenRows = 40;
+
+void showFirstScreen(const ArticleListModel &model)
+{
+    for (int row = 0; row < std::min(screenRows, model.rowCount()); ++row)
+        model.index(row).data();
+}
+
+void showFirstScreen(const ArticlePage &page)
+{
+    for (qsizetype row = 0; row < std::min<qsizetype>(screenRows, page.size()); ++row)
+        page.at(row);
+}
+
 double ms(const QElapsedTimer &timer)
 {
     return double(timer.nsecsElapsed()) / 1e6;
@@ -285,7 +301,7 @@ int main(int argc, char *argv[])
             ArticleListModel model(repository);
             model.setRunner(&runner);
             model.reload();
-            model.index(0).data();
+            showFirstScreen(model);
             if (measured) {
                 firstPage.append(ms(part));
                 openOurs.append(ms(timer));
@@ -339,8 +355,8 @@ int main(int argc, char *argv[])
             for (int i = 0; i < 10; ++i) {
                 ArticleQuery query;
                 query.text = searchTerm(warm);
-                repository.findRows(query, 0, ArticleListModel::PageSize, -1, {},
-                                    ArticleListModel::SnippetBlock);
+                showFirstScreen(repository.findPage(query, 0, ArticleListModel::PageSize, -1, {},
+                                                    ArticleListModel::SnippetBlock));
                 raw.rows(plainSearch, articleMatch(repository.settled(query)).toUtf8());
             }
             QRandomGenerator random(7);
@@ -355,9 +371,10 @@ int main(int argc, char *argv[])
                 query.text = terms.join(u' ');
                 query.unreadOnly = filtered;
                 timer.start();
-                // What the list's thread reads before the first screen shows: the page, a screen of snippets.
-                repository.findRows(query, 0, ArticleListModel::PageSize, -1, {},
-                                    ArticleListModel::SnippetBlock);
+                // What the list's thread reads before the first screen shows (the page, a screen of
+                // snippets), and the rows of that screen made on the window's.
+                showFirstScreen(repository.findPage(query, 0, ArticleListModel::PageSize, -1, {},
+                                                    ArticleListModel::SnippetBlock));
                 ours.append(ms(timer));
                 slowest.append({ours.last(), query.text});
                 // The same words as Copydesk searched for (the last one a prefix only if the library lacks
@@ -410,7 +427,7 @@ int main(int argc, char *argv[])
             model.setQuery(query);
             while (model.isReading())
                 QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
-            model.index(0).data();
+            showFirstScreen(model);
             filters.insert(name, ms(timer));
         }
         results.insert(u"filter_change_ms"_s, filters);

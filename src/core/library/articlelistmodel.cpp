@@ -17,7 +17,7 @@ int ArticleListModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : m_count;
 }
 
-const QList<ArticleSummary> *ArticleListModel::page(int pageIndex) const
+const ArticlePage *ArticleListModel::page(int pageIndex) const
 {
     if (pageIndex < 0 || pageIndex * PageSize >= m_count)
         return nullptr;
@@ -31,12 +31,10 @@ const QList<ArticleSummary> *ArticleListModel::page(int pageIndex) const
     // The page before, if held, tells where this one starts: the list by date then reads on by keyset.
     ListCursor after;
     if (const auto before = m_pages.constFind(pageIndex - 1);
-        before != m_pages.cend() && before->size() == PageSize) {
-        after.createdAt = toStorageTime(before->constLast().createdAt);
-        after.id = before->constLast().id;
-    }
-    QList<ArticleSummary> rows =
-        m_repository.findRows(m_shown, pageIndex * PageSize, PageSize, m_countKnown ? m_count : -1, after);
+        before != m_pages.cend() && before->size() == PageSize)
+        after = before->cursorAfterLast();
+    ArticlePage rows =
+        m_repository.findPage(m_shown, pageIndex * PageSize, PageSize, m_countKnown ? m_count : -1, after);
     while (m_recentPages.size() >= CachedPages)
         m_pages.remove(m_recentPages.takeFirst());
     m_recentPages.append(pageIndex);
@@ -48,14 +46,14 @@ ArticleSummary *ArticleListModel::cachedRow(int row) const
     const auto held = m_pages.find(row / PageSize);
     if (held == m_pages.end() || row % PageSize >= held->size())
         return nullptr;
-    return &(*held)[row % PageSize];
+    return &held->modify(row % PageSize);
 }
 
 QVariant ArticleListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QList<ArticleSummary> *rows = page(index.row() / PageSize);
+    const ArticlePage *rows = page(index.row() / PageSize);
     if (!rows || index.row() % PageSize >= rows->size())
         return {}; // the library shrank under the list: a refresh follows
     if ((role == SnippetRole || role == Qt::ToolTipRole) &&
@@ -161,14 +159,13 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
 void ArticleListModel::setRunner(ArticleQueryRunner *runner)
 {
     m_runner = runner;
-    connect(
-        runner, &ArticleQueryRunner::firstPageRead, this,
-        [this](quint64 generation, const ArticleQuery &query, const QList<ArticleSummary> &rows, int count) {
-            if (generation != m_generation)
-                return; // a newer query was asked for meanwhile
-            m_reading = false;
-            show(query, count, rows);
-        });
+    connect(runner, &ArticleQueryRunner::firstPageRead, this,
+            [this](quint64 generation, const ArticleQuery &query, const ArticlePage &rows, int count) {
+                if (generation != m_generation)
+                    return; // a newer query was asked for meanwhile
+                m_reading = false;
+                show(query, count, rows);
+            });
     connect(runner, &ArticleQueryRunner::counted, this, [this](quint64 generation, int count) {
         if (generation != m_generation || m_countKnown)
             return;
@@ -181,7 +178,7 @@ void ArticleListModel::setRunner(ArticleQueryRunner *runner)
     });
 }
 
-void ArticleListModel::show(const ArticleQuery &query, int count, const QList<ArticleSummary> &firstPage)
+void ArticleListModel::show(const ArticleQuery &query, int count, const ArticlePage &firstPage)
 {
     beginResetModel();
     m_shown = query;
@@ -221,7 +218,7 @@ void ArticleListModel::setSearchText(const QString &text)
     setQuery(query);
 }
 
-int ArticleListModel::countOrPage(const ArticleQuery &query, const QList<ArticleSummary> &firstPage) const
+int ArticleListModel::countOrPage(const ArticleQuery &query, const ArticlePage &firstPage) const
 {
     if (firstPage.size() < PageSize)
         return int(firstPage.size()); // all there is: no count needed
@@ -234,7 +231,7 @@ void ArticleListModel::reload()
     m_reading = false;
     // Decided once (the word being typed: a prefix or a word), and every page and count read so.
     const ArticleQuery query = m_repository.settled(m_query);
-    const QList<ArticleSummary> first = m_repository.findRows(query, 0, PageSize, -1, {}, SnippetBlock);
+    const ArticlePage first = m_repository.findPage(query, 0, PageSize, -1, {}, SnippetBlock);
     if (m_runner && first.size() == PageSize) {
         // The first screen at once; the count (tens of milliseconds on a million articles) follows on the
         // list's thread, asked for once this one is free again (a window paints its first frame first).
@@ -268,7 +265,7 @@ void ArticleListModel::refresh()
 {
     if (m_reading)
         return; // the rows on their way are read after the change
-    const QList<ArticleSummary> first = m_repository.findRows(m_shown, 0, PageSize, -1, {}, SnippetBlock);
+    const ArticlePage first = m_repository.findPage(m_shown, 0, PageSize, -1, {}, SnippetBlock);
     const int count = countOrPage(m_shown, first);
     if (count != m_count || !m_countKnown) {
         show(m_shown, count, first);
@@ -291,7 +288,7 @@ int ArticleListModel::rowOf(qint64 id, int nearRow) const
     }
     for (auto held = m_pages.cbegin(); held != m_pages.cend(); ++held) {
         for (qsizetype i = 0; i < held->size(); ++i) {
-            if (held->at(i).id == id)
+            if (held->id(i) == id)
                 return int(held.key() * PageSize + i);
         }
     }
@@ -302,8 +299,8 @@ qint64 ArticleListModel::idAt(int row) const
 {
     if (row < 0 || row >= m_count)
         return 0;
-    const QList<ArticleSummary> *rows = page(row / PageSize);
-    return rows && row % PageSize < rows->size() ? rows->at(row % PageSize).id : 0;
+    const ArticlePage *rows = page(row / PageSize);
+    return rows && row % PageSize < rows->size() ? rows->id(row % PageSize) : 0;
 }
 
 void ArticleListModel::dropPagesFrom(int pageIndex)

@@ -15,9 +15,9 @@ class Library;
 
 // The article list, or the results of a search, with filters and an order (ArticleQuery). It knows how
 // many rows the query lists and holds only a few pages of them: a page is read when a view first asks for
-// one of its rows, and the least recently used page goes when more than CachedPages are held. So a library
-// of any size opens at once, a jump to its last article costs one page (read from the end), and memory
-// stays the same however far the list is scrolled.
+// one of its rows (each row made a summary when first shown: ArticlePage), and the least recently used page
+// goes when more than CachedPages are held. So a library of any size opens at once, a jump to its last
+// article costs one page (read from the end), and memory stays the same however far the list is scrolled.
 class ArticleListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -106,13 +106,13 @@ signals:
     void queryShown();
 
 private:
-    void show(const ArticleQuery &query, int count, const QList<ArticleSummary> &firstPage);
+    void show(const ArticleQuery &query, int count, const ArticlePage &firstPage);
     // The page holding this row, read if it is not held; null if it cannot be read.
-    const QList<ArticleSummary> *page(int pageIndex) const;
+    const ArticlePage *page(int pageIndex) const;
     ArticleSummary *cachedRow(int row) const;
     void readSnippetsNear(int row) const;
     void dropPagesFrom(int pageIndex);
-    int countOrPage(const ArticleQuery &query, const QList<ArticleSummary> &firstPage) const;
+    int countOrPage(const ArticleQuery &query, const ArticlePage &firstPage) const;
 
     const ArticleRepository &m_repository;
     ArticleQueryRunner *m_runner = nullptr;
@@ -125,8 +125,8 @@ private:
     bool m_countHeld = false;
     std::function<void()> m_heldCount; // reload()'s request for the count, while held
     quint64 m_generation = 0;
-    mutable QHash<int, QList<ArticleSummary>> m_pages; // by page index
-    mutable QList<int> m_recentPages;                  // least recently used first
+    mutable QHash<int, ArticlePage> m_pages; // by page index
+    mutable QList<int> m_recentPages;        // least recently used first
 };
 
 } // namespace Copydesk

@@ -2,8 +2,7 @@
 
 #include <library/articlelistmodel.h>
 #include <library/librarydatabase.h>
-
-#include <QSqlDriver>
+#include <library/sqlitestatement.h>
 
 #include <sqlite3.h>
 
@@ -18,7 +17,7 @@ ArticleQueryRunner::ArticleQueryRunner(const LibraryDatabase &database, QObject 
     , m_database(database)
 {
     qRegisterMetaType<Copydesk::ArticleQuery>();
-    qRegisterMetaType<QList<Copydesk::ArticleSummary>>();
+    qRegisterMetaType<Copydesk::ArticlePage>();
     m_context = new QObject;
     m_context->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_context, &QObject::deleteLater);
@@ -77,16 +76,13 @@ void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
 {
     if (!isWanted(generation))
         return; // a newer one is queued behind it
-    if (!m_connection.load()) {
-        const QVariant handle = m_database.connection().driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_connection = *static_cast<sqlite3 *const *>(handle.constData());
-    }
+    if (!m_connection.load())
+        m_connection = sqliteHandle(m_database.connection());
     const ArticleRepository repository(m_database); // this thread's connection
     // Decided once (the word being typed: a prefix or a word); the list reads its other pages so.
     const ArticleQuery settled = repository.settled(query);
-    const QList<ArticleSummary> rows =
-        repository.findRows(settled, 0, ArticleListModel::PageSize, -1, {}, ArticleListModel::SnippetBlock);
+    const ArticlePage rows =
+        repository.findPage(settled, 0, ArticleListModel::PageSize, -1, {}, ArticleListModel::SnippetBlock);
     if (!isWanted(generation))
         return;
     const bool all = rows.size() < ArticleListModel::PageSize;

@@ -34,7 +34,7 @@ signals:
     // query: the query as read (ArticleRepository::settled(): its typing word decided). count: how many
     // rows it lists when the first page holds them all, else -1 and counted() follows.
     void firstPageRead(quint64 generation, const Copydesk::ArticleQuery &query,
-                       const QList<Copydesk::ArticleSummary> &rows, int count);
+                       const Copydesk::ArticlePage &rows, int count);
     void counted(quint64 generation, int count);
 
 private:

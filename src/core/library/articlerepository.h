@@ -1,5 +1,6 @@
 #pragma once
 
+#include <library/articlepage.h>
 #include <library/articlequery.h>
 #include <library/revisionstore.h>
 #include <library/searchindex.h>
@@ -23,26 +24,6 @@ class LibraryDatabase;
 struct ArticleQuery;
 struct ArticleQuerySql;
 
-// A row of the article list: what the list and search results show, without the body.
-struct ArticleSummary
-{
-    qint64 id = 0;
-    QString headline;
-    QString section;
-    QString byline;
-    ArticleStatus status = ArticleStatus::Draft;
-    QDateTime createdAt;
-    QDateTime updatedAt;
-    QDateTime publishedAt; // invalid when not known
-    bool starred = false;
-    bool read = false;
-    int wordCount = 0;
-    QStringList tags;          // in the article's order
-    bool hasThumbnail = false; // a lead picture to show small in the list
-    bool trashed = false;      // in the trash
-    QString snippet; // search results only: matching text with the match in [brackets]; null: not read yet
-};
-
 // What the sidebar counts: the whole library, unread, starred, and each status, section and tag.
 struct LibraryCounts
 {
@@ -63,13 +44,6 @@ struct SavedSearch
     QString name;
     QString query;
     QString filter;
-};
-
-// Where the next page of the newest-first list starts (keyset pagination: no OFFSET scans).
-struct ListCursor
-{
-    QString createdAt; // storage time of the last row seen; empty = from the top
-    qint64 id = 0;
 };
 
 struct StoredImage
@@ -165,6 +139,9 @@ public:
     // reading of the article); the others have a null snippet, to ask snippets() for when shown.
     QList<ArticleSummary> findRows(const ArticleQuery &query, int first, int count, int total = -1,
                                    const ListCursor &after = {}, int snippetRows = INT_MAX) const;
+    // The same rows as a page, each made an ArticleSummary when first asked for (what the list holds).
+    ArticlePage findPage(const ArticleQuery &query, int first, int count, int total = -1,
+                         const ListCursor &after = {}, int snippetRows = INT_MAX) const;
     // The snippets of these articles for an FTS query (an empty one where it matched nothing to show).
     QHash<qint64, QString> snippets(const QString &match, const QList<qint64> &ids) const;
     // How many rows the query lists (that also meet a condition on articles "a"); -1 when it cannot be read.
@@ -226,8 +203,7 @@ private:
     std::optional<QList<qint64>> rankedCandidates(const ArticleQuery &query) const;
     std::optional<QList<qint64>> rankCandidates(const ArticleQuery &query) const;
     // The rows of these ids, in this order, each with the snippet of what the FTS query matched.
-    QList<ArticleSummary> summariesWithSnippets(const QList<qint64> &ids, const QString &match,
-                                                int snippetRows) const;
+    ArticlePage summariesWithSnippets(const QList<qint64> &ids, const QString &match, int snippetRows) const;
     bool writeSearchRow(qint64 id, SearchIndex::Row row);
     bool fail(const QString &what, const QString &detail) const;
 

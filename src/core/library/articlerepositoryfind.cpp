@@ -10,7 +10,6 @@
 #include <library/sqlitestatement.h>
 #include <library/sqlsupport.h>
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -22,41 +21,6 @@
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
-namespace {
-
-constexpr auto summaryColumns =
-    "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, "
-    "a.starred, a.read_at IS NOT NULL, a.word_count, a.published_at, "
-    "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM article_tags at JOIN tags t "
-    "ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t), "
-    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL), "
-    "a.trashed_at IS NOT NULL"_L1;
-constexpr int summaryColumnCount = 14;
-
-ArticleSummary summaryFrom(const SqliteStatement &row)
-{
-    ArticleSummary summary;
-    summary.id = row.integer(0);
-    summary.headline = row.text(1);
-    summary.section = row.text(2);
-    summary.byline = row.text(3);
-    // Status and times from the row's UTF-8: no string made of them (a page is 200 rows).
-    summary.status = statusFromUtf8(row.utf8(4)).value_or(ArticleStatus::Draft);
-    summary.createdAt = fromStorageTimeUtf8(row.utf8(5));
-    summary.updatedAt = fromStorageTimeUtf8(row.utf8(6));
-    summary.starred = row.integer(7) != 0;
-    summary.read = row.integer(8) != 0;
-    summary.wordCount = int(row.integer(9));
-    summary.publishedAt = fromStorageTimeUtf8(row.utf8(10));
-    const QString tags = row.text(11);
-    if (!tags.isEmpty())
-        summary.tags = tags.split(QChar(31));
-    summary.hasThumbnail = row.integer(12) != 0;
-    summary.trashed = row.integer(13) != 0;
-    return summary;
-}
-
-} // namespace
 
 QList<ArticleSummary> ArticleRepository::find(const ArticleQuery &articleQuery, const ListCursor &after,
                                               int offset, int limit) const
@@ -113,10 +77,16 @@ int ArticleRepository::countRows(const ArticleQuery &typedQuery, const QString &
     return query.value(0).toInt();
 }
 
-QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery, int first, int count,
-                                                  int total, const ListCursor &after, int snippetRows) const
+QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &query, int first, int count, int total,
+                                                  const ListCursor &after, int snippetRows) const
 {
-    QList<ArticleSummary> rows;
+    return findPage(query, first, count, total, after, snippetRows).toList();
+}
+
+ArticlePage ArticleRepository::findPage(const ArticleQuery &typedQuery, int first, int count, int total,
+                                        const ListCursor &after, int snippetRows) const
+{
+    ArticlePage rows;
     int end = first + count;
     if (total >= 0)
         end = std::min(end, total);
@@ -126,7 +96,7 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery
     const bool words = hasWords(articleQuery);
     // With search words the pages are read in two steps: the ids in order first, then the rows and their
     // snippets. In one step SQLite would make a snippet of every match before sorting them.
-    const QLatin1StringView columns = words ? "a.id"_L1 : summaryColumns;
+    const QLatin1StringView columns = words ? "a.id"_L1 : ArticlePage::columns();
 
     // The parts of the order the rows lie in, each read from its nearer end.
     struct Segment
@@ -181,14 +151,14 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery
                  query.error());
             return rows;
         }
-        QList<ArticleSummary> part;
+        ArticlePage part;
         part.reserve(words ? 0 : page.limit);
         QList<qint64> partIds;
         while (query.next()) {
             if (words)
                 partIds.append(query.integer(0));
             else
-                part.append(summaryFrom(query));
+                part.appendRow(query);
         }
         // A damaged page ends the rows early: that is an error to report, not the end of the list.
         if (!query.error().isEmpty()) {
@@ -196,7 +166,7 @@ QList<ArticleSummary> ArticleRepository::findRows(const ArticleQuery &typedQuery
             return rows;
         }
         if (page.fromEnd) {
-            std::reverse(part.begin(), part.end());
+            part.reverse();
             std::reverse(partIds.begin(), partIds.end());
         }
         rows.append(part);
@@ -225,11 +195,8 @@ std::optional<QList<qint64>> ArticleRepository::rankedCandidates(const ArticleQu
 {
     // Kept from the last call while the library is as it was then (see RankedCache).
     const QSqlDatabase connection = m_database.connection();
-    const QVariant handle = connection.driver()->handle();
-    const qint64 totalChanges =
-        handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-            ? sqlite3_total_changes64(*static_cast<sqlite3 *const *>(handle.constData()))
-            : -1;
+    sqlite3 *handle = sqliteHandle(connection);
+    const qint64 totalChanges = handle ? sqlite3_total_changes64(handle) : -1;
     const qint64 dataVersion = m_database.dataVersion();
     {
         const QMutexLocker lock(&m_rankedCacheMutex);
@@ -327,15 +294,15 @@ std::optional<QList<qint64>> ArticleRepository::rankCandidates(const ArticleQuer
     return ids;
 }
 
-QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint64> &ids, const QString &match,
-                                                               int snippetRows) const
+ArticlePage ArticleRepository::summariesWithSnippets(const QList<qint64> &ids, const QString &match,
+                                                     int snippetRows) const
 {
-    QList<ArticleSummary> rows;
+    ArticlePage rows;
     if (ids.isEmpty())
         return rows;
     const QStringList placeholders(ids.size(), u"?"_s);
     SqliteStatement query(m_database.connection(), u"SELECT %1 FROM articles a WHERE a.id IN (%2)"_s.arg(
-                                                       summaryColumns, placeholders.join(u", "_s)));
+                                                       ArticlePage::columns(), placeholders.join(u", "_s)));
     QVariantList values;
     values.reserve(ids.size());
     for (const qint64 id : ids)
@@ -344,26 +311,15 @@ QList<ArticleSummary> ArticleRepository::summariesWithSnippets(const QList<qint6
         fail(u"cannot read the articles found"_s, query.error());
         return rows;
     }
-    QHash<qint64, ArticleSummary> found;
+    ArticlePage found;
     found.reserve(ids.size());
-    while (query.next()) {
-        ArticleSummary summary = summaryFrom(query);
-        const qint64 id = summary.id;
-        found.insert(id, std::move(summary));
-    }
+    while (query.next())
+        found.appendRow(query);
     if (!query.error().isEmpty()) {
         fail(u"cannot read the articles found"_s, query.error());
         return rows;
     }
-    const QHash<qint64, QString> firstSnippets = snippets(match, ids.mid(0, std::max(0, snippetRows)));
-    for (const qint64 id : ids) {
-        if (const auto at = found.constFind(id); at != found.cend()) {
-            rows.append(*at);
-            if (const auto snippet = firstSnippets.constFind(id); snippet != firstSnippets.cend())
-                rows.last().snippet = *snippet;
-        }
-    }
-    return rows;
+    return found.inOrderOf(ids, snippets(match, ids.mid(0, std::max(0, snippetRows))));
 }
 
 QHash<qint64, QString> ArticleRepository::snippets(const QString &match, const QList<qint64> &ids) const
@@ -415,10 +371,12 @@ QList<ArticleSummary> ArticleRepository::search(const QString &userQuery, int of
 std::optional<ArticleSummary> ArticleRepository::summary(qint64 id) const
 {
     SqliteStatement query(m_database.connection(),
-                          u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(summaryColumns));
+                          u"SELECT %1 FROM articles a WHERE a.id = ?"_s.arg(ArticlePage::columns()));
     if (!query.exec({id}) || !query.next())
         return std::nullopt;
-    return summaryFrom(query);
+    ArticlePage page;
+    page.appendRow(query);
+    return page.at(0);
 }
 
 } // namespace Copydesk

@@ -12,7 +12,6 @@
 #include <QMutex>
 #include <QRegularExpression>
 #include <QScopeGuard>
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -86,10 +85,53 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     return false;
 }
 
-int userVersion(QSqlDatabase &db)
+// What opening needs to know of a library.
+struct LibraryState
 {
-    QSqlQuery query(u"PRAGMA user_version"_s, db);
-    return query.next() ? query.value(0).toInt() : -1;
+    QByteArray sourceId; // of the SQLite that runs the connection
+    int schemaVersion = -1;
+    QByteArray journalMode;
+    std::optional<qint64> plainTextVersion; // unknown before the schema has its library_meta table
+};
+
+// Read in one call on the driver's handle: each open pays it, the window's start included (as one statement
+// of table-valued pragmas, and two more for the migration's and the plain text's versions, it was a seventh
+// of opening). The last statement fails on a schema older than library_meta; the migration then makes it.
+std::optional<LibraryState> readLibraryState(sqlite3 *handle, QString *error)
+{
+    if (!handle) {
+        *error = u"not an SQLite connection"_s;
+        return std::nullopt;
+    }
+    LibraryState state;
+    const auto readRow = [](void *context, int columns, char **values, char **names) {
+        auto &state = *static_cast<LibraryState *>(context);
+        if (columns != 1 || !values[0])
+            return 0;
+        const QByteArrayView name(names[0]);
+        const QByteArray value(values[0]);
+        if (name == "source_id")
+            state.sourceId = value;
+        else if (name == "user_version")
+            state.schemaVersion = value.toInt();
+        else if (name == "journal_mode")
+            state.journalMode = value;
+        else if (name == "plain_text_version")
+            state.plainTextVersion = value.toLongLong();
+        return 0;
+    };
+    char *message = nullptr;
+    sqlite3_exec(handle,
+                 "SELECT sqlite_source_id() AS source_id; PRAGMA user_version; PRAGMA journal_mode; "
+                 "SELECT value AS plain_text_version FROM library_meta WHERE key = 'plain_text_version'",
+                 readRow, &state, &message);
+    const QString detail = QString::fromUtf8(message ? message : sqlite3_errmsg(handle)).trimmed();
+    sqlite3_free(message);
+    if (state.sourceId.isEmpty() || state.schemaVersion < 0 || state.journalMode.isEmpty()) {
+        *error = detail;
+        return std::nullopt;
+    }
+    return state;
 }
 
 } // namespace
@@ -179,10 +221,7 @@ QSqlDatabase LibraryDatabase::connection() const
         qCWarning(lcDatabase) << "cannot open" << m_path << db.lastError().text();
         return db;
     }
-    const QVariant handle = db.driver()->handle();
-    sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                       ? *static_cast<sqlite3 *const *>(handle.constData())
-                       : nullptr;
+    sqlite3 *raw = sqliteHandle(db);
     if (!raw || !registerLibraryFunctions(raw))
         qCWarning(lcDatabase) << m_path << "cannot register Copydesk's SQL functions: search will fail";
     // (The busy timeout is the driver's QSQLITE_BUSY_TIMEOUT above.) synchronous = NORMAL is safe with WAL:
@@ -259,18 +298,14 @@ bool LibraryDatabase::open(Access access)
         return false;
     }
 
-    // What opening needs to know, in one statement (each costs the start of the window and of every
-    // command): which SQLite Qt's driver runs, the schema's version and the journal mode. Copydesk calls
-    // SQLite on the handle of Qt's driver (its SQL function, list pages, interrupting a read): both must be
-    // the same SQLite library, or those calls are undefined behaviour. The version is checked before
-    // anything writes to the file (journal_mode = WAL does). Read on the driver's handle, without Qt's
-    // query around it (a few hundredths of a millisecond), and finalized before the migration, which it
-    // would otherwise keep from committing.
-    auto stateQuery =
-        std::make_optional<SqliteStatement>(db, u"SELECT sqlite_source_id(), v.user_version, j.journal_mode "
-                                                "FROM pragma_user_version v, pragma_journal_mode j"_s);
-    if (!stateQuery->exec() || !stateQuery->next()) {
-        const QString detail = stateQuery->error().trimmed();
+    // What opening needs to know: which SQLite Qt's driver runs, the schema's version, the journal mode and
+    // what the search indexes were made with. Copydesk calls SQLite on the handle of Qt's driver (its SQL
+    // function, list pages, interrupting a read): both must be the same SQLite library, or those calls are
+    // undefined behaviour. The version is checked before anything writes to the file (journal_mode = WAL
+    // does).
+    QString detail;
+    const std::optional<LibraryState> state = readLibraryState(sqliteHandle(db), &detail);
+    if (!state) {
         m_error = detail.contains("not a database"_L1, Qt::CaseInsensitive) || detail.isEmpty()
                       ? u"%1: not a Copydesk library (not an SQLite database)"_s.arg(m_path)
                       : u"%1: cannot read the library: %2"_s.arg(m_path, detail);
@@ -279,14 +314,13 @@ bool LibraryDatabase::open(Access access)
                       "that SQLite can only read with a -shm file, and %2"_s.arg(m_path, m_readOnlyReason);
         return false;
     }
-    if (stateQuery->text(0) != QLatin1StringView(sqlite3_sourceid())) {
+    if (state->sourceId != sqlite3_sourceid()) {
         m_error = u"%1: Qt's SQLite driver uses another SQLite (%2) than Copydesk was built with (%3)"_s.arg(
-            m_path, stateQuery->text(0), QLatin1StringView(sqlite3_sourceid()));
+            m_path, QString::fromLatin1(state->sourceId), QLatin1StringView(sqlite3_sourceid()));
         return false;
     }
-    const int version = int(stateQuery->integer(1));
-    const bool inWalMode = stateQuery->text(2).compare("wal"_L1, Qt::CaseInsensitive) == 0;
-    stateQuery.reset();
+    const int version = state->schemaVersion;
+    const bool inWalMode = state->journalMode.compare("wal", Qt::CaseInsensitive) == 0;
     if (version > latestSchemaVersion()) {
         m_error = u"%1: this library was written by a newer Copydesk (schema version %2; this Copydesk "
                   "knows up to %3). It was left untouched; open it with a newer Copydesk."_s.arg(m_path)
@@ -317,17 +351,22 @@ bool LibraryDatabase::open(Access access)
         }
         wal.finish(); // an unfinished statement would keep the migration from committing
     }
-    return migrate(db) && indexedWithThisPlainText(db);
+    if (!migrate(db, version))
+        return false;
+    // A migration may have made library_meta, or rebuilt the indexes: then the version is asked again.
+    return indexedWithThisPlainText(db, version == latestSchemaVersion() ? state->plainTextVersion
+                                                                         : std::nullopt);
 }
 
-bool LibraryDatabase::indexedWithThisPlainText(QSqlDatabase &db)
+bool LibraryDatabase::indexedWithThisPlainText(QSqlDatabase &db, std::optional<qint64> indexedWith)
 {
-    {
-        // Asked on every open: on the driver's handle, as the state of the library above.
+    if (!indexedWith) {
         SqliteStatement version(db, u"SELECT value FROM library_meta WHERE key = 'plain_text_version'"_s);
-        if (version.exec() && version.next() && version.integer(0) == PlainTextVersion)
-            return true;
+        if (version.exec() && version.next())
+            indexedWith = version.integer(0);
     }
+    if (indexedWith == PlainTextVersion)
+        return true;
     qCInfo(lcDatabase) << "library" << m_path << "rebuilds its search indexes for plain text version"
                        << PlainTextVersion;
     QString error;
@@ -353,11 +392,7 @@ QStringList LibraryDatabase::quickCheck()
     QSqlDatabase db = connection();
     // The raw handle, so that interruptQuickCheck() can stop the check from another thread: on a large
     // library it reads for seconds, and a window closing meanwhile must not wait for it.
-    const QVariant handle = db.driver()->handle();
-    sqlite3 *raw = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                       ? *static_cast<sqlite3 *const *>(handle.constData())
-                       : nullptr;
-    m_checkingConnection = raw;
+    m_checkingConnection = sqliteHandle(db);
     QSqlQuery check(db);
     QStringList problems;
     // quick_check skips the index-content comparison of integrity_check: it finds a damaged page in a
@@ -432,9 +467,8 @@ qint64 LibraryDatabase::dataVersion() const
     return query.value(0).toLongLong();
 }
 
-bool LibraryDatabase::migrate(QSqlDatabase &db)
+bool LibraryDatabase::migrate(QSqlDatabase &db, int current)
 {
-    const int current = userVersion(db);
     if (current == latestSchemaVersion())
         return true; // the usual open: nothing to do
     for (const Migration &migration : migrations()) {

@@ -98,10 +98,11 @@ public:
     static QString defaultPath();
 
 private:
-    bool migrate(QSqlDatabase &db);
+    // Brings the schema from version current up to the latest.
+    bool migrate(QSqlDatabase &db, int current);
     // Rebuilds both search indexes when they were built with another derivation of the body's text
-    // (PlainTextVersion, libraryfunctions.h).
-    bool indexedWithThisPlainText(QSqlDatabase &db);
+    // (PlainTextVersion, libraryfunctions.h) than indexedWith (read from the library when not known).
+    bool indexedWithThisPlainText(QSqlDatabase &db, std::optional<qint64> indexedWith);
     void closeConnections();
     QString connectionName() const;
 

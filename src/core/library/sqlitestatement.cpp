@@ -8,14 +8,21 @@ using namespace Qt::StringLiterals;
 
 namespace Copydesk {
 
-SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QString &sql)
+sqlite3 *sqliteHandle(const QSqlDatabase &connection)
 {
     const QVariant handle = connection.driver() ? connection.driver()->handle() : QVariant();
-    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+               ? *static_cast<sqlite3 *const *>(handle.constData())
+               : nullptr;
+}
+
+SqliteStatement::SqliteStatement(const QSqlDatabase &connection, const QString &sql)
+{
+    m_connection = sqliteHandle(connection);
+    if (!m_connection) {
         m_error = u"not an SQLite connection"_s;
         return;
     }
-    m_connection = *static_cast<sqlite3 *const *>(handle.constData());
     const QByteArray utf8 = sql.toUtf8();
     if (sqlite3_prepare_v2(m_connection, utf8.constData(), int(utf8.size()), &m_statement, nullptr) !=
         SQLITE_OK)

@@ -10,6 +10,9 @@ struct sqlite3_stmt;
 
 namespace Copydesk {
 
+// The SQLite handle of a connection of Qt's driver, or null (not open, or not SQLite).
+sqlite3 *sqliteHandle(const QSqlDatabase &connection);
+
 // One statement on a connection's own SQLite handle, for the reads that run for every screen of the list:
 // columns come straight from SQLite's UTF-8 (Qt's driver has SQLite convert every text to UTF-16 and wraps
 // each value in a QVariant, which was half the time of reading a page of 200 rows). Everything else goes

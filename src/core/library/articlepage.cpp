@@ -1,0 +1,184 @@
+#include <library/articlepage.h>
+
+#include <library/sqlitestatement.h>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Copydesk {
+
+namespace {
+
+// The statement's columns: id, then the text columns in the order of ArticlePage::Row::lengths, then the
+// numbers.
+constexpr auto pageColumns =
+    "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, a.published_at, "
+    "(SELECT group_concat(t.name, char(31)) FROM (SELECT t.name FROM article_tags at JOIN tags t "
+    "ON t.id = at.tag_id WHERE at.article_id = a.id ORDER BY at.position) t), "
+    "a.word_count, a.starred, a.read_at IS NOT NULL, "
+    "EXISTS (SELECT 1 FROM images i WHERE i.article_id = a.id AND i.role = 'lead' AND i.data IS NOT NULL), "
+    "a.trashed_at IS NOT NULL"_L1;
+constexpr int firstTextColumn = 1;
+constexpr int firstNumberColumn = 9;
+
+} // namespace
+
+QLatin1StringView ArticlePage::columns()
+{
+    return pageColumns;
+}
+
+void ArticlePage::reserve(qsizetype rows)
+{
+    m_rows.reserve(rows);
+    m_text.reserve(rows * 160); // a headline, a byline, three dates and a few tags
+}
+
+void ArticlePage::appendRow(const SqliteStatement &statement)
+{
+    Row row;
+    row.id = statement.integer(0);
+    row.start = m_text.size();
+    for (int column = 0; column < TextColumns; ++column) {
+        const QByteArrayView text = statement.utf8(firstTextColumn + column);
+        row.lengths[column] = text.isNull() ? -1 : int(text.size());
+        m_text.append(text);
+    }
+    row.wordCount = int(statement.integer(firstNumberColumn));
+    row.starred = statement.integer(firstNumberColumn + 1) != 0;
+    row.read = statement.integer(firstNumberColumn + 2) != 0;
+    row.hasThumbnail = statement.integer(firstNumberColumn + 3) != 0;
+    row.trashed = statement.integer(firstNumberColumn + 4) != 0;
+    m_rows.append(std::move(row));
+    if (!m_made.isEmpty())
+        m_made.emplace_back();
+}
+
+ArticleSummary ArticlePage::made(const Row &row) const
+{
+    std::array<QByteArrayView, TextColumns> text;
+    qsizetype at = row.start;
+    for (int column = 0; column < TextColumns; ++column) {
+        const int length = row.lengths[column];
+        text[column] = length < 0 ? QByteArrayView() : QByteArrayView(m_text.constData() + at, length);
+        at += std::max(length, 0);
+    }
+    ArticleSummary summary;
+    summary.id = row.id;
+    summary.headline = QString::fromUtf8(text[0]);
+    summary.section = QString::fromUtf8(text[1]);
+    summary.byline = QString::fromUtf8(text[2]);
+    summary.status = statusFromUtf8(text[3]).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTimeUtf8(text[4]);
+    summary.updatedAt = fromStorageTimeUtf8(text[5]);
+    summary.publishedAt = fromStorageTimeUtf8(text[6]);
+    if (const QByteArrayView tags = text[7]; !tags.isEmpty()) {
+        summary.tags.reserve(tags.count(char(31)) + 1);
+        for (qsizetype start = 0; start <= tags.size();) {
+            qsizetype end = tags.indexOf(char(31), start);
+            if (end < 0)
+                end = tags.size();
+            summary.tags.append(QString::fromUtf8(tags.sliced(start, end - start)));
+            start = end + 1;
+        }
+    }
+    summary.wordCount = row.wordCount;
+    summary.starred = row.starred;
+    summary.read = row.read;
+    summary.hasThumbnail = row.hasThumbnail;
+    summary.trashed = row.trashed;
+    summary.snippet = row.snippet;
+    return summary;
+}
+
+const ArticleSummary &ArticlePage::at(qsizetype row) const
+{
+    // Through the non-const list: a page shared with a copy is detached before a row is made in it.
+    if (m_made.isEmpty())
+        m_made.resize(m_rows.size());
+    std::optional<ArticleSummary> &summary = m_made[row];
+    if (!summary)
+        summary = made(m_rows.at(row));
+    return *summary;
+}
+
+ArticleSummary &ArticlePage::modify(qsizetype row)
+{
+    at(row);
+    return *m_made[row];
+}
+
+ListCursor ArticlePage::cursorAfterLast() const
+{
+    if (m_rows.isEmpty())
+        return {};
+    // The date as stored, which the next page's statement compares with.
+    const Row &last = m_rows.constLast();
+    const qsizetype createdAt = last.start + std::max(last.lengths[0], 0) + std::max(last.lengths[1], 0) +
+                                std::max(last.lengths[2], 0) + std::max(last.lengths[3], 0);
+    return {QString::fromUtf8(m_text.constData() + createdAt, std::max(last.lengths[4], 0)), last.id};
+}
+
+QList<ArticleSummary> ArticlePage::toList() const
+{
+    QList<ArticleSummary> rows;
+    rows.reserve(m_rows.size());
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        rows.append(at(row));
+    return rows;
+}
+
+void ArticlePage::append(const ArticlePage &other)
+{
+    if (other.isEmpty())
+        return;
+    if (m_made.isEmpty() && !other.m_made.isEmpty())
+        m_made.resize(m_rows.size());
+    const qsizetype base = m_text.size();
+    m_text.append(other.m_text);
+    for (qsizetype row = 0; row < other.m_rows.size(); ++row) {
+        Row moved = other.m_rows.at(row);
+        moved.start += base;
+        m_rows.append(std::move(moved));
+        if (!m_made.isEmpty())
+            m_made.append(other.m_made.isEmpty() ? std::nullopt : other.m_made.at(row));
+    }
+}
+
+void ArticlePage::reverse()
+{
+    std::reverse(m_rows.begin(), m_rows.end());
+    std::reverse(m_made.begin(), m_made.end());
+}
+
+ArticlePage ArticlePage::inOrderOf(const QList<qint64> &ids, const QHash<qint64, QString> &snippets) const
+{
+    QHash<qint64, qsizetype> rowOfId;
+    rowOfId.reserve(m_rows.size());
+    for (qsizetype row = 0; row < m_rows.size(); ++row)
+        rowOfId.insert(m_rows.at(row).id, row);
+    ArticlePage ordered;
+    ordered.m_text = m_text; // shared, not copied
+    ordered.m_rows.reserve(ids.size());
+    for (const qint64 id : ids) {
+        const auto row = rowOfId.constFind(id);
+        if (row == rowOfId.cend())
+            continue;
+        const auto snippet = snippets.constFind(id);
+        Row picked = m_rows.at(*row);
+        if (snippet != snippets.cend())
+            picked.snippet = *snippet;
+        ordered.m_rows.append(std::move(picked));
+        if (m_made.isEmpty())
+            continue;
+        ordered.m_made.resize(ordered.m_rows.size() - 1);
+        std::optional<ArticleSummary> summary = m_made.at(*row);
+        if (summary && snippet != snippets.cend())
+            summary->snippet = *snippet;
+        ordered.m_made.append(std::move(summary));
+    }
+    return ordered;
+}
+
+} // namespace Copydesk
