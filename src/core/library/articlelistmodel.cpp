@@ -56,6 +56,8 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     const ArticlePage *rows = page(index.row() / PageSize);
     if (!rows || index.row() % PageSize >= rows->size())
         return {}; // the library shrank under the list: a refresh follows
+    if (role == IdRole)
+        return rows->id(index.row() % PageSize); // without making the row (a selection of many asks this)
     if ((role == SnippetRole || role == Qt::ToolTipRole) &&
         rows->at(index.row() % PageSize).snippet.isNull() && !m_shownMatch.isEmpty())
         readSnippetsNear(index.row());
@@ -65,8 +67,6 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
         return row.headline.isEmpty() ? tr("Untitled") : row.headline;
     case Qt::ToolTipRole:
         return row.snippet.isEmpty() ? row.headline : row.snippet;
-    case IdRole:
-        return row.id;
     case SectionRole:
         return row.section;
     case BylineRole:

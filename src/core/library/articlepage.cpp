@@ -133,7 +133,9 @@ void ArticlePage::append(const ArticlePage &other)
 {
     if (other.isEmpty())
         return;
-    if (m_made.isEmpty() && !other.m_made.isEmpty())
+    // Rows made in either page stay made (they may hold changes their text does not).
+    const bool keepMade = !m_made.isEmpty() || !other.m_made.isEmpty();
+    if (keepMade)
         m_made.resize(m_rows.size());
     const qsizetype base = m_text.size();
     m_text.append(other.m_text);
@@ -141,7 +143,7 @@ void ArticlePage::append(const ArticlePage &other)
         Row moved = other.m_rows.at(row);
         moved.start += base;
         m_rows.append(std::move(moved));
-        if (!m_made.isEmpty())
+        if (keepMade)
             m_made.append(other.m_made.isEmpty() ? std::nullopt : other.m_made.at(row));
     }
 }

@@ -141,6 +141,10 @@ private slots:
         ArticlePage oldest = library.repository->findPage(ArticleQuery(), 2, 1); // Article 0
         newest.modify(1).headline = u"Article 1, edited"_s;
 
+        ArticlePage none;
+        none.append(newest); // an empty page takes the other's rows, made ones as they are
+        QCOMPARE(headlines(none), QStringList({u"Article 2"_s, u"Article 1, edited"_s}));
+
         ArticlePage all = newest;
         all.append(oldest); // text from another buffer
         QCOMPARE(headlines(all), QStringList({u"Article 2"_s, u"Article 1, edited"_s, u"Article 0"_s}));
