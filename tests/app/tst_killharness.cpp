@@ -104,8 +104,11 @@ public:
             // reads could fill and stop the server).
             m_server.setStandardOutputFile(QProcess::nullDevice());
             m_server.setStandardErrorFile(m_log.fileName());
-            m_server.start(u"Xvfb"_s,
-                           {m_name, u"-screen"_s, u"0"_s, u"1280x900x24"_s, u"-nolisten"_s, u"tcp"_s});
+            // -noreset: by default the server starts over when its last client goes, as when a killed
+            // window was the only one, and a window connecting meanwhile is refused ("could not connect
+            // to display").
+            m_server.start(u"Xvfb"_s, {m_name, u"-screen"_s, u"0"_s, u"1280x900x24"_s, u"-nolisten"_s,
+                                       u"tcp"_s, u"-noreset"_s});
             if (!m_server.waitForStarted(5000))
                 return false;
             // Ready when it answers, not when its socket appears.
@@ -287,9 +290,9 @@ private slots:
             window.setProcessEnvironment(environment);
             window.setProcessChannelMode(QProcess::ForwardedErrorChannel);
             QString id;
-            // On a loaded machine a start can lose a race with the X server (Qt says "could not connect to
-            // display" on stderr): a window that is gone before it showed is started again, once the
-            // display answers and a moment later (three starts at once all failed so in CI).
+            // A window that is gone before it showed (Qt says why on stderr) is started again, once the
+            // display answers and a moment later. Before -noreset (Display::start), the X server refused
+            // one in three starts on a loaded machine, and three immediate starts all failed in CI.
             for (int attempt = 0; attempt < 5 && id.isEmpty(); ++attempt) {
                 if (attempt > 0) {
                     ++startsAgain;
