@@ -12,6 +12,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Copydesk {
@@ -86,6 +88,22 @@ ArticleListPanel::ArticleListPanel(ArticleListModel *model, QWidget *parent)
                 if (current.isValid())
                     emit articleActivated(current.data(ArticleListModel::IdRole).toLongLong());
             });
+    connect(model, &ArticleListModel::articleLocated, this, [this](qint64 id, int row) {
+        if (id != std::exchange(m_locating, 0) || m_list->currentIndex().isValid())
+            return; // not asked for, or another article was chosen meanwhile
+        m_list->setCurrentIndex(m_model->index(row));
+        m_list->scrollTo(m_model->index(row), QAbstractItemView::PositionAtCenter);
+    });
+}
+
+void ArticleListPanel::showArticle(qint64 id)
+{
+    if (selectArticle(id)) {
+        m_list->scrollTo(m_list->currentIndex(), QAbstractItemView::PositionAtCenter);
+        return;
+    }
+    m_locating = id;
+    m_model->locate(id);
 }
 
 void ArticleListPanel::setThumbnails(ThumbnailLoader *thumbnails)

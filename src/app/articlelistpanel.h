@@ -26,6 +26,9 @@ public:
 
     // Selects the article if its row is among the pages held (or near nearRow); false otherwise.
     bool selectArticle(qint64 id, int nearRow = -1);
+    // Selects the article and scrolls to it, wherever it is in the list by date: when its row is not
+    // among the pages held, once the list's thread has found it (unless another row was chosen meanwhile).
+    void showArticle(qint64 id);
     // The current article (the one open).
     qint64 selectedArticle() const;
     // Every article selected, in list order (the current one when nothing is selected).
@@ -42,6 +45,7 @@ signals:
 
 private:
     ArticleListModel *m_model;
+    qint64 m_locating = 0; // the article showArticle() waits for
     QLineEdit *m_search;
     QLabel *m_searchHint;
     QListView *m_list;

@@ -89,7 +89,12 @@ LibrarySidebar::LibrarySidebar(const LibraryDatabase &database, QWidget *parent)
     connect(&m_thread, &QThread::finished, m_counter, &QObject::deleteLater);
     m_thread.setObjectName(u"copydesk-counts"_s);
     m_thread.start();
-    showCounts({}, {});
+    // Until the first counts come (seconds at a million articles): the filters without numbers, not zeros.
+    LibraryCounts notCounted;
+    notCounted.all = notCounted.unread = notCounted.starred = notCounted.trash = -1;
+    for (const ArticleStatus status : allStatuses())
+        notCounted.statuses.append({statusToString(status), -1});
+    showCounts(notCounted, {});
 }
 
 LibrarySidebar::~LibrarySidebar()

@@ -178,8 +178,12 @@ void MainWindow::reopenLastArticle()
     // Reopen what was open last time, else the newest article.
     const qint64 last = Settings::LastArticle.read(QSettings());
     const qint64 reopen = last > 0 && m_library->articles().summary(last) ? last : m_listModel->idAt(0);
-    if (reopen > 0 && !m_listPanel->selectArticle(reopen))
-        openArticle(reopen); // older than the first page: open it without paging the list to it
+    if (reopen > 0 && !m_listPanel->selectArticle(reopen)) {
+        // Older than the first page: open now, and select it in the list once the list's thread has
+        // found its row (at a million articles that counts up to a million index entries).
+        openArticle(reopen);
+        m_listPanel->showArticle(reopen);
+    }
     // The article that was open last time is open again at the same place: its body, the cursor where it
     // stood at the last save.
     if (reopen == last && m_editController->currentId() == last) {

@@ -865,6 +865,11 @@ private slots:
         }
         QVERIFY(repository.setRead({1}, true));
         MainWindow window(database);
+        // Before its counts come, the sidebar has its filters without numbers, not zeros.
+        QVERIFY(window.sidebar()->itemNamed(u"All Articles"_s));
+        QCOMPARE(window.sidebar()->itemNamed(u"All Articles"_s)->text(1), QString());
+        QVERIFY(window.sidebar()->itemNamed(u"Draft"_s));
+        QCOMPARE(window.sidebar()->itemNamed(u"Draft"_s)->text(1), QString());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         LibrarySidebar *sidebar = window.sidebar();
@@ -1306,6 +1311,42 @@ private slots:
         QVERIFY(toggle && !toggle->isChecked());
         toggle->trigger();
         QVERIFY(!window.findChild<EditorPanel *>()->isHidden()); // (the new library shows its welcome)
+    }
+
+    // The article open last time reopens selected and in view, however far down the list it is.
+    void theLastArticleReopensSelectedInTheListWhereverItIs()
+    {
+        QTemporaryDir dir;
+        LibraryDatabase database(dir.filePath(u"library.sqlite"_s));
+        QVERIFY(database.open());
+        ArticleRepository repository(database);
+        const QDateTime base(QDate(2026, 1, 1), QTime(8, 0), Qt::UTC);
+        const int articles = ArticleListModel::PageSize + 60;
+        qint64 oldest = 0;
+        for (int i = 0; i < articles; ++i) {
+            Article article;
+            article.headline = u"Article %1"_s.arg(i);
+            article.bodyHtml = u"<p>Text.</p>"_s;
+            article.createdAt = base.addSecs(i * 60);
+            QVERIFY(repository.insert(article));
+            if (i == 0)
+                oldest = article.id;
+        }
+        QSettings settings;
+        Settings::LastArticle.write(settings, oldest); // past the first page of the list by date
+
+        MainWindow window(database);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE(window.editController()->currentId(), oldest);
+        QTRY_COMPARE(window.listPanel()->selectedArticle(), oldest);
+        QListView *list = window.listPanel()->listView();
+        QCOMPARE(list->currentIndex().row(), articles - 1);
+        // In view from top to bottom (the last row: the list scrolled to its end).
+        QTRY_VERIFY(list->visualRect(list->currentIndex()).top() >= 0);
+        QVERIFY(list->visualRect(list->currentIndex()).bottom() <= list->viewport()->rect().bottom());
+        QCOMPARE(window.editorPanel()->headlineEdit()->text(), u"Article 0"_s);
     }
 
     void layoutPersists()

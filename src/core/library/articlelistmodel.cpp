@@ -175,12 +175,23 @@ void ArticleListModel::setRunner(ArticleQueryRunner *runner)
             m_count = count;
             endInsertRows();
         }
+        if (const auto located = std::exchange(m_located, std::nullopt))
+            showLocated(located->first, located->second);
+    });
+    connect(runner, &ArticleQueryRunner::located, this, [this](quint64 generation, qint64 id, int row) {
+        if (generation != m_generation)
+            return;
+        if (row < m_count)
+            showLocated(id, row);
+        else if (!m_countKnown)
+            m_located = std::pair(id, row); // shown once the rows are counted
     });
 }
 
 void ArticleListModel::show(const ArticleQuery &query, int count, const ArticlePage &firstPage)
 {
     beginResetModel();
+    m_located.reset(); // of the rows shown before
     m_shown = query;
     m_shownMatch = articleMatch(query); // the query as decided (settled) when its first page was read
     m_pages.clear();
@@ -278,6 +289,19 @@ void ArticleListModel::refresh()
     m_recentPages.append(0);
     if (m_count > 0)
         emit dataChanged(index(0), index(m_count - 1));
+}
+
+void ArticleListModel::locate(qint64 id)
+{
+    if (m_runner && !m_reading && pagesByKeyset(m_shown))
+        m_runner->locate(m_generation, m_shown, id);
+}
+
+void ArticleListModel::showLocated(qint64 id, int row)
+{
+    const ArticlePage *rows = page(row / PageSize);
+    if (rows && row % PageSize < rows->size() && rows->id(row % PageSize) == id)
+        emit articleLocated(id, row);
 }
 
 int ArticleListModel::rowOf(qint64 id, int nearRow) const

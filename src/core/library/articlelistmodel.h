@@ -7,6 +7,8 @@
 #include <QHash>
 
 #include <functional>
+#include <optional>
+#include <utility>
 
 namespace Copydesk {
 
@@ -96,6 +98,10 @@ public:
 
     // The row of this article among the pages held, or -1. nearRow: where it was, to look there too.
     int rowOf(qint64 id, int nearRow = -1) const;
+    // Finds this article's row wherever it is in the list by date, on the runner's thread, and reads its
+    // page: articleLocated() follows. Nothing follows in other orders, for an article not listed, or when
+    // the query changes first.
+    void locate(qint64 id);
     // The article at this row (reading its page if needed), or 0.
     qint64 idAt(int row) const;
     // How many pages are held now (at most CachedPages).
@@ -104,6 +110,8 @@ public:
 signals:
     // The rows of a query asked for are shown (at once without a runner).
     void queryShown();
+    // locate() found the article at this row, which is held now.
+    void articleLocated(qint64 id, int row);
 
 private:
     void show(const ArticleQuery &query, int count, const ArticlePage &firstPage);
@@ -111,6 +119,7 @@ private:
     const ArticlePage *page(int pageIndex) const;
     ArticleSummary *cachedRow(int row) const;
     void readSnippetsNear(int row) const;
+    void showLocated(qint64 id, int row);
     void dropPagesFrom(int pageIndex);
     int countOrPage(const ArticleQuery &query, const ArticlePage &firstPage) const;
 
@@ -123,7 +132,8 @@ private:
     bool m_countKnown = true;
     bool m_reading = false;
     bool m_countHeld = false;
-    std::function<void()> m_heldCount; // reload()'s request for the count, while held
+    std::function<void()> m_heldCount;               // reload()'s request for the count, while held
+    std::optional<std::pair<qint64, int>> m_located; // an article found past the rows known, until counted
     quint64 m_generation = 0;
     mutable QHash<int, ArticlePage> m_pages; // by page index
     mutable QList<int> m_recentPages;        // least recently used first

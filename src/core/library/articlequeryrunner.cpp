@@ -72,6 +72,22 @@ void ArticleQueryRunner::count(quint64 generation, const ArticleQuery &query)
         Qt::QueuedConnection);
 }
 
+void ArticleQueryRunner::locate(quint64 generation, const ArticleQuery &query, qint64 id)
+{
+    ensureStarted();
+    m_wanted = generation;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, generation, query, id] {
+            if (!isWanted(generation))
+                return;
+            const std::optional<int> row = ArticleRepository(m_database).positionOf(query, id);
+            if (isWanted(generation) && row)
+                emit located(generation, id, *row);
+        },
+        Qt::QueuedConnection);
+}
+
 void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
 {
     if (!isWanted(generation))
