@@ -10,7 +10,7 @@ namespace Copydesk {
 
 namespace {
 
-// The statement's columns: id, then the text columns in the order of ArticlePage::Row::lengths, then the
+// The statement's columns: id, then the text columns in the order of ArticlePage::TextColumn, then the
 // numbers.
 constexpr auto pageColumns =
     "a.id, a.headline, a.section, a.byline, a.status, a.created_at, a.updated_at, a.published_at, "
@@ -55,34 +55,28 @@ void ArticlePage::appendRow(const SqliteStatement &statement)
         m_made.emplace_back();
 }
 
+QByteArrayView ArticlePage::text(const Row &row, TextColumn column) const
+{
+    qsizetype at = row.start;
+    for (int before = 0; before < column; ++before)
+        at += std::max(row.lengths[before], 0);
+    const int length = row.lengths[column];
+    return length < 0 ? QByteArrayView() : QByteArrayView(m_text.constData() + at, length);
+}
+
 ArticleSummary ArticlePage::made(const Row &row) const
 {
-    std::array<QByteArrayView, TextColumns> text;
-    qsizetype at = row.start;
-    for (int column = 0; column < TextColumns; ++column) {
-        const int length = row.lengths[column];
-        text[column] = length < 0 ? QByteArrayView() : QByteArrayView(m_text.constData() + at, length);
-        at += std::max(length, 0);
-    }
     ArticleSummary summary;
     summary.id = row.id;
-    summary.headline = QString::fromUtf8(text[0]);
-    summary.section = QString::fromUtf8(text[1]);
-    summary.byline = QString::fromUtf8(text[2]);
-    summary.status = statusFromUtf8(text[3]).value_or(ArticleStatus::Draft);
-    summary.createdAt = fromStorageTimeUtf8(text[4]);
-    summary.updatedAt = fromStorageTimeUtf8(text[5]);
-    summary.publishedAt = fromStorageTimeUtf8(text[6]);
-    if (const QByteArrayView tags = text[7]; !tags.isEmpty()) {
-        summary.tags.reserve(tags.count(char(31)) + 1);
-        for (qsizetype start = 0; start <= tags.size();) {
-            qsizetype end = tags.indexOf(char(31), start);
-            if (end < 0)
-                end = tags.size();
-            summary.tags.append(QString::fromUtf8(tags.sliced(start, end - start)));
-            start = end + 1;
-        }
-    }
+    summary.headline = QString::fromUtf8(text(row, Headline));
+    summary.section = QString::fromUtf8(text(row, Section));
+    summary.byline = QString::fromUtf8(text(row, Byline));
+    summary.status = statusFromUtf8(text(row, Status)).value_or(ArticleStatus::Draft);
+    summary.createdAt = fromStorageTimeUtf8(text(row, CreatedAt));
+    summary.updatedAt = fromStorageTimeUtf8(text(row, UpdatedAt));
+    summary.publishedAt = fromStorageTimeUtf8(text(row, PublishedAt));
+    if (const QByteArrayView tags = text(row, Tags); !tags.isEmpty())
+        summary.tags = QString::fromUtf8(tags).split(QChar(31));
     summary.wordCount = row.wordCount;
     summary.starred = row.starred;
     summary.read = row.read;
@@ -115,9 +109,7 @@ ListCursor ArticlePage::cursorAfterLast() const
         return {};
     // The date as stored, which the next page's statement compares with.
     const Row &last = m_rows.constLast();
-    const qsizetype createdAt = last.start + std::max(last.lengths[0], 0) + std::max(last.lengths[1], 0) +
-                                std::max(last.lengths[2], 0) + std::max(last.lengths[3], 0);
-    return {QString::fromUtf8(m_text.constData() + createdAt, std::max(last.lengths[4], 0)), last.id};
+    return {QString::fromUtf8(text(last, CreatedAt)), last.id};
 }
 
 QList<ArticleSummary> ArticlePage::toList() const

@@ -79,9 +79,19 @@ public:
     void reserve(qsizetype rows);
 
 private:
-    // The text columns kept, in order: headline, section, byline, status, created_at, updated_at,
-    // published_at, tags (separated by character 31).
-    static constexpr int TextColumns = 8;
+    // The text columns kept, in this order (tags separated by character 31).
+    enum TextColumn
+    {
+        Headline,
+        Section,
+        Byline,
+        Status,
+        CreatedAt,
+        UpdatedAt,
+        PublishedAt,
+        Tags,
+        TextColumns
+    };
     struct Row
     {
         qint64 id = 0;
@@ -95,6 +105,7 @@ private:
         QString snippet; // null: not read
     };
     ArticleSummary made(const Row &row) const;
+    QByteArrayView text(const Row &row, TextColumn column) const; // null for NULL
 
     QByteArray m_text; // the rows' text columns, as SQLite gave them (UTF-8)
     QList<Row> m_rows;

@@ -65,11 +65,20 @@ void ArticleQueryRunner::count(quint64 generation, const ArticleQuery &query)
         [this, generation, query] {
             if (!isWanted(generation))
                 return;
-            const int count = ArticleRepository(m_database).countRows(query);
+            const int count = repository().countRows(query);
             if (isWanted(generation) && count >= 0)
                 emit counted(generation, count);
         },
         Qt::QueuedConnection);
+}
+
+ArticleRepository ArticleQueryRunner::repository()
+{
+    // Its handle kept, so that a newer query can interrupt whatever this thread reads (a count or a
+    // search's page: at a million articles, tens of milliseconds).
+    if (!m_connection.load())
+        m_connection = sqliteHandle(m_database.connection());
+    return ArticleRepository(m_database); // this thread's connection
 }
 
 void ArticleQueryRunner::locate(quint64 generation, const ArticleQuery &query, qint64 id)
@@ -81,7 +90,7 @@ void ArticleQueryRunner::locate(quint64 generation, const ArticleQuery &query, q
         [this, generation, query, id] {
             if (!isWanted(generation))
                 return;
-            const std::optional<int> row = ArticleRepository(m_database).positionOf(query, id);
+            const std::optional<int> row = repository().positionOf(query, id);
             if (isWanted(generation) && row)
                 emit located(generation, id, *row);
         },
@@ -92,9 +101,7 @@ void ArticleQueryRunner::read(quint64 generation, const ArticleQuery &query)
 {
     if (!isWanted(generation))
         return; // a newer one is queued behind it
-    if (!m_connection.load())
-        m_connection = sqliteHandle(m_database.connection());
-    const ArticleRepository repository(m_database); // this thread's connection
+    const ArticleRepository repository = this->repository();
     // Decided once (the word being typed: a prefix or a word); the list reads its other pages so.
     const ArticleQuery settled = repository.settled(query);
     const ArticlePage rows =

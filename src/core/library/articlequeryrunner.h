@@ -43,6 +43,8 @@ signals:
 
 private:
     void read(quint64 generation, const ArticleQuery &query);
+    // A repository on this thread's connection (on the runner's thread only).
+    ArticleRepository repository();
     bool isWanted(quint64 generation) const { return generation == m_wanted.load(); }
 
     const LibraryDatabase &m_database;

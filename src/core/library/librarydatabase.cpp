@@ -85,6 +85,9 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
     return false;
 }
 
+constexpr const char *plainTextVersionQuery =
+    "SELECT value AS plain_text_version FROM library_meta WHERE key = 'plain_text_version'";
+
 // What opening needs to know of a library.
 struct LibraryState
 {
@@ -121,10 +124,10 @@ std::optional<LibraryState> readLibraryState(sqlite3 *handle, QString *error)
         return 0;
     };
     char *message = nullptr;
-    sqlite3_exec(handle,
-                 "SELECT sqlite_source_id() AS source_id; PRAGMA user_version; PRAGMA journal_mode; "
-                 "SELECT value AS plain_text_version FROM library_meta WHERE key = 'plain_text_version'",
-                 readRow, &state, &message);
+    const QByteArray statements =
+        QByteArray("SELECT sqlite_source_id() AS source_id; PRAGMA user_version; PRAGMA journal_mode; ") +
+        plainTextVersionQuery;
+    sqlite3_exec(handle, statements.constData(), readRow, &state, &message);
     const QString detail = QString::fromUtf8(message ? message : sqlite3_errmsg(handle)).trimmed();
     sqlite3_free(message);
     if (state.sourceId.isEmpty() || state.schemaVersion < 0 || state.journalMode.isEmpty()) {
@@ -361,7 +364,7 @@ bool LibraryDatabase::open(Access access)
 bool LibraryDatabase::indexedWithThisPlainText(QSqlDatabase &db, std::optional<qint64> indexedWith)
 {
     if (!indexedWith) {
-        SqliteStatement version(db, u"SELECT value FROM library_meta WHERE key = 'plain_text_version'"_s);
+        SqliteStatement version(db, QString::fromLatin1(plainTextVersionQuery));
         if (version.exec() && version.next())
             indexedWith = version.integer(0);
     }
